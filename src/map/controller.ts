@@ -1,0 +1,287 @@
+import maplibregl, { type GeoJSONSource, type LayerSpecification, type MapMouseEvent } from 'maplibre-gl';
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import type { ProjectLoad, LayerRender } from '../../workers/data.types';
+import type { DataClient } from '../../workers/data.client';
+import { basemapStyle, DEM_PROTOCOL, type OnlineBasemap } from './basemap';
+import { HATCHED_ROLES, opacityProperty, shapeLayerSpecs } from './shape-layers';
+import { hatchImage } from './hatch';
+import { ZONE_COLORS } from './palette';
+import { buildPointLayer, pointAttributes, type PointAttributes } from './point-layers';
+import type { MeasureMode } from './measure';
+
+/** How the user wants a data layer shown. The list order is the drawing order, top first. */
+export interface LayerView {
+  id: string;
+  visible: boolean;
+  opacity: number;
+}
+
+export interface MapPick {
+  layerId: string;
+  index: number;
+  lngLat: [number, number];
+}
+
+export interface MapCallbacks {
+  onPick(pick: MapPick | null): void;
+  onCursor(lngLat: [number, number] | null): void;
+  onMeasure(points: [number, number][], finished: boolean): void;
+  /** Fired on every `idle` after the project's layers are on the map. */
+  onIdle(): void;
+}
+
+/** DEM tiles are generated up to this zoom (≈ 30 m cells); MapLibre overzooms beyond. */
+const DEM_MAX_ZOOM = 12;
+
+let protocolClient: DataClient | null = null;
+
+/** Registers the DEM tile protocol once per page; tiles come from whichever client is current. */
+function registerDemProtocol(client: DataClient) {
+  if (protocolClient === null) {
+    maplibregl.addProtocol(DEM_PROTOCOL, async (params) => {
+      const match = /(\d+)\/(\d+)\/(\d+)$/.exec(params.url);
+      if (!match || !protocolClient) throw new Error(`Bad DEM tile URL ${params.url}`);
+      const data = await protocolClient.getDemTile(Number(match[1]), Number(match[2]), Number(match[3]));
+      return { data };
+    });
+  }
+  protocolClient = client;
+}
+
+/**
+ * Owns the MapLibre map and the deck.gl overlay for one loaded project: the offline
+ * basemap, every data layer, picking, highlighting and measuring. React components
+ * drive it through these methods and hear back through `MapCallbacks`.
+ */
+export class MapController {
+  readonly map: maplibregl.Map;
+  private readonly overlay: MapboxOverlay;
+  private readonly layers: Map<string, LayerRender>;
+  private readonly pointStyle = new Map<string, PointAttributes>();
+  private readonly blobUrls: string[] = [];
+  private views: LayerView[] = [];
+  private highlighted: { layerId: string; index: number } | null = null;
+  private measureMode: MeasureMode | null = null;
+  private measurePoints: [number, number][] = [];
+  private ready = false;
+
+  constructor(container: HTMLElement, project: ProjectLoad, client: DataClient, private readonly callbacks: MapCallbacks, attribution: string) {
+    registerDemProtocol(client);
+    this.layers = new Map(project.layers.map((l) => [l.id, l]));
+    const contoursUrl = this.blobUrl(project.contours);
+    const outsideMaskUrl = project.outsideMask ? this.blobUrl(project.outsideMask) : undefined;
+    this.map = new maplibregl.Map({
+      container,
+      style: basemapStyle({ demBounds: project.dem.bboxLngLat, demMaxZoom: DEM_MAX_ZOOM, online: 'none', tiandituKey: '', contoursUrl, outsideMaskUrl }),
+      bounds: project.manifest.bboxLngLat,
+      fitBoundsOptions: { padding: 20 },
+      attributionControl: { compact: false, customAttribution: attribution },
+      maxPitch: 75,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
+    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-right');
+    this.overlay = new MapboxOverlay({ interleaved: true, layers: [] });
+    this.map.addControl(this.overlay);
+    this.map.on('load', () => this.addDataLayers(project));
+    // A read-only handle for debugging in the console and for the browser tests.
+    (window as unknown as { __anju?: unknown }).__anju = { map: this.map, overlay: this.overlay, layers: this.layers };
+    this.map.on('click', (e) => this.handleClick(e));
+    this.map.on('dblclick', (e) => {
+      if (!this.measureMode) return;
+      e.preventDefault();
+      this.callbacks.onMeasure(this.measurePoints, true);
+      this.measureMode = null;
+      this.map.doubleClickZoom.enable();
+      this.map.getCanvas().style.cursor = '';
+    });
+    this.map.on('mousemove', (e) => this.callbacks.onCursor([e.lngLat.lng, e.lngLat.lat]));
+    this.map.on('mouseout', () => this.callbacks.onCursor(null));
+    this.map.on('idle', () => {
+      if (this.ready) this.callbacks.onIdle();
+    });
+  }
+
+  private blobUrl(bytes: Uint8Array): string {
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/json' }));
+    this.blobUrls.push(url);
+    return url;
+  }
+
+  private addDataLayers(project: ProjectLoad) {
+    for (const role of HATCHED_ROLES) {
+      const color = ZONE_COLORS[role];
+      if (color) this.map.addImage(`hatch-${role}`, hatchImage(color));
+    }
+    for (const layer of project.layers) {
+      if (layer.geojson) {
+        this.map.addSource(`src-${layer.id}`, { type: 'geojson', data: this.blobUrl(layer.geojson) });
+        for (const spec of shapeLayerSpecs(layer)) this.map.addLayer(spec);
+      } else if (layer.points) {
+        this.pointStyle.set(layer.id, pointAttributes(layer));
+      }
+    }
+    this.map.addSource('measure', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    this.map.addLayer({ id: 'measure-fill', type: 'fill', source: 'measure', paint: { 'fill-color': '#00bcd4', 'fill-opacity': 0.2 }, filter: ['==', '$type', 'Polygon'] });
+    this.map.addLayer({ id: 'measure-line', type: 'line', source: 'measure', paint: { 'line-color': '#00838f', 'line-width': 2.5, 'line-dasharray': [2, 1] } });
+    this.ready = true;
+    this.apply();
+  }
+
+  /** Sublayer ids of a shape layer currently in the style. */
+  private sublayers(id: string): LayerSpecification[] {
+    return (this.map.getStyle()?.layers ?? []).filter((l) => l.id.startsWith(`${id}:`));
+  }
+
+  /** Applies order, visibility and opacity of every data layer. */
+  setLayerViews(views: LayerView[]) {
+    this.views = views;
+    if (this.ready) this.apply();
+  }
+
+  private apply() {
+    const deckLayers = [];
+    // Walk bottom to top: moving a MapLibre layer to the top in this order rebuilds the stack.
+    let aboveShape: string | undefined;
+    const bottomUp = [...this.views].reverse();
+    for (const view of bottomUp) {
+      const layer = this.layers.get(view.id);
+      if (!layer?.geojson) continue;
+      for (const spec of this.sublayers(view.id)) {
+        this.map.moveLayer(spec.id, 'measure-fill');
+        this.map.setLayoutProperty(spec.id, 'visibility', view.visible ? 'visible' : 'none');
+        const prop = opacityProperty(spec.type);
+        if (prop) {
+          const base = spec.type === 'fill' && !(spec.paint as Record<string, unknown>)['fill-pattern'] ? ((spec.paint as Record<string, unknown>)['fill-opacity'] ?? 1) : 1;
+          this.map.setPaintProperty(spec.id, prop, typeof base === 'number' ? base * view.opacity : ['*', view.opacity, base]);
+        }
+      }
+    }
+    // Each deck point layer sits just below the nearest shape layer above it in the list.
+    for (let k = 0; k < this.views.length; k++) {
+      const view = this.views[k];
+      const layer = this.layers.get(view.id);
+      if (!layer?.points) continue;
+      aboveShape = undefined;
+      for (let j = k - 1; j >= 0; j--) {
+        const above = this.layers.get(this.views[j].id);
+        if (above?.geojson) {
+          aboveShape = this.sublayers(above.id)[0]?.id;
+          break;
+        }
+      }
+      deckLayers.push(
+        buildPointLayer(layer, this.pointStyle.get(layer.id)!, {
+          visible: view.visible,
+          opacity: view.opacity,
+          beforeId: aboveShape ?? 'measure-fill',
+          highlighted: this.highlighted?.layerId === layer.id ? this.highlighted.index : -1,
+        }),
+      );
+    }
+    this.overlay.setProps({ layers: deckLayers.reverse() });
+    this.applyShapeHighlight();
+  }
+
+  private applyShapeHighlight() {
+    if (this.map.getLayer('highlight')) this.map.removeLayer('highlight');
+    const h = this.highlighted;
+    if (!h || !this.layers.get(h.layerId)?.geojson) return;
+    this.map.addLayer({
+      id: 'highlight',
+      type: 'line',
+      source: `src-${h.layerId}`,
+      filter: ['==', ['get', 'i'], h.index],
+      paint: { 'line-color': '#00e5ff', 'line-width': 4 },
+    });
+  }
+
+  /** Highlights one feature (or none). */
+  highlight(target: { layerId: string; index: number } | null) {
+    this.highlighted = target;
+    if (this.ready) this.apply();
+  }
+
+  zoomToBBox(bbox: [number, number, number, number], maxZoom = 15) {
+    const [w, s, e, n] = bbox;
+    if (w === e && s === n) this.map.flyTo({ center: [w, s], zoom: Math.max(this.map.getZoom(), 14) });
+    else this.map.fitBounds([[w, s], [e, n]], { padding: 60, maxZoom, duration: 600 });
+  }
+
+  setBasemapVisibility(layer: 'hillshade' | 'contours', visible: boolean) {
+    if (this.map.getLayer(layer)) this.map.setLayoutProperty(layer, 'visibility', visible ? 'visible' : 'none');
+  }
+
+  /** Switches the optional online raster under the hillshade. */
+  setOnlineBasemap(online: OnlineBasemap, tiandituKey: string) {
+    if (this.map.getLayer('online')) this.map.removeLayer('online');
+    if (this.map.getSource('online')) this.map.removeSource('online');
+    const style = basemapStyle({ demBounds: [0, 0, 0, 0], demMaxZoom: DEM_MAX_ZOOM, online, tiandituKey, contoursUrl: '' });
+    const source = style.sources.online;
+    if (source) {
+      this.map.addSource('online', source);
+      this.map.addLayer({ id: 'online', type: 'raster', source: 'online' }, 'hillshade');
+    }
+  }
+
+  setTerrain(enabled: boolean) {
+    if (enabled) {
+      this.map.setTerrain({ source: 'dem-terrain', exaggeration: 1.5 });
+      this.map.easeTo({ pitch: 60, duration: 800 });
+    } else {
+      this.map.setTerrain(null);
+      this.map.easeTo({ pitch: 0, duration: 500 });
+    }
+  }
+
+  startMeasure(mode: MeasureMode | null) {
+    this.measureMode = mode;
+    this.measurePoints = [];
+    this.drawMeasure();
+    if (mode) this.map.doubleClickZoom.disable();
+    else this.map.doubleClickZoom.enable();
+    this.map.getCanvas().style.cursor = mode ? 'crosshair' : '';
+  }
+
+  private drawMeasure() {
+    const source = this.map.getSource('measure') as GeoJSONSource | undefined;
+    if (!source) return;
+    const pts = this.measurePoints;
+    const features: GeoJSON.Feature[] = [];
+    if (pts.length >= 2) features.push({ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: this.measureMode === 'area' && pts.length >= 3 ? [...pts, pts[0]] : pts } });
+    if (this.measureMode === 'area' && pts.length >= 3) features.push({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[...pts, pts[0]]] } });
+    source.setData({ type: 'FeatureCollection', features });
+  }
+
+  private handleClick(e: MapMouseEvent) {
+    const lngLat: [number, number] = [e.lngLat.lng, e.lngLat.lat];
+    if (this.measureMode) {
+      const last = this.measurePoints[this.measurePoints.length - 1];
+      if (!last || last[0] !== lngLat[0] || last[1] !== lngLat[1]) this.measurePoints.push(lngLat);
+      this.drawMeasure();
+      this.callbacks.onMeasure(this.measurePoints, false);
+      return;
+    }
+    const picked = this.overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 4 });
+    if (picked && picked.layer && picked.index >= 0) {
+      this.callbacks.onPick({ layerId: picked.layer.id.replace(/^deck-/, ''), index: picked.index, lngLat });
+      return;
+    }
+    const shapeLayerIds = this.views
+      .filter((v) => v.visible && this.layers.get(v.id)?.geojson)
+      .flatMap((v) => this.sublayers(v.id).map((s) => s.id));
+    const hits = this.map.queryRenderedFeatures(e.point, { layers: shapeLayerIds });
+    const hit = hits[0];
+    if (hit) {
+      const layerId = hit.layer.id.split(':')[0];
+      this.callbacks.onPick({ layerId, index: Number(hit.properties.i), lngLat });
+    } else {
+      this.callbacks.onPick(null);
+    }
+  }
+
+  destroy() {
+    this.map.remove();
+    for (const url of this.blobUrls) URL.revokeObjectURL(url);
+  }
+}

@@ -1,0 +1,117 @@
+import { ScatterplotLayer } from '@deck.gl/layers';
+import type { LayerRender } from '../../workers/data.types';
+import {
+  CLINIC_COLOR,
+  HAZARD_TYPE_COLORS,
+  LOW_INCOME_COLORS,
+  RISK_RADIUS_M,
+  SCHOOL_COLOR,
+  SETTLEMENT_COLORS,
+  UNKNOWN_COLOR,
+  lowIncomeClass,
+  settlementRadiusMeters,
+  villageRadiusMeters,
+  type Rgba,
+} from './palette';
+
+/**
+ * Per-feature attributes for deck.gl, computed from the worker's style columns.
+ * ```
+ * fill    r g b a  r g b a ...   (Uint8, 4 per feature)
+ * radius  r0 r1 ...              (Float32, metres)
+ * ```
+ */
+export interface PointAttributes {
+  fill: Uint8Array;
+  radius: Float32Array;
+  line: Rgba;
+}
+
+function byCode(codes: Float32Array | undefined, palette: Rgba[], i: number): Rgba {
+  const c = codes ? codes[i] : NaN;
+  return Number.isNaN(c) ? UNKNOWN_COLOR : (palette[c] ?? UNKNOWN_COLOR);
+}
+
+/** Computes colours and sizes of a point layer by its role (DESIGN.md §2 roles). */
+export function pointAttributes(layer: LayerRender): PointAttributes {
+  const n = layer.featureCount;
+  const fill = new Uint8Array(n * 4);
+  const radius = new Float32Array(n);
+  const s = layer.points?.style ?? {};
+  let line: Rgba = [255, 255, 255, 255];
+  for (let i = 0; i < n; i++) {
+    let color: Rgba;
+    let r: number;
+    switch (layer.role) {
+      case 'villages':
+        color = LOW_INCOME_COLORS[lowIncomeClass(s.lowIncomeShare[i])] ?? UNKNOWN_COLOR;
+        r = villageRadiusMeters(s.population[i]);
+        line = [90, 60, 30, 255];
+        break;
+      case 'hazards': {
+        color = byCode(s.type, HAZARD_TYPE_COLORS, i);
+        const risk = s.risk[i];
+        r = Number.isNaN(risk) ? RISK_RADIUS_M[0] : RISK_RADIUS_M[risk];
+        break;
+      }
+      case 'settlements':
+        color = byCode(s.type, SETTLEMENT_COLORS, i);
+        r = settlementRadiusMeters(s.capacityPersons[i]);
+        break;
+      case 'schools':
+        color = SCHOOL_COLOR;
+        r = 60;
+        line = [80, 60, 0, 255];
+        break;
+      case 'clinics':
+        color = CLINIC_COLOR;
+        r = 60;
+        break;
+      default:
+        color = UNKNOWN_COLOR;
+        r = 60;
+    }
+    fill.set(color, i * 4);
+    radius[i] = r;
+  }
+  return { fill, radius, line };
+}
+
+export interface PointLayerState {
+  visible: boolean;
+  opacity: number;
+  /** MapLibre layer id this deck layer is drawn below (interleaved ordering), if any. */
+  beforeId?: string;
+  /** Feature index to highlight, or -1. */
+  highlighted: number;
+}
+
+/** A deck.gl layer over binary attributes: no per-feature objects on the main thread. */
+export function buildPointLayer(layer: LayerRender, attributes: PointAttributes, state: PointLayerState) {
+  const positions = layer.points?.positions ?? new Float64Array(0);
+  return new ScatterplotLayer({
+    id: `deck-${layer.id}`,
+    data: {
+      length: layer.featureCount,
+      attributes: {
+        getPosition: { value: positions, size: 2 },
+        getFillColor: { value: attributes.fill, size: 4, normalized: true },
+        getRadius: { value: attributes.radius, size: 1 },
+      },
+    },
+    radiusUnits: 'meters',
+    radiusMinPixels: layer.role === 'villages' ? 2 : 2.5,
+    radiusMaxPixels: 24,
+    stroked: true,
+    lineWidthUnits: 'pixels',
+    getLineWidth: 1,
+    getLineColor: attributes.line,
+    visible: state.visible,
+    opacity: state.opacity,
+    pickable: true,
+    autoHighlight: true,
+    highlightColor: [0, 255, 255, 200],
+    highlightedObjectIndex: state.highlighted,
+    ...(state.beforeId ? { beforeId: state.beforeId } : {}),
+  });
+}

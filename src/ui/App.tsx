@@ -1,0 +1,250 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MapController, LayerView, MapPick } from '../map/controller';
+import { formatArea, formatLength, pathLengthMeters, polygonAreaSquareMeters, type MeasureMode } from '../map/measure';
+import type { LayerInfo, ProjectLoad } from '../../workers/data.types';
+import type { DataClient } from '../../workers/data.client';
+import { currentLanguage, setLanguage } from './i18n';
+import { useProject } from './useProject';
+import { MapView } from './MapView';
+import { LayerPanel } from './LayerPanel';
+import { FeaturePopup } from './FeaturePopup';
+import { AttributeTable } from './AttributeTable';
+import { SettingsDialog, loadMapSettings, saveMapSettings, type MapSettings } from './Settings';
+
+const PROJECT_URL = new URL(`${import.meta.env.BASE_URL}data/demo/`, window.location.href).href;
+
+/** Cartographic default order, top first: points over lines over zones. */
+const DEFAULT_ORDER = [
+  'settlements', 'villages', 'hazard_points', 'schools', 'clinics', 'hazard_zones', 'industrial_parks', 'roads', 'rivers',
+  'county', 'townships', 'farmland', 'water_source', 'eco_redline', 'public_forest',
+];
+
+function initialViews(project: ProjectLoad): LayerView[] {
+  const rank = (id: string) => {
+    const k = DEFAULT_ORDER.indexOf(id);
+    return k < 0 ? DEFAULT_ORDER.length : k;
+  };
+  return [...project.layers]
+    .sort((a, b) => rank(a.id) - rank(b.id))
+    .map((l) => ({ id: l.id, visible: true, opacity: l.role === 'public_forest' || l.role === 'eco_redline' ? 0.6 : 1 }));
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const { state, retry } = useProject(PROJECT_URL);
+  const stage = state.status === 'loading' ? state.progress : null;
+  return (
+    <div className="app">
+      <Header />
+      {state.status === 'ready' ? (
+        <Workspace project={state.project} client={state.client} />
+      ) : (
+        <div className="overlay" role="status" data-testid="loading">
+          {state.status === 'failed' ? (
+            <div className="panel error" role="alert">
+              <h2>{t('error.title')}</h2>
+              <p>{state.message}</p>
+              <button type="button" onClick={retry}>{t('error.retry')}</button>
+            </div>
+          ) : (
+            <div className="panel progress">
+              <div>{t(`loading.${stage?.stage ?? 'manifest'}`)}</div>
+              <progress max={stage?.total ?? 1} value={stage?.done ?? 0} />
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Header({ children }: { children?: React.ReactNode }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <header className="topbar">
+      <h1>
+        {t('app.title')} <small>{t('app.subtitle')}</small>
+      </h1>
+      <div className="topbar-tools">
+        {children}
+        <button type="button" onClick={() => setLanguage(i18n.language === 'en' ? 'zh' : 'en')} data-testid="language" title="中文 / English">
+          {i18n.language === 'en' ? '中文' : 'English'}
+        </button>
+      </div>
+    </header>
+  );
+}
+
+interface Selection {
+  layerId: string;
+  index: number;
+  properties: [string, string | number | boolean | null][];
+}
+
+function Workspace({ project, client }: { project: ProjectLoad; client: DataClient }) {
+  const { t, i18n } = useTranslation();
+  const lang = currentLanguage();
+  const controller = useRef<MapController | null>(null);
+  const [views, setViews] = useState<LayerView[]>(() => initialViews(project));
+  const [basemap, setBasemap] = useState({ hillshade: true, contours: true });
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const [tableLayer, setTableLayer] = useState<string | null>(null);
+  const [cursor, setCursor] = useState<{ lngLat: [number, number]; elevation: number | null } | null>(null);
+  const [measure, setMeasure] = useState<{ mode: MeasureMode; points: [number, number][]; finished: boolean } | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [settings, setSettings] = useState<MapSettings>(loadMapSettings);
+  const layerInfo = useMemo(() => new Map<string, LayerInfo>(project.layers.map((l) => [l.id, l])), [project]);
+  const cursorSeq = useRef(0);
+
+  const onController = useCallback((c: MapController | null) => {
+    controller.current = c;
+  }, []);
+
+  useEffect(() => controller.current?.setLayerViews(views), [views]);
+  useEffect(() => {
+    controller.current?.highlight(selection ? { layerId: selection.layerId, index: selection.index } : null);
+  }, [selection]);
+
+  const select = useCallback(
+    async (pick: { layerId: string; index: number } | null) => {
+      if (!pick) {
+        setSelection(null);
+        return;
+      }
+      const properties = await client.getFeatureProperties(pick.layerId, pick.index);
+      setSelection({ layerId: pick.layerId, index: pick.index, properties });
+    },
+    [client, setSelection],
+  );
+
+  const zoomToFeature = useCallback(
+    async (layerId: string, index: number) => {
+      const bbox = await client.getFeatureBBox(layerId, index);
+      if (bbox) controller.current?.zoomToBBox(bbox);
+    },
+    [client],
+  );
+
+  const callbacks = useMemo(
+    () => ({
+      onPick: (pick: MapPick | null) => void select(pick),
+      onCursor: (lngLat: [number, number] | null) => {
+        if (!lngLat) return setCursor(null);
+        const seq = ++cursorSeq.current;
+        void client.elevationAt(lngLat[0], lngLat[1]).then((elevation) => {
+          if (seq === cursorSeq.current) setCursor({ lngLat, elevation });
+        });
+      },
+      onMeasure: (points: [number, number][], finished: boolean) =>
+        setMeasure((m) => (m ? { ...m, points: [...points], finished } : m)),
+      onIdle: () => {
+        document.body.dataset.mapIdle = 'true';
+      },
+    }),
+    [client, select],
+  );
+
+  const startMeasure = (mode: MeasureMode | null) => {
+    setMeasure(mode ? { mode, points: [], finished: false } : null);
+    controller.current?.startMeasure(mode);
+  };
+
+  const changeSettings = (next: MapSettings) => {
+    if (next.online !== settings.online || next.tiandituKey !== settings.tiandituKey) controller.current?.setOnlineBasemap(next.online, next.tiandituKey);
+    if (next.terrain !== settings.terrain) controller.current?.setTerrain(next.terrain);
+    setSettings(next);
+    saveMapSettings(next);
+  };
+
+  // Apply remembered settings once the map exists.
+  useEffect(() => {
+    const id = window.setTimeout(() => {
+      if (settings.online !== 'none') controller.current?.setOnlineBasemap(settings.online, settings.tiandituKey);
+      if (settings.terrain) controller.current?.setTerrain(true);
+    }, 0);
+    return () => window.clearTimeout(id);
+    // Only on first mount: later changes go through changeSettings.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const measureText = measure
+    ? measure.mode === 'distance'
+      ? `${t('measure.length')}: ${formatLength(pathLengthMeters(measure.points), lang)}`
+      : `${t('measure.areaLabel')}: ${formatArea(polygonAreaSquareMeters(measure.points), lang)} · ${t('measure.length')}: ${formatLength(pathLengthMeters(measure.points.length >= 3 ? [...measure.points, measure.points[0]] : measure.points), lang)}`
+    : '';
+  const attribution = `${project.manifest.attribution[lang]}`;
+  const tableInfo = tableLayer ? layerInfo.get(tableLayer) : undefined;
+  const selectedInfo = selection ? layerInfo.get(selection.layerId) : undefined;
+
+  return (
+    <>
+      <div className="project-title" data-testid="project-title">
+        {project.manifest.name[lang]}
+        {project.manifest.synthetic && <span className="badge">{t('app.synthetic')}</span>}
+      </div>
+      <main className="workspace" lang={i18n.language}>
+        <LayerPanel
+          layers={layerInfo}
+          views={views}
+          basemap={basemap}
+          onViews={setViews}
+          onBasemap={(layer, visible) => {
+            setBasemap((b) => ({ ...b, [layer]: visible }));
+            controller.current?.setBasemapVisibility(layer, visible);
+          }}
+          onZoom={(id) => {
+            const info = layerInfo.get(id);
+            if (info) controller.current?.zoomToBBox(info.bboxLngLat);
+          }}
+          onTable={(id) => setTableLayer(id)}
+        />
+        <div className="map-area">
+          <MapView project={project} client={client} attribution={attribution} callbacks={callbacks} onController={onController} />
+          <div className="toolbar" role="toolbar">
+            <button type="button" aria-pressed={measure?.mode === 'distance'} onClick={() => startMeasure(measure?.mode === 'distance' ? null : 'distance')} data-testid="measure-distance">📏 {t('measure.distance')}</button>
+            <button type="button" aria-pressed={measure?.mode === 'area'} onClick={() => startMeasure(measure?.mode === 'area' ? null : 'area')} data-testid="measure-area">⬠ {t('measure.area')}</button>
+            {measure && <button type="button" onClick={() => startMeasure(null)}>{t('measure.clear')}</button>}
+            <button type="button" onClick={() => setSettingsOpen((o) => !o)} data-testid="settings-button">⚙ {t('settings.title')}</button>
+          </div>
+          {measure && (
+            <div className="panel measure-readout" data-testid="measure-readout">
+              {measure.points.length === 0 ? t('measure.hint') : measureText}
+            </div>
+          )}
+          {settingsOpen && <SettingsDialog settings={settings} onChange={changeSettings} onClose={() => setSettingsOpen(false)} />}
+          {selection && selectedInfo && (
+            <FeaturePopup
+              layer={selectedInfo}
+              properties={selection.properties}
+              onClose={() => setSelection(null)}
+              onZoom={() => void zoomToFeature(selection.layerId, selection.index)}
+            />
+          )}
+          <div className="statusbar" data-testid="statusbar">
+            {cursor ? (
+              <>
+                {t('status.lng')} {cursor.lngLat[0].toFixed(5)}° · {t('status.lat')} {cursor.lngLat[1].toFixed(5)}° · {t('status.elevation')}{' '}
+                {cursor.elevation === null ? '—' : `${Math.round(cursor.elevation)} ${lang === 'zh' ? '米' : 'm'}`} · {t('status.crs')}
+              </>
+            ) : (
+              t('status.crs')
+            )}
+          </div>
+        </div>
+      </main>
+      {tableInfo && (
+        <AttributeTable
+          layer={tableInfo}
+          client={client}
+          selectedIndex={selection?.layerId === tableInfo.id ? selection.index : null}
+          onRow={(index) => {
+            void select({ layerId: tableInfo.id, index });
+            void zoomToFeature(tableInfo.id, index);
+          }}
+          onClose={() => setTableLayer(null)}
+        />
+      )}
+    </>
+  );
+}

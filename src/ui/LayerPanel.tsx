@@ -1,0 +1,69 @@
+import { useTranslation } from 'react-i18next';
+import type { LayerInfo } from '../../workers/data.types';
+import type { LayerView } from '../map/controller';
+import { currentLanguage } from './i18n';
+import { Legend } from './Legend';
+
+interface Props {
+  layers: Map<string, LayerInfo>;
+  views: LayerView[];
+  basemap: { hillshade: boolean; contours: boolean };
+  onViews(views: LayerView[]): void;
+  onBasemap(layer: 'hillshade' | 'contours', visible: boolean): void;
+  onZoom(layerId: string): void;
+  onTable(layerId: string): void;
+}
+
+/** Layer list: visibility, opacity, order, zoom to layer, attribute table, and each layer's legend. */
+export function LayerPanel({ layers, views, basemap, onViews, onBasemap, onZoom, onTable }: Props) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const update = (k: number, patch: Partial<LayerView>) => onViews(views.map((v, j) => (j === k ? { ...v, ...patch } : v)));
+  const move = (k: number, delta: number) => {
+    const j = k + delta;
+    if (j < 0 || j >= views.length) return;
+    const next = [...views];
+    [next[k], next[j]] = [next[j], next[k]];
+    onViews(next);
+  };
+  return (
+    <section className="panel layer-panel" aria-label={t('panel.layers')}>
+      <h2>{t('panel.layers')}</h2>
+      <ol className="layer-list">
+        {views.map((view, k) => {
+          const info = layers.get(view.id);
+          if (!info) return null;
+          return (
+            <li key={view.id} className="layer-item" data-layer={view.id}>
+              <div className="layer-row">
+                <label className="layer-name" title={info.source[lang]}>
+                  <input type="checkbox" checked={view.visible} onChange={(e) => update(k, { visible: e.target.checked })} data-testid={`toggle-${view.id}`} />
+                  {info.name[lang]}
+                </label>
+                <span className="layer-actions">
+                  <button type="button" title={t('panel.up')} aria-label={t('panel.up')} onClick={() => move(k, -1)} disabled={k === 0}>↑</button>
+                  <button type="button" title={t('panel.down')} aria-label={t('panel.down')} onClick={() => move(k, 1)} disabled={k === views.length - 1}>↓</button>
+                  <button type="button" title={t('panel.zoomTo')} aria-label={t('panel.zoomTo')} onClick={() => onZoom(view.id)}>⌖</button>
+                  <button type="button" title={t('panel.table')} aria-label={t('panel.table')} onClick={() => onTable(view.id)} data-testid={`table-${view.id}`}>▦</button>
+                </span>
+              </div>
+              {view.visible && (
+                <div className="layer-details">
+                  <label className="opacity">
+                    {t('panel.opacity')}
+                    <input type="range" min={0} max={1} step={0.05} value={view.opacity} onChange={(e) => update(k, { opacity: Number(e.target.value) })} />
+                  </label>
+                  <Legend layer={info} />
+                  <div className="layer-meta">{t('panel.features', { count: info.featureCount })}</div>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      <h3>{t('panel.basemap')}</h3>
+      <label className="layer-name"><input type="checkbox" checked={basemap.hillshade} onChange={(e) => onBasemap('hillshade', e.target.checked)} />{t('panel.hillshade')}</label>
+      <label className="layer-name"><input type="checkbox" checked={basemap.contours} onChange={(e) => onBasemap('contours', e.target.checked)} />{t('panel.contours')}</label>
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+
+export type Language = 'zh' | 'en';
+const STORAGE_KEY = 'anju.language';
+
+/** UI strings. Simplified Chinese is the default; English is switchable (remembered). */
+const resources = {
+  zh: {
+    translation: {
+      app: { title: '安居', subtitle: '搬迁与选址规划', synthetic: '合成示范数据' },
+      loading: { manifest: '读取项目清单…', dem: '读取高程数据…', layers: '读取图层…', contours: '生成等高线…', done: '完成', failed: '加载失败' },
+      panel: { layers: '图层', legend: '图例', zoomTo: '缩放至图层', table: '属性表', opacity: '透明度', up: '上移', down: '下移', source: '来源', features: '{{count}} 个要素', basemap: '底图', hillshade: '晕渲', contours: '等高线' },
+      settings: { title: '设置', language: '语言', online: '在线底图', none: '无（离线）', osm: 'OpenStreetMap', tianditu: '天地图', tiandituKey: '天地图密钥 (tk)', terrain: '三维地形', close: '关闭', onlineNote: '在线底图需要网络，无网络时仅显示离线底图。' },
+      table: { title: '属性表', filter: '筛选', allColumns: '全部字段', contains: '包含', rows: '{{shown}} / {{total}} 行', close: '关闭', prev: '上一页', next: '下一页', zoom: '点击行缩放至要素' },
+      popup: { close: '关闭', zoom: '缩放' },
+      measure: { distance: '测距', area: '测面', clear: '清除', hint: '单击添加点，双击结束', length: '长度', areaLabel: '面积' },
+      status: { lng: '经度', lat: '纬度', elevation: '高程', crs: 'CGCS2000' },
+      legend: {
+        lowIncome: '低收入户占比', population: '圆大小 = 人口', key: '≥40% 为重点村',
+        riskSize: '圆大小 = 风险等级', capacity: '圆大小 = 安置容量',
+      },
+      role: {
+        villages: '自然村', households: '农户', hazards: '地质灾害', settlements: '安置点', dem: '高程', boundary: '行政界线',
+        roads: '道路', rivers: '河流', schools: '学校', clinics: '医疗机构', industrial_parks: '产业园区', farmland: '基本农田',
+        eco_redline: '生态保护红线', water_source: '水源保护区', public_forest: '公益林',
+      },
+      value: {
+        landslide: '滑坡', collapse: '崩塌', debris_flow: '泥石流', subsidence: '地面塌陷', flood: '洪水', reservoir: '水库淹没区', other: '其他',
+        high: '高', medium: '中', low: '低',
+        county_seat: '县城', central_town: '中心镇', central_village: '中心村', relocation_community: '搬迁安置小区', new_site: '新选址',
+        county: '县道', township: '乡道', village: '村道', true: '是', false: '否',
+      },
+      field: {
+        id: '编号', name: '名称', adminCode: '行政村代码', adminVillage: '行政村', townshipCode: '乡镇代码', township: '乡镇', county: '县',
+        population: '人口', households: '户数', lowIncomeHouseholds: '低收入户', lowIncomePersons: '低收入人口', houseGradeC: 'C级危房', houseGradeD: 'D级危房',
+        elevationM: '海拔(米)', slopeDeg: '坡度(度)', type: '类型', riskLevel: '风险等级', threatRadiusM: '威胁半径(米)', threatenedPersons: '威胁人数',
+        threatenedHouseholds: '威胁户数', surveyYear: '调查年份', villageId: '所属自然村', capacityPersons: '安置容量(人)', usedPersons: '已安置(人)',
+        hasSchool: '有学校', hasClinic: '有卫生院', landCostPerM2: '地价(元/㎡)', class: '等级', order: '河流级别', areaKm2: '集水面积(km²)', main: '干流',
+        level: '级别', areaHa: '面积(公顷)', code: '代码', seatName: '驻地',
+      },
+      error: { title: '出错了', retry: '重试' },
+    },
+  },
+  en: {
+    translation: {
+      app: { title: 'Anju', subtitle: 'Relocation & siting planner', synthetic: 'synthetic demo data' },
+      loading: { manifest: 'Reading project manifest…', dem: 'Reading elevation…', layers: 'Reading layers…', contours: 'Building contours…', done: 'Done', failed: 'Loading failed' },
+      panel: { layers: 'Layers', legend: 'Legend', zoomTo: 'Zoom to layer', table: 'Attribute table', opacity: 'Opacity', up: 'Move up', down: 'Move down', source: 'Source', features: '{{count}} features', basemap: 'Basemap', hillshade: 'Hillshade', contours: 'Contours' },
+      settings: { title: 'Settings', language: 'Language', online: 'Online basemap', none: 'None (offline)', osm: 'OpenStreetMap', tianditu: 'Tianditu', tiandituKey: 'Tianditu key (tk)', terrain: '3D terrain', close: 'Close', onlineNote: 'Online basemaps need a network; without one only the offline basemap shows.' },
+      table: { title: 'Attribute table', filter: 'Filter', allColumns: 'All fields', contains: 'contains', rows: '{{shown}} / {{total}} rows', close: 'Close', prev: 'Previous', next: 'Next', zoom: 'Click a row to zoom to it' },
+      popup: { close: 'Close', zoom: 'Zoom' },
+      measure: { distance: 'Distance', area: 'Area', clear: 'Clear', hint: 'Click to add points, double-click to finish', length: 'Length', areaLabel: 'Area' },
+      status: { lng: 'Lng', lat: 'Lat', elevation: 'Elevation', crs: 'CGCS2000' },
+      legend: {
+        lowIncome: 'Low-income household share', population: 'Circle size = population', key: '≥40% = key village',
+        riskSize: 'Circle size = risk level', capacity: 'Circle size = capacity',
+      },
+      role: {
+        villages: 'Natural villages', households: 'Households', hazards: 'Geological hazards', settlements: 'Settlements', dem: 'Elevation', boundary: 'Boundaries',
+        roads: 'Roads', rivers: 'Rivers', schools: 'Schools', clinics: 'Clinics', industrial_parks: 'Industrial parks', farmland: 'Basic farmland',
+        eco_redline: 'Ecological red line', water_source: 'Water-source protection zone', public_forest: 'Public-welfare forest',
+      },
+      value: {
+        landslide: 'Landslide', collapse: 'Collapse', debris_flow: 'Debris flow', subsidence: 'Subsidence', flood: 'Flood', reservoir: 'Reservoir inundation', other: 'Other',
+        high: 'High', medium: 'Medium', low: 'Low',
+        county_seat: 'County seat', central_town: 'Central town', central_village: 'Central village', relocation_community: 'Relocation community', new_site: 'New site',
+        county: 'County road', township: 'Township road', village: 'Village road', true: 'Yes', false: 'No',
+      },
+      field: {
+        id: 'ID', name: 'Name', adminCode: 'Admin village code', adminVillage: 'Admin village', townshipCode: 'Township code', township: 'Township', county: 'County',
+        population: 'Population', households: 'Households', lowIncomeHouseholds: 'Low-income households', lowIncomePersons: 'Low-income persons', houseGradeC: 'C-grade houses', houseGradeD: 'D-grade houses',
+        elevationM: 'Elevation (m)', slopeDeg: 'Slope (°)', type: 'Type', riskLevel: 'Risk level', threatRadiusM: 'Threat radius (m)', threatenedPersons: 'Threatened persons',
+        threatenedHouseholds: 'Threatened households', surveyYear: 'Survey year', villageId: 'Village', capacityPersons: 'Capacity (persons)', usedPersons: 'Used (persons)',
+        hasSchool: 'School', hasClinic: 'Clinic', landCostPerM2: 'Land cost (yuan/m²)', class: 'Class', order: 'Stream order', areaKm2: 'Catchment (km²)', main: 'Main river',
+        level: 'Level', areaHa: 'Area (ha)', code: 'Code', seatName: 'Seat',
+      },
+      error: { title: 'Something went wrong', retry: 'Retry' },
+    },
+  },
+} as const;
+
+function initialLanguage(): Language {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved === 'en' || saved === 'zh') return saved;
+  } catch {
+    // Storage may be disabled; fall back to Chinese.
+  }
+  return 'zh';
+}
+
+void i18next.use(initReactI18next).init({
+  resources,
+  lng: initialLanguage(),
+  fallbackLng: 'zh',
+  interpolation: { escapeValue: false },
+});
+
+/** Switches the UI language and remembers the choice. */
+export function setLanguage(language: Language): void {
+  void i18next.changeLanguage(language);
+  document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Not remembered when storage is disabled; the switch still applies.
+  }
+}
+
+export function currentLanguage(): Language {
+  return i18next.language === 'en' ? 'en' : 'zh';
+}
+
+/** Label of a field name in the current language, or the raw name when unknown. */
+export function fieldLabel(name: string): string {
+  return i18next.exists(`field.${name}`) ? i18next.t(`field.${name}`) : name;
+}
+
+/** Label of a category value (e.g. `landslide` → 滑坡), or the value itself. */
+export function valueLabel(value: string | number | boolean | null): string {
+  if (value === null) return '—';
+  const key = `value.${String(value)}`;
+  return typeof value !== 'number' && i18next.exists(key) ? i18next.t(key) : formatNumber(value);
+}
+
+function formatNumber(value: string | number | boolean): string {
+  if (typeof value !== 'number') return String(value);
+  return Number.isInteger(value) ? String(value) : value.toFixed(2);
+}
+
+export default i18next;

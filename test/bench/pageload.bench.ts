@@ -1,0 +1,51 @@
+import { build, preview } from 'vite';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../browser/chromium';
+import type { BenchResult } from './types';
+
+const RUNS = 5;
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/**
+ * Page load → map idle with all demo layers, in headless Chromium against the production
+ * build, and the longest main-thread task seen meanwhile (Long Tasks API).
+ */
+export async function benchPageLoad(): Promise<BenchResult[]> {
+  await build({ logLevel: 'warn' });
+  const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+  const url = server.resolvedUrls!.local[0];
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const loadMs: number[] = [];
+  const longestTaskMs: number[] = [];
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const w = window as unknown as { __longTasks: number[] };
+        w.__longTasks = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+        }).observe({ type: 'longtask', buffered: true });
+      });
+      const t0 = Date.now();
+      await page.goto(url);
+      await page.waitForFunction(() => document.body.dataset.mapIdle === 'true', null, { timeout: 60_000 });
+      loadMs.push(Date.now() - t0);
+      const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+      longestTaskMs.push(tasks.length ? Math.max(...tasks) : 0);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return [
+    { name: 'demo county: page load → map idle (median of 5)', value: median(loadMs), unit: 'ms', target: '≤ 3000 ms', runs: loadMs },
+    { name: 'longest main-thread task during load (median of 5)', value: median(longestTaskMs), unit: 'ms', target: '≤ 50 ms', runs: longestTaskMs },
+  ];
+}

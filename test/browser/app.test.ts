@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { CHROMIUM_ARGS, findChromium } from './chromium';
+
+const ARTIFACTS = 'test-artifacts/screenshots';
+
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+
+async function openApp(p: Page) {
+  await p.goto(inject('baseUrl'));
+  await p.waitForFunction(() => document.body.dataset.mapIdle === 'true', null, { timeout: 60_000 });
+}
+
+async function waitIdle(p: Page) {
+  await p.evaluate(() => {
+    delete document.body.dataset.mapIdle;
+    const anju = (window as unknown as { __anju: { map: { triggerRepaint(): void } } }).__anju;
+    anju.map.triggerRepaint();
+  });
+  await p.waitForFunction(() => document.body.dataset.mapIdle === 'true', null, { timeout: 30_000 });
+}
+
+async function mapPixels(p: Page): Promise<Buffer> {
+  return p.locator('[data-testid=map] canvas').screenshot();
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  await openApp(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('demo county in the browser', () => {
+  it('loads the map with every demo layer, offline, in Chinese', async () => {
+    const summary = await page.evaluate(() => {
+      const anju = (window as unknown as { __anju: { map: import('maplibre-gl').Map; layers: Map<string, { geojson?: unknown; points?: unknown }> } }).__anju;
+      const ids = [...anju.layers.keys()];
+      return {
+        ids,
+        shapesLoaded: ids.filter((id) => anju.layers.get(id)?.geojson).every((id) => anju.map.isSourceLoaded(`src-${id}`)),
+        demLoaded: anju.map.isSourceLoaded('dem'),
+        title: document.querySelector('[data-testid=project-title]')?.textContent,
+        lang: document.documentElement.lang,
+      };
+    });
+    expect(summary.ids).toEqual(
+      expect.arrayContaining(['villages', 'hazard_points', 'hazard_zones', 'settlements', 'roads', 'rivers', 'townships', 'county', 'schools', 'clinics', 'industrial_parks', 'farmland', 'eco_redline', 'water_source', 'public_forest']),
+    );
+    expect(summary.shapesLoaded).toBe(true);
+    expect(summary.demLoaded).toBe(true);
+    expect(summary.title).toContain('示范县');
+    expect(summary.title).toContain('合成');
+    expect(await page.locator('.layer-panel').textContent()).toContain('自然村');
+    await page.screenshot({ path: `${ARTIFACTS}/01-county.png` });
+  });
+
+  it('changes the map when a layer is toggled', async () => {
+    const before = await mapPixels(page);
+    await page.getByTestId('toggle-villages').uncheck();
+    await waitIdle(page);
+    const after = await mapPixels(page);
+    expect(Buffer.compare(before, after)).not.toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}/02-villages-hidden.png` });
+    await page.getByTestId('toggle-villages').check();
+    await waitIdle(page);
+  });
+
+  it("shows a village's attributes in a popup when it is clicked", async () => {
+    const point = await page.evaluate(() => {
+      const anju = (window as unknown as { __anju: { map: import('maplibre-gl').Map; layers: Map<string, { points?: { positions: Float64Array } }> } }).__anju;
+      const positions = anju.layers.get('villages')!.points!.positions;
+      // Zoom to the first village so that nothing else sits on top of it.
+      anju.map.jumpTo({ center: [positions[0], positions[1]], zoom: 15 });
+      const p = anju.map.project([positions[0], positions[1]]);
+      const rect = anju.map.getCanvas().getBoundingClientRect();
+      return { x: rect.left + p.x, y: rect.top + p.y };
+    });
+    await waitIdle(page);
+    await page.mouse.click(point.x, point.y);
+    const popup = page.getByTestId('feature-popup');
+    await popup.waitFor({ timeout: 10_000 });
+    const text = await popup.textContent();
+    expect(text).toContain('自然村');
+    expect(text).toContain('人口');
+    expect(text).toContain('行政村代码');
+    expect(text).toMatch(/331199\d{6}/);
+    await page.screenshot({ path: `${ARTIFACTS}/03-village-popup.png` });
+  });
+
+  it('filters the attribute table', async () => {
+    await page.getByTestId('table-villages').click();
+    const table = page.getByTestId('attribute-table');
+    await table.waitFor();
+    const count = page.getByTestId('table-count');
+    await page.waitForFunction(() => /\/\s*\d+/.test(document.querySelector('[data-testid=table-count]')?.textContent ?? ''));
+    const total = Number((await count.textContent())!.match(/\/\s*(\d+)/)![1]);
+    expect(total).toBeGreaterThanOrEqual(600);
+    await page.getByTestId('filter-column').selectOption('population');
+    await page.getByTestId('filter-op').selectOption('gt');
+    await page.getByTestId('filter-value').fill('500');
+    await page.waitForFunction((t) => {
+      const m = (document.querySelector('[data-testid=table-count]')?.textContent ?? '').match(/\/\s*(\d+)/);
+      return m !== null && Number(m[1]) < t;
+    }, total);
+    const filtered = Number((await count.textContent())!.match(/\/\s*(\d+)/)![1]);
+    expect(filtered).toBeGreaterThan(0);
+    expect(filtered).toBeLessThan(total);
+    // Every shown population is above 500.
+    const populationColumn = await page.evaluate(() => {
+      const headers = [...document.querySelectorAll('[data-testid=attribute-table] thead th')].map((th) => th.textContent ?? '');
+      const k = headers.findIndex((h) => h.startsWith('人口'));
+      return [...document.querySelectorAll('[data-testid=attribute-table] tbody tr')].map((tr) => Number(tr.children[k].textContent));
+    });
+    expect(populationColumn.length).toBeGreaterThan(0);
+    expect(populationColumn.every((v) => v > 500)).toBe(true);
+    await page.screenshot({ path: `${ARTIFACTS}/04-table-filtered.png` });
+    await page.getByRole('button', { name: '关闭' }).last().click();
+  });
+
+  it('switches to English and remembers the choice', async () => {
+    await page.getByTestId('language').click();
+    await expect.poll(() => page.locator('.layer-panel h2').first().textContent()).toBe('Layers');
+    await page.reload();
+    await page.waitForFunction(() => document.body.dataset.mapIdle === 'true', null, { timeout: 60_000 });
+    expect(await page.locator('.layer-panel h2').first().textContent()).toBe('Layers');
+    expect(await page.locator('.layer-panel').textContent()).toContain('Natural villages');
+    await page.screenshot({ path: `${ARTIFACTS}/05-english.png` });
+    await page.getByTestId('language').click();
+    await expect.poll(() => page.locator('.layer-panel h2').first().textContent()).toBe('图层');
+  });
+
+  it('measures a distance on the map', async () => {
+    await page.getByTestId('measure-distance').click();
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.4, box.y + box.height * 0.5);
+    await page.mouse.dblclick(box.x + box.width * 0.6, box.y + box.height * 0.5);
+    const readout = await page.getByTestId('measure-readout').textContent();
+    expect(readout).toMatch(/长度: [\d.]+ (米|公里)/);
+    await page.screenshot({ path: `${ARTIFACTS}/06-measure.png` });
+  });
+
+  it('logged no console errors', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});

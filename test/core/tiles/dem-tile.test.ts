@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { makeTransform } from '../../../src/core/crs';
+import { decodeTerrarium, renderTerrariumTile } from '../../../src/core/tiles/dem-tile';
+import { latToTileY, lngToTileX, tileXToLng, tileYToLat } from '../../../src/core/tiles/webmercator';
+import { fillNodataNearest } from '../../../src/core/fill-nodata';
+import type { Grid } from '../../../src/core/types';
+
+/** A plane tilted east: elevation = 100 + (x − 440000) / 100 metres, in EPSG:4549. */
+function planeDem(): Grid<Float32Array> {
+  const width = 400;
+  const height = 400;
+  const data = new Float32Array(width * height);
+  for (let r = 0; r < height; r++) for (let c = 0; c < width; c++) data[r * width + c] = 100 + ((c + 0.5) * 30) / 100;
+  return { width, height, data, transform: [440000, 30, 0, 3112000, 0, -30], crs: 'EPSG:4549', nodata: null };
+}
+
+describe('web mercator tiles', () => {
+  it('round-trips tile coordinates', () => {
+    expect(lngToTileX(tileXToLng(3345.25, 12), 12)).toBeCloseTo(3345.25, 9);
+    expect(latToTileY(tileYToLat(1712.75, 12), 12)).toBeCloseTo(1712.75, 9);
+  });
+});
+
+describe('renderTerrariumTile', () => {
+  it('reprojects a Gauss–Krüger DEM into a tile within centimetres', () => {
+    const dem = planeDem();
+    const toDem = makeTransform('EPSG:4326', 'EPSG:4549');
+    const toLngLat = makeTransform('EPSG:4549', 'EPSG:4326');
+    const [lng, lat] = toLngLat(446000, 3106000);
+    const z = 13;
+    const x = Math.floor(lngToTileX(lng, z));
+    const y = Math.floor(latToTileY(lat, z));
+    const rgba = renderTerrariumTile(dem, toDem, z, x, y, 256);
+    let worst = 0;
+    for (const [px, py] of [[0, 0], [37, 201], [128, 128], [255, 255], [250, 3]]) {
+      const o = (py * 256 + px) * 4;
+      const got = decodeTerrarium(rgba[o], rgba[o + 1], rgba[o + 2]);
+      const [gx] = toDem(tileXToLng(x + (px + 0.5) / 256, z), tileYToLat(y + (py + 0.5) / 256, z));
+      const expected = Math.min(Math.max(100 + (gx - 440000) / 100, 100 + 0.15), 100 + (399.5 * 30) / 100);
+      worst = Math.max(worst, Math.abs(got - expected));
+    }
+    expect(worst).toBeLessThan(0.05);
+  });
+});
+
+describe('fillNodataNearest', () => {
+  it('gives nodata cells the nearest valid value and keeps valid cells', () => {
+    const grid: Grid<Float32Array> = {
+      width: 5,
+      height: 1,
+      data: Float32Array.from([-9999, 10, -9999, -9999, 40]),
+      transform: [0, 1, 0, 0, 0, -1],
+      crs: 'EPSG:4549',
+      nodata: -9999,
+    };
+    const filled = fillNodataNearest(grid);
+    expect([...filled.data]).toEqual([10, 10, 10, 40, 40]);
+    expect(filled.nodata).toBeNull();
+    expect(grid.data[0]).toBe(-9999);
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { createDataApi } from '../../workers/data.api';
+import { writeFlatGeobuf } from '../../src/io/fgb';
+import { writeGeoTiff } from '../../src/io/geotiff';
+import type { Manifest } from '../../src/core/manifest';
+import type { Grid } from '../../src/core/types';
+import type { LoadProgress } from '../../workers/data.types';
+
+/** A tiny project: a 60×50 DEM cone in EPSG:4549, three villages, one road. */
+function tinyProject(): Map<string, ArrayBuffer> {
+  const width = 60;
+  const height = 50;
+  const data = new Int16Array(width * height);
+  for (let r = 0; r < height; r++) {
+    for (let c = 0; c < width; c++) data[r * width + c] = c < 2 ? -32768 : Math.round(900 - 8 * Math.hypot(c - 30, r - 25));
+  }
+  const dem: Grid<Int16Array> = { width, height, data, transform: [440000, 30, 0, 3101500, 0, -30], crs: 'EPSG:4549', nodata: -32768 };
+  const villages = writeFlatGeobuf(
+    {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { id: 'v1', name: '上坑', population: 120, households: 40, lowIncomeHouseholds: 20 }, geometry: { type: 'Point', coordinates: [119.395, 28.005] } },
+        { type: 'Feature', properties: { id: 'v2', name: '下源', population: 560, households: 160, lowIncomeHouseholds: 8 }, geometry: { type: 'Point', coordinates: [119.396, 28.006] } },
+        { type: 'Feature', properties: { id: 'v3', name: '大坞', population: 300, households: 100, lowIncomeHouseholds: 0 }, geometry: { type: 'Point', coordinates: [119.397, 28.004] } },
+      ],
+    },
+    { crsCode: 4490 },
+  );
+  const roads = writeFlatGeobuf(
+    {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { id: 'r1', class: 'county' }, geometry: { type: 'LineString', coordinates: [[119.394, 28.004], [119.398, 28.007]] } }],
+    },
+    { crsCode: 4490 },
+  );
+  const manifest: Manifest = {
+    id: 'tiny',
+    name: { zh: '测试', en: 'test' },
+    synthetic: true,
+    seed: 1,
+    vectorCrs: 'EPSG:4490',
+    bboxLngLat: [119.39, 28.0, 119.41, 28.02],
+    dem: { file: 'dem.tif', crs: 'EPSG:4549', cellSizeMeters: 30, width, height, minElevationM: 0, maxElevationM: 900 },
+    layers: [
+      { id: 'villages', file: 'villages.fgb', role: 'villages', geometry: 'Point', name: { zh: '自然村', en: 'Villages' }, source: { zh: '测试', en: 'test' }, featureCount: 3 },
+      { id: 'roads', file: 'roads.fgb', role: 'roads', geometry: 'LineString', name: { zh: '道路', en: 'Roads' }, source: { zh: '测试', en: 'test' }, featureCount: 1 },
+    ],
+    attribution: { zh: '测试', en: 'test' },
+  };
+  const files = new Map<string, ArrayBuffer>();
+  files.set('p/manifest.json', new TextEncoder().encode(JSON.stringify(manifest)).buffer as ArrayBuffer);
+  files.set('p/dem.tif', writeGeoTiff(dem, { epsg: 4549 }));
+  files.set('p/villages.fgb', villages.slice().buffer as ArrayBuffer);
+  files.set('p/roads.fgb', roads.slice().buffer as ArrayBuffer);
+  return files;
+}
+
+function apiOver(files: Map<string, ArrayBuffer>) {
+  return createDataApi({
+    fetchBytes: async (url) => {
+      const f = files.get(url);
+      if (!f) throw new Error('HTTP 404');
+      return f;
+    },
+    encodePng: async (rgba) => rgba.slice().buffer as ArrayBuffer,
+  });
+}
+
+describe('data API', () => {
+  it('loads a project into render buffers, reporting progress to the end', async () => {
+    const api = apiOver(tinyProject());
+    const progress: LoadProgress[] = [];
+    const load = await api.loadProject('p', (p) => progress.push(p));
+    expect(progress.at(-1)).toEqual({ stage: 'done', done: 5, total: 5 });
+    const villages = load.layers.find((l) => l.id === 'villages')!;
+    expect(villages.featureCount).toBe(3);
+    expect(villages.points!.positions.length).toBe(6);
+    expect([...villages.points!.style.lowIncomeShare].map((v) => +v.toFixed(3))).toEqual([0.5, 0.05, 0]);
+    const roads = JSON.parse(new TextDecoder().decode(load.layers.find((l) => l.id === 'roads')!.geojson));
+    expect(roads.features[0].properties).toEqual({ i: 0, class: 'county' });
+    const contours = JSON.parse(new TextDecoder().decode(load.contours));
+    expect(contours.features.length).toBeGreaterThan(3);
+    expect(load.dem.maxElevationM).toBe(900);
+    expect(load.dem.minElevationM).toBeGreaterThan(0);
+  });
+
+  it('serves DEM tiles, feature properties, bboxes and table pages', async () => {
+    const api = apiOver(tinyProject());
+    await api.loadProject('p');
+    const tile = new Uint8Array(await api.getDemTile(14, 13626, 6903));
+    expect(tile.length).toBe(256 * 256 * 4);
+    expect(api.getFeatureProperties('villages', 1)).toContainEqual(['name', '下源']);
+    const bbox = api.getFeatureBBox('roads', 0)!;
+    expect(bbox[0]).toBeCloseTo(119.394, 6);
+    expect(bbox[3]).toBeCloseTo(28.007, 6);
+    const page = api.queryTable('villages', { offset: 0, limit: 2, sortColumn: 'population', sortDescending: true });
+    expect(page.total).toBe(3);
+    expect(page.indices).toEqual([1, 2]);
+  });
+
+  it('names the missing file when a project cannot be read, and keeps nothing half-loaded', async () => {
+    const files = tinyProject();
+    files.delete('p/roads.fgb');
+    const api = apiOver(files);
+    await expect(api.loadProject('p')).rejects.toThrow(/p\/roads\.fgb.*npm run data:demo/);
+    expect(() => api.getFeatureProperties('villages', 0)).toThrow(/No project/);
+  });
+
+  it('says which file is corrupt', async () => {
+    const files = tinyProject();
+    files.set('p/villages.fgb', new Uint8Array([1, 2, 3, 4]).buffer);
+    await expect(apiOver(files).loadProject('p')).rejects.toThrow(/villages\.fgb/);
+  });
+});

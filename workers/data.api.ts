@@ -1,0 +1,291 @@
+import { transfer } from 'comlink';
+import type { Grid, VectorLayer } from '../src/core/types';
+import type { Manifest } from '../src/core/manifest';
+import { isGeographic, makeTransform, type PointTransform } from '../src/core/crs';
+import { fillNodataNearest } from '../src/core/fill-nodata';
+import { renderTerrariumTile } from '../src/core/tiles/dem-tile';
+import { contourLines } from '../src/core/contours';
+import { queryRows, cellValue } from '../src/core/table-query';
+import { readFlatGeobuf } from '../src/io/fgb';
+import { readGeoTiff } from '../src/io/geotiff';
+import { pointBuffers, shapeGeoJson } from './render-buffers';
+import type { LayerInfo, LayerRender, LoadProgress, ProjectLoad, TablePage, TablePageRequest } from './data.types';
+
+/** What the data API needs from its host; the worker passes browser APIs, tests pass stubs. */
+export interface DataApiHost {
+  /** Fetches a file's bytes; rejects with a message naming the URL when it cannot. */
+  fetchBytes(url: string): Promise<ArrayBuffer>;
+  /** Encodes RGBA pixels as PNG (OffscreenCanvas in the worker). */
+  encodePng(rgba: Uint8ClampedArray, size: number): Promise<ArrayBuffer>;
+}
+
+/** Raised for expected load failures; the message is shown to the user as is. */
+export class LoadError extends Error {}
+
+/** Contour interval of the basemap, and the interval of the thicker index contours. */
+const CONTOUR_INTERVAL_M = 50;
+const INDEX_CONTOUR_M = 250;
+const TILE_SIZE = 256;
+
+interface Loaded {
+  manifest: Manifest;
+  layers: Map<string, { info: LayerInfo; data: VectorLayer }>;
+  dem: Grid<Float32Array>;
+  /** DEM with nodata filled, for tiles and cursor readout. */
+  demDisplay: Grid<Float32Array>;
+  lngLatToDem: PointTransform;
+}
+
+function toLngLat(layer: VectorLayer): VectorLayer {
+  if (isGeographic(layer.crs)) return layer;
+  const t = makeTransform(layer.crs, 'EPSG:4326');
+  const coords = new Float64Array(layer.geometry.coords.length);
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (let i = 0; i < coords.length; i += 2) {
+    const [x, y] = t(layer.geometry.coords[i], layer.geometry.coords[i + 1]);
+    coords[i] = x;
+    coords[i + 1] = y;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  return { ...layer, geometry: { ...layer.geometry, coords }, bbox: [minX, minY, maxX, maxY], crs: 'EPSG:4326' };
+}
+
+function featureVertexRange(layer: VectorLayer, index: number): [number, number] {
+  const { kind, geomOffsets, partOffsets, ringOffsets } = layer.geometry;
+  if (kind === 'Point') return [index, index + 1];
+  const p0 = geomOffsets[index];
+  const p1 = geomOffsets[index + 1];
+  if (p1 === p0) return [0, 0];
+  if (kind === 'LineString') return [partOffsets[p0], partOffsets[p1]];
+  return [ringOffsets[partOffsets[p0]], ringOffsets[partOffsets[p1]]];
+}
+
+/** Builds the data API: datasets stay resident here; callers get render buffers and ids. */
+export function createDataApi(host: DataApiHost) {
+  let loaded: Loaded | null = null;
+
+  function requireLoaded(): Loaded {
+    if (!loaded) throw new LoadError('No project is loaded yet.');
+    return loaded;
+  }
+
+  function requireLayer(id: string) {
+    const layer = requireLoaded().layers.get(id);
+    if (!layer) throw new LoadError(`There is no layer "${id}" in this project.`);
+    return layer;
+  }
+
+  async function fetchOrExplain(url: string): Promise<ArrayBuffer> {
+    try {
+      return await host.fetchBytes(url);
+    } catch (e) {
+      throw new LoadError(`Could not read ${url}: ${(e as Error).message}. If this is the demo county, run \`npm run data:demo\` to regenerate it.`);
+    }
+  }
+
+  return {
+    /**
+     * Loads a project from a folder holding `manifest.json`, its DEM and its layers.
+     * Reports progress after each file; returns render buffers for every layer.
+     */
+    async loadProject(baseUrl: string, onProgress?: (p: LoadProgress) => void): Promise<ProjectLoad> {
+      const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+      let manifest: Manifest;
+      try {
+        manifest = JSON.parse(new TextDecoder().decode(await fetchOrExplain(`${base}manifest.json`))) as Manifest;
+      } catch (e) {
+        if (e instanceof LoadError) throw e;
+        throw new LoadError(`${base}manifest.json is not valid JSON: ${(e as Error).message}`);
+      }
+      const total = manifest.layers.length + 3;
+      let done = 1;
+      const report = (stage: LoadProgress['stage']) => onProgress?.({ stage, done, total });
+      report('manifest');
+
+      const demBytesPromise = fetchOrExplain(`${base}${manifest.dem.file}`);
+      const layerBytes = manifest.layers.map((l) => fetchOrExplain(`${base}${l.file}`));
+      // Failures are reported in file order below; until then they must not count as unhandled.
+      for (const p of [demBytesPromise, ...layerBytes]) p.catch(() => undefined);
+      const demResult = await readGeoTiff(await demBytesPromise);
+      if (!demResult.ok) throw new LoadError(`${manifest.dem.file}: ${demResult.error.message}`);
+      const demRaw = demResult.value;
+      const dem: Grid<Float32Array> =
+        demRaw.data instanceof Float32Array ? (demRaw as Grid<Float32Array>) : { ...demRaw, data: Float32Array.from(demRaw.data) };
+      const demDisplay = fillNodataNearest(dem);
+      done++;
+      report('dem');
+
+      const layers = new Map<string, { info: LayerInfo; data: VectorLayer }>();
+      const renders: LayerRender[] = [];
+      for (let k = 0; k < manifest.layers.length; k++) {
+        const entry = manifest.layers[k];
+        const result = readFlatGeobuf(new Uint8Array(await layerBytes[k]));
+        if (!result.ok) throw new LoadError(`${entry.file}: ${result.error.message}`);
+        const data = toLngLat(result.value);
+        const info: LayerInfo = {
+          id: entry.id,
+          role: entry.role,
+          kind: data.geometry.kind,
+          name: entry.name,
+          source: entry.source,
+          featureCount: data.table.length,
+          bboxLngLat: data.bbox,
+          columns: data.table.columns.map((c) => ({ name: c.name, type: c.type })),
+        };
+        layers.set(entry.id, { info, data });
+        renders.push(
+          data.geometry.kind === 'Point'
+            ? { ...info, points: pointBuffers(data, entry.role) }
+            : { ...info, geojson: shapeGeoJson(data, entry.role) },
+        );
+        done++;
+        report('layers');
+      }
+
+      const lngLatToDem = makeTransform('EPSG:4326', dem.crs);
+      const demToLngLat = makeTransform(dem.crs, 'EPSG:4326');
+      const contours = contourGeoJson(dem, demToLngLat);
+      done++;
+      report('contours');
+
+      let minElevationM = Infinity;
+      let maxElevationM = -Infinity;
+      for (let i = 0; i < dem.data.length; i++) {
+        const v = dem.data[i];
+        if (v === dem.nodata || Number.isNaN(v)) continue;
+        if (v < minElevationM) minElevationM = v;
+        if (v > maxElevationM) maxElevationM = v;
+      }
+      const [ox, pw, , oy, , ph] = dem.transform;
+      const corners = [
+        demToLngLat(ox, oy),
+        demToLngLat(ox + pw * dem.width, oy),
+        demToLngLat(ox, oy + ph * dem.height),
+        demToLngLat(ox + pw * dem.width, oy + ph * dem.height),
+      ];
+      const bboxLngLat: [number, number, number, number] = [
+        Math.min(...corners.map((c) => c[0])),
+        Math.min(...corners.map((c) => c[1])),
+        Math.max(...corners.map((c) => c[0])),
+        Math.max(...corners.map((c) => c[1])),
+      ];
+      loaded = { manifest, layers, dem, demDisplay, lngLatToDem };
+      done = total;
+      report('done');
+      const outsideMask = outsideMaskGeoJson(layers, bboxLngLat);
+      const result: ProjectLoad = { manifest, layers: renders, contours, outsideMask, dem: { bboxLngLat, minElevationM, maxElevationM, cellSizeMeters: Math.abs(pw) } };
+      // Buffers move to the main thread instead of being copied.
+      const buffers: ArrayBuffer[] = [contours.buffer as ArrayBuffer];
+      if (outsideMask) buffers.push(outsideMask.buffer as ArrayBuffer);
+      for (const r of renders) {
+        if (r.geojson) buffers.push(r.geojson.buffer as ArrayBuffer);
+        if (r.points) {
+          buffers.push(r.points.positions.buffer as ArrayBuffer);
+          for (const a of Object.values(r.points.style)) buffers.push(a.buffer as ArrayBuffer);
+        }
+      }
+      return transfer(result, buffers);
+    },
+
+    /** One Terrarium-encoded DEM tile as PNG bytes (MapLibre `raster-dem`). */
+    async getDemTile(z: number, x: number, y: number): Promise<ArrayBuffer> {
+      const { demDisplay, lngLatToDem } = requireLoaded();
+      const rgba = renderTerrariumTile(demDisplay, lngLatToDem, z, x, y, TILE_SIZE);
+      const png = await host.encodePng(rgba, TILE_SIZE);
+      return transfer(png, [png]);
+    },
+
+    /** Elevation in metres at a longitude/latitude, or null outside the DEM or on nodata. */
+    elevationAt(lng: number, lat: number): number | null {
+      const { dem, lngLatToDem } = requireLoaded();
+      const [gx, gy] = lngLatToDem(lng, lat);
+      const [ox, pw, , oy, , ph] = dem.transform;
+      const col = Math.floor((gx - ox) / pw);
+      const row = Math.floor((gy - oy) / ph);
+      if (col < 0 || row < 0 || col >= dem.width || row >= dem.height) return null;
+      const v = dem.data[row * dem.width + col];
+      return v === dem.nodata || Number.isNaN(v) ? null : v;
+    },
+
+    /** Every attribute of one feature, in column order. */
+    getFeatureProperties(layerId: string, index: number): [string, string | number | boolean | null][] {
+      const { data } = requireLayer(layerId);
+      return data.table.columns.map((c) => [c.name, cellValue(c, index)]);
+    },
+
+    /** Bounding box [west, south, east, north] of one feature, for zooming to it. */
+    getFeatureBBox(layerId: string, index: number): [number, number, number, number] | null {
+      const { data } = requireLayer(layerId);
+      const [v0, v1] = featureVertexRange(data, index);
+      if (v1 <= v0) return null;
+      const c = data.geometry.coords;
+      let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+      for (let v = v0; v < v1; v++) {
+        minX = Math.min(minX, c[2 * v]);
+        maxX = Math.max(maxX, c[2 * v]);
+        minY = Math.min(minY, c[2 * v + 1]);
+        maxY = Math.max(maxY, c[2 * v + 1]);
+      }
+      return [minX, minY, maxX, maxY];
+    },
+
+    /** One page of a layer's attribute table after filtering and sorting. */
+    queryTable(layerId: string, request: TablePageRequest): TablePage {
+      const { data } = requireLayer(layerId);
+      const rows = queryRows(data.table, request);
+      const end = Math.min(rows.length, request.offset + request.limit);
+      const indices: number[] = [];
+      const cells: TablePage['rows'] = [];
+      for (let k = request.offset; k < end; k++) {
+        const r = rows[k];
+        indices.push(r);
+        cells.push(data.table.columns.map((c) => cellValue(c, r)));
+      }
+      return { total: rows.length, indices, rows: cells };
+    },
+  };
+}
+
+/**
+ * A frame around the project (1° beyond the DEM) with the outer rings of the county
+ * boundary as holes. The county is the boundary layer with the fewest features.
+ */
+function outsideMaskGeoJson(layers: Map<string, { info: LayerInfo; data: VectorLayer }>, bbox: [number, number, number, number]): Uint8Array | null {
+  const boundaries = [...layers.values()].filter((l) => l.info.role === 'boundary' && l.data.geometry.kind === 'Polygon');
+  if (boundaries.length === 0) return null;
+  const county = boundaries.reduce((a, b) => (b.data.table.length < a.data.table.length ? b : a)).data;
+  const { coords, partOffsets, ringOffsets } = county.geometry;
+  const [w, s, e, n] = [bbox[0] - 1, bbox[1] - 1, bbox[2] + 1, bbox[3] + 1];
+  const rings = [`[[${w},${s}],[${e},${s}],[${e},${n}],[${w},${n}],[${w},${s}]]`];
+  for (let p = 0; p < partOffsets.length - 1; p++) {
+    const r = partOffsets[p];
+    const pts: string[] = [];
+    for (let v = ringOffsets[r]; v < ringOffsets[r + 1]; v++) pts.push(`[${coords[2 * v]},${coords[2 * v + 1]}]`);
+    rings.push(`[${pts.join(',')}]`);
+  }
+  return new TextEncoder().encode(`{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[${rings.join(',')}]}}`);
+}
+
+/** Contours of the DEM every CONTOUR_INTERVAL_M metres, as longitude/latitude GeoJSON. */
+function contourGeoJson(dem: Grid<Float32Array>, demToLngLat: PointTransform): Uint8Array {
+  const lines = contourLines(dem, { intervalM: CONTOUR_INTERVAL_M, step: 2 });
+  const features: string[] = [];
+  for (let l = 0; l < lines.levels.length; l++) {
+    const pts: string[] = [];
+    for (let v = lines.lineOffsets[l]; v < lines.lineOffsets[l + 1]; v++) {
+      const [lng, lat] = demToLngLat(lines.coords[2 * v], lines.coords[2 * v + 1]);
+      pts.push(`[${lng.toFixed(6)},${lat.toFixed(6)}]`);
+    }
+    if (pts.length < 2) continue;
+    const ele = lines.levels[l];
+    features.push(
+      `{"type":"Feature","properties":{"ele":${ele},"major":${ele % INDEX_CONTOUR_M === 0}},"geometry":{"type":"LineString","coordinates":[${pts.join(',')}]}}`,
+    );
+  }
+  return new TextEncoder().encode(`{"type":"FeatureCollection","features":[${features.join(',')}]}`);
+}
+
+export type DataApi = ReturnType<typeof createDataApi>;

@@ -1,0 +1,74 @@
+import type { GeometryKind } from '../src/core/types';
+import type { LayerRole, LocalizedText, Manifest } from '../src/core/manifest';
+import type { CellValue, TableQuery } from '../src/core/table-query';
+
+/** What the main thread knows about a loaded layer (the data itself stays in the worker). */
+export interface LayerInfo {
+  id: string;
+  role: LayerRole;
+  kind: GeometryKind;
+  name: LocalizedText;
+  source: LocalizedText;
+  featureCount: number;
+  /** [west, south, east, north] in degrees. */
+  bboxLngLat: [number, number, number, number];
+  columns: { name: string; type: 'number' | 'string' | 'boolean' }[];
+}
+
+/**
+ * Render-ready buffers for a point layer, for deck.gl binary attributes.
+ * ```
+ * positions  lng0 lat0 lng1 lat1 ...   (Float64, 2 per feature)
+ * style[k]   v0 v1 ...                 (Float32, 1 per feature; NaN = missing)
+ * ```
+ */
+export interface PointBuffers {
+  positions: Float64Array;
+  style: Record<string, Float32Array>;
+}
+
+export interface LayerRender extends LayerInfo {
+  /** Points: typed arrays for deck.gl. */
+  points?: PointBuffers;
+  /**
+   * Lines and polygons: UTF-8 GeoJSON for a MapLibre source, built in the worker so the
+   * main thread only wraps it in a Blob URL (MapLibre parses it in its own worker).
+   * Each feature carries `i` (its index in the layer) and the few properties styling needs.
+   */
+  geojson?: Uint8Array;
+}
+
+export interface ProjectLoad {
+  manifest: Manifest;
+  layers: LayerRender[];
+  /** Contour lines as UTF-8 GeoJSON; properties `ele` (metres) and `major` (index contour). */
+  contours: Uint8Array;
+  /**
+   * UTF-8 GeoJSON of everything outside the county boundary (a frame with the county as
+   * holes), so the basemap can fade what lies beyond the project area; null without a boundary.
+   */
+  outsideMask: Uint8Array | null;
+  dem: { bboxLngLat: [number, number, number, number]; minElevationM: number; maxElevationM: number; cellSizeMeters: number };
+}
+
+export type LoadStage = 'manifest' | 'dem' | 'layers' | 'contours' | 'done';
+
+export interface LoadProgress {
+  stage: LoadStage;
+  /** Steps finished out of `total`, across all stages. */
+  done: number;
+  total: number;
+}
+
+export interface TablePageRequest extends TableQuery {
+  offset: number;
+  limit: number;
+}
+
+export interface TablePage {
+  /** Rows that pass the filter. */
+  total: number;
+  /** Feature index of each row on this page. */
+  indices: number[];
+  rows: CellValue[][];
+}

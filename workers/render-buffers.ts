@@ -1,0 +1,113 @@
+import type { Column, VectorLayer } from '../src/core/types';
+import type { LayerRole } from '../src/core/manifest';
+import type { PointBuffers } from './data.types';
+
+/** Category codes shared with src/map/styles.ts: order matters, the map indexes palettes by code. */
+export const HAZARD_TYPES = ['landslide', 'collapse', 'debris_flow', 'subsidence', 'flood', 'reservoir', 'other'] as const;
+export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
+export const SETTLEMENT_TYPES = ['county_seat', 'central_town', 'central_village', 'relocation_community', 'new_site'] as const;
+
+function column(layer: VectorLayer, name: string): Column | undefined {
+  return layer.table.columns.find((c) => c.name === name);
+}
+
+function numeric(layer: VectorLayer, name: string): Float32Array {
+  const c = column(layer, name);
+  const out = new Float32Array(layer.table.length).fill(NaN);
+  if (c?.type === 'number') out.set(c.values);
+  return out;
+}
+
+function codes(layer: VectorLayer, name: string, categories: readonly string[]): Float32Array {
+  const c = column(layer, name);
+  const out = new Float32Array(layer.table.length).fill(NaN);
+  if (c?.type !== 'string') return out;
+  for (let i = 0; i < out.length; i++) {
+    const k = categories.indexOf(c.values[i] ?? '');
+    out[i] = k < 0 ? NaN : k;
+  }
+  return out;
+}
+
+/** Numeric columns the map styles each point role by. */
+function styleColumns(layer: VectorLayer, role: LayerRole): Record<string, Float32Array> {
+  switch (role) {
+    case 'villages': {
+      const households = numeric(layer, 'households');
+      const lowIncome = numeric(layer, 'lowIncomeHouseholds');
+      const share = new Float32Array(households.length);
+      for (let i = 0; i < share.length; i++) share[i] = households[i] > 0 ? lowIncome[i] / households[i] : NaN;
+      return { population: numeric(layer, 'population'), lowIncomeShare: share };
+    }
+    case 'hazards':
+      return {
+        type: codes(layer, 'type', HAZARD_TYPES),
+        risk: codes(layer, 'riskLevel', RISK_LEVELS),
+        threatRadiusM: numeric(layer, 'threatRadiusM'),
+      };
+    case 'settlements':
+      return {
+        type: codes(layer, 'type', SETTLEMENT_TYPES),
+        capacityPersons: numeric(layer, 'capacityPersons'),
+        usedPersons: numeric(layer, 'usedPersons'),
+      };
+    default:
+      return {};
+  }
+}
+
+/** Builds the deck.gl buffers of a point layer whose coordinates are already longitude/latitude. */
+export function pointBuffers(layer: VectorLayer, role: LayerRole): PointBuffers {
+  const { coords } = layer.geometry;
+  return { positions: new Float64Array(coords.subarray(0, layer.table.length * 2)), style: styleColumns(layer, role) };
+}
+
+/** Properties each line/polygon role keeps in its GeoJSON for styling (all others stay in the worker). */
+const STYLE_PROPERTIES: Partial<Record<LayerRole, string[]>> = {
+  roads: ['class'],
+  rivers: ['order', 'main'],
+  hazards: ['type', 'riskLevel'],
+  water_source: ['level'],
+  boundary: ['name'],
+};
+
+/** Serializes a line or polygon layer (longitude/latitude) to UTF-8 GeoJSON for MapLibre. */
+export function shapeGeoJson(layer: VectorLayer, role: LayerRole): Uint8Array {
+  const { geometry } = layer;
+  const { coords, geomOffsets, partOffsets, ringOffsets } = geometry;
+  const keep = (STYLE_PROPERTIES[role] ?? []).map((n) => column(layer, n)).filter((c): c is Column => !!c);
+  const ring = (r: number) => {
+    const parts: string[] = [];
+    for (let v = ringOffsets[r]; v < ringOffsets[r + 1]; v++) parts.push(`[${coords[2 * v]},${coords[2 * v + 1]}]`);
+    return `[${parts.join(',')}]`;
+  };
+  const line = (p: number) => {
+    const parts: string[] = [];
+    for (let v = partOffsets[p]; v < partOffsets[p + 1]; v++) parts.push(`[${coords[2 * v]},${coords[2 * v + 1]}]`);
+    return `[${parts.join(',')}]`;
+  };
+  const features: string[] = [];
+  for (let i = 0; i < layer.table.length; i++) {
+    const g0 = geomOffsets[i];
+    const g1 = geomOffsets[i + 1];
+    if (g1 === g0) continue;
+    let geom: string;
+    if (geometry.kind === 'LineString') {
+      const lines: string[] = [];
+      for (let p = g0; p < g1; p++) lines.push(line(p));
+      geom = `{"type":"MultiLineString","coordinates":[${lines.join(',')}]}`;
+    } else {
+      const polys: string[] = [];
+      for (let p = g0; p < g1; p++) {
+        const rings: string[] = [];
+        for (let r = partOffsets[p]; r < partOffsets[p + 1]; r++) rings.push(ring(r));
+        polys.push(`[${rings.join(',')}]`);
+      }
+      geom = `{"type":"MultiPolygon","coordinates":[${polys.join(',')}]}`;
+    }
+    const props: Record<string, unknown> = { i };
+    for (const c of keep) props[c.name] = c.type === 'boolean' ? c.values[i] === 1 : c.values[i];
+    features.push(`{"type":"Feature","id":${i},"properties":${JSON.stringify(props)},"geometry":${geom}}`);
+  }
+  return new TextEncoder().encode(`{"type":"FeatureCollection","features":[${features.join(',')}]}`);
+}
