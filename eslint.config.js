@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-artifacts', '.bench-data', 'public'] },
+  { ignores: ['dist', 'node_modules', 'test-artifacts', '.bench-data', '.scratch', 'public'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

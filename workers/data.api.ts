@@ -4,10 +4,11 @@ import type { Manifest } from '../src/core/manifest';
 import { isGeographic, makeTransform, type PointTransform } from '../src/core/crs';
 import { fillNodataNearest } from '../src/core/fill-nodata';
 import { renderTerrariumTile } from '../src/core/tiles/dem-tile';
+import { renderHillshadeTile } from '../src/core/tiles/hillshade-tile';
 import { contourLines } from '../src/core/contours';
 import { queryRows, cellValue } from '../src/core/table-query';
 import { readFlatGeobuf } from '../src/io/fgb';
-import { readGeoTiff } from '../src/io/geotiff';
+import { openGeoTiff, type OpenedGeoTiff } from '../src/io/geotiff';
 import { pointBuffers, shapeGeoJson } from './render-buffers';
 import type { LayerInfo, LayerRender, LoadProgress, ProjectLoad, TablePage, TablePageRequest } from './data.types';
 
@@ -15,8 +16,18 @@ import type { LayerInfo, LayerRender, LoadProgress, ProjectLoad, TablePage, Tabl
 export interface DataApiHost {
   /** Fetches a file's bytes; rejects with a message naming the URL when it cannot. */
   fetchBytes(url: string): Promise<ArrayBuffer>;
-  /** Encodes RGBA pixels as PNG (OffscreenCanvas in the worker). */
-  encodePng(rgba: Uint8ClampedArray, size: number): Promise<ArrayBuffer>;
+  /**
+   * Turns RGBA pixels into something MapLibre's addProtocol accepts and that can be
+   * transferred: an ImageBitmap in the worker (no PNG encode and decode per tile).
+   */
+  toTileImage(rgba: Uint8ClampedArray, size: number): Promise<ImageBitmap | ArrayBuffer>;
+}
+
+export type DemTileKind = 'hillshade' | 'terrarium';
+
+/** Vertical exaggeration of the hillshade: relief per pixel shrinks as one zooms out. */
+function hillshadeZFactor(z: number): number {
+  return Math.min(4, Math.max(1, 1 + 0.6 * (12 - z)));
 }
 
 /** Raised for expected load failures; the message is shown to the user as is. */
@@ -27,13 +38,26 @@ const CONTOUR_INTERVAL_M = 50;
 const INDEX_CONTOUR_M = 250;
 const TILE_SIZE = 256;
 
+interface LoadedDem {
+  dem: Grid<Float32Array>;
+  /** The DEM with nodata filled, for tiles. */
+  demDisplay: Grid<Float32Array>;
+}
+
 interface Loaded {
   manifest: Manifest;
   layers: Map<string, { info: LayerInfo; data: VectorLayer }>;
-  dem: Grid<Float32Array>;
-  /** DEM with nodata filled, for tiles and cursor readout. */
-  demDisplay: Grid<Float32Array>;
+  dem: Promise<LoadedDem>;
   lngLatToDem: PointTransform;
+}
+
+/** Decodes the DEM band as Float32 and prepares its display copy. */
+async function decodeDem(opened: OpenedGeoTiff, file: string): Promise<LoadedDem> {
+  const band = await opened.readBand();
+  if (!band.ok) throw new LoadError(`${file}: ${band.error.message}`);
+  const data = band.value instanceof Float32Array ? band.value : Float32Array.from(band.value);
+  const dem: Grid<Float32Array> = { ...opened.header, data };
+  return { dem, demDisplay: fillNodataNearest(dem) };
 }
 
 function toLngLat(layer: VectorLayer): VectorLayer {
@@ -100,7 +124,7 @@ export function createDataApi(host: DataApiHost) {
         if (e instanceof LoadError) throw e;
         throw new LoadError(`${base}manifest.json is not valid JSON: ${(e as Error).message}`);
       }
-      const total = manifest.layers.length + 3;
+      const total = manifest.layers.length + 2;
       let done = 1;
       const report = (stage: LoadProgress['stage']) => onProgress?.({ stage, done, total });
       report('manifest');
@@ -109,12 +133,13 @@ export function createDataApi(host: DataApiHost) {
       const layerBytes = manifest.layers.map((l) => fetchOrExplain(`${base}${l.file}`));
       // Failures are reported in file order below; until then they must not count as unhandled.
       for (const p of [demBytesPromise, ...layerBytes]) p.catch(() => undefined);
-      const demResult = await readGeoTiff(await demBytesPromise);
-      if (!demResult.ok) throw new LoadError(`${manifest.dem.file}: ${demResult.error.message}`);
-      const demRaw = demResult.value;
-      const dem: Grid<Float32Array> =
-        demRaw.data instanceof Float32Array ? (demRaw as Grid<Float32Array>) : { ...demRaw, data: Float32Array.from(demRaw.data) };
-      const demDisplay = fillNodataNearest(dem);
+      const opened = await openGeoTiff(await demBytesPromise);
+      if (!opened.ok) throw new LoadError(`${manifest.dem.file}: ${opened.error.message}`);
+      const demHeader = opened.value.header;
+      // The band is decoded after the project is returned, overlapping the main thread's
+      // map setup; tiles and elevation queries wait for it.
+      const demPromise = decodeDem(opened.value, manifest.dem.file);
+      demPromise.catch(() => undefined);
       done++;
       report('dem');
 
@@ -145,26 +170,14 @@ export function createDataApi(host: DataApiHost) {
         report('layers');
       }
 
-      const lngLatToDem = makeTransform('EPSG:4326', dem.crs);
-      const demToLngLat = makeTransform(dem.crs, 'EPSG:4326');
-      const contours = contourGeoJson(dem, demToLngLat);
-      done++;
-      report('contours');
-
-      let minElevationM = Infinity;
-      let maxElevationM = -Infinity;
-      for (let i = 0; i < dem.data.length; i++) {
-        const v = dem.data[i];
-        if (v === dem.nodata || Number.isNaN(v)) continue;
-        if (v < minElevationM) minElevationM = v;
-        if (v > maxElevationM) maxElevationM = v;
-      }
-      const [ox, pw, , oy, , ph] = dem.transform;
+      const lngLatToDem = makeTransform('EPSG:4326', demHeader.crs);
+      const demToLngLat = makeTransform(demHeader.crs, 'EPSG:4326');
+      const [ox, pw, , oy, , ph] = demHeader.transform;
       const corners = [
         demToLngLat(ox, oy),
-        demToLngLat(ox + pw * dem.width, oy),
-        demToLngLat(ox, oy + ph * dem.height),
-        demToLngLat(ox + pw * dem.width, oy + ph * dem.height),
+        demToLngLat(ox + pw * demHeader.width, oy),
+        demToLngLat(ox, oy + ph * demHeader.height),
+        demToLngLat(ox + pw * demHeader.width, oy + ph * demHeader.height),
       ];
       const bboxLngLat: [number, number, number, number] = [
         Math.min(...corners.map((c) => c[0])),
@@ -172,13 +185,13 @@ export function createDataApi(host: DataApiHost) {
         Math.max(...corners.map((c) => c[0])),
         Math.max(...corners.map((c) => c[1])),
       ];
-      loaded = { manifest, layers, dem, demDisplay, lngLatToDem };
+      loaded = { manifest, layers, dem: demPromise, lngLatToDem };
       done = total;
       report('done');
       const outsideMask = outsideMaskGeoJson(layers, bboxLngLat);
-      const result: ProjectLoad = { manifest, layers: renders, contours, outsideMask, dem: { bboxLngLat, minElevationM, maxElevationM, cellSizeMeters: Math.abs(pw) } };
+      const result: ProjectLoad = { manifest, layers: renders, outsideMask, dem: { bboxLngLat, cellSizeMeters: Math.abs(pw) } };
       // Buffers move to the main thread instead of being copied.
-      const buffers: ArrayBuffer[] = [contours.buffer as ArrayBuffer];
+      const buffers: ArrayBuffer[] = [];
       if (outsideMask) buffers.push(outsideMask.buffer as ArrayBuffer);
       for (const r of renders) {
         if (r.geojson) buffers.push(r.geojson.buffer as ArrayBuffer);
@@ -190,17 +203,35 @@ export function createDataApi(host: DataApiHost) {
       return transfer(result, buffers);
     },
 
-    /** One Terrarium-encoded DEM tile as PNG bytes (MapLibre `raster-dem`). */
-    async getDemTile(z: number, x: number, y: number): Promise<ArrayBuffer> {
-      const { demDisplay, lngLatToDem } = requireLoaded();
-      const rgba = renderTerrariumTile(demDisplay, lngLatToDem, z, x, y, TILE_SIZE);
-      const png = await host.encodePng(rgba, TILE_SIZE);
-      return transfer(png, [png]);
+    /**
+     * Contour lines as UTF-8 GeoJSON (properties `ele` in metres, `major` for index
+     * contours). Asked for after the project is on screen, so it never delays the map.
+     */
+    async getContours(): Promise<Uint8Array> {
+      const { dem } = await requireLoaded().dem;
+      const bytes = contourGeoJson(dem, makeTransform(dem.crs, 'EPSG:4326'));
+      return transfer(bytes, [bytes.buffer as ArrayBuffer]);
+    },
+
+    /**
+     * One DEM-derived tile image: `hillshade` for the basemap, `terrarium` elevations
+     * for MapLibre's 3D terrain.
+     */
+    async getDemTile(kind: DemTileKind, z: number, x: number, y: number): Promise<ImageBitmap | ArrayBuffer> {
+      const { dem: demPromise, lngLatToDem } = requireLoaded();
+      const { demDisplay } = await demPromise;
+      const rgba =
+        kind === 'hillshade'
+          ? renderHillshadeTile(demDisplay, lngLatToDem, z, x, y, TILE_SIZE, { zFactor: hillshadeZFactor(z) })
+          : renderTerrariumTile(demDisplay, lngLatToDem, z, x, y, TILE_SIZE);
+      const image = await host.toTileImage(rgba, TILE_SIZE);
+      return transfer(image, [image]);
     },
 
     /** Elevation in metres at a longitude/latitude, or null outside the DEM or on nodata. */
-    elevationAt(lng: number, lat: number): number | null {
-      const { dem, lngLatToDem } = requireLoaded();
+    async elevationAt(lng: number, lat: number): Promise<number | null> {
+      const { dem: demPromise, lngLatToDem } = requireLoaded();
+      const { dem } = await demPromise;
       const [gx, gy] = lngLatToDem(lng, lat);
       const [ox, pw, , oy, , ph] = dem.transform;
       const col = Math.floor((gx - ox) / pw);
@@ -271,13 +302,14 @@ function outsideMaskGeoJson(layers: Map<string, { info: LayerInfo; data: VectorL
 
 /** Contours of the DEM every CONTOUR_INTERVAL_M metres, as longitude/latitude GeoJSON. */
 function contourGeoJson(dem: Grid<Float32Array>, demToLngLat: PointTransform): Uint8Array {
-  const lines = contourLines(dem, { intervalM: CONTOUR_INTERVAL_M, step: 2 });
+  // Sampling every third cell (90 m on the demo DEM) keeps the basemap light; analyses use full resolution.
+  const lines = contourLines(dem, { intervalM: CONTOUR_INTERVAL_M, step: 3 });
   const features: string[] = [];
   for (let l = 0; l < lines.levels.length; l++) {
     const pts: string[] = [];
     for (let v = lines.lineOffsets[l]; v < lines.lineOffsets[l + 1]; v++) {
       const [lng, lat] = demToLngLat(lines.coords[2 * v], lines.coords[2 * v + 1]);
-      pts.push(`[${lng.toFixed(6)},${lat.toFixed(6)}]`);
+      pts.push(`[${lng.toFixed(5)},${lat.toFixed(5)}]`);
     }
     if (pts.length < 2) continue;
     const ele = lines.levels[l];

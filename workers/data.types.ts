@@ -41,17 +41,16 @@ export interface LayerRender extends LayerInfo {
 export interface ProjectLoad {
   manifest: Manifest;
   layers: LayerRender[];
-  /** Contour lines as UTF-8 GeoJSON; properties `ele` (metres) and `major` (index contour). */
-  contours: Uint8Array;
   /**
    * UTF-8 GeoJSON of everything outside the county boundary (a frame with the county as
    * holes), so the basemap can fade what lies beyond the project area; null without a boundary.
    */
   outsideMask: Uint8Array | null;
-  dem: { bboxLngLat: [number, number, number, number]; minElevationM: number; maxElevationM: number; cellSizeMeters: number };
+  /** Where the DEM lies; its cells stay in the worker. */
+  dem: { bboxLngLat: [number, number, number, number]; cellSizeMeters: number };
 }
 
-export type LoadStage = 'manifest' | 'dem' | 'layers' | 'contours' | 'done';
+export type LoadStage = 'manifest' | 'dem' | 'layers' | 'done';
 
 export interface LoadProgress {
   stage: LoadStage;

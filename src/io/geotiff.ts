@@ -117,16 +117,24 @@ export function writeGeoTiff(grid: Grid<Int16Array | Float32Array>, options: Geo
   return buffer;
 }
 
+/** A GeoTIFF whose header is read and whose first band can be read on demand. */
+export interface OpenedGeoTiff {
+  /** Size, transform, CRS and nodata: everything of the grid but its cells. */
+  header: Omit<Grid<RasterArray>, 'data'>;
+  /** Decodes the first band (the expensive part). */
+  readBand(): Promise<Result<RasterArray>>;
+}
+
 /**
- * Reads the first band of a GeoTIFF into a `Grid`: CRS from the GeoKeys (`EPSG:<code>`),
- * transform from ModelTiepoint + ModelPixelScale or ModelTransformation (PixelIsPoint files
- * are shifted half a pixel, as GDAL does), nodata from GDAL_NODATA. The data array has the
- * file's sample type; types Grid does not hold (Int8, Float64 stays, …) become Float32.
+ * Reads a GeoTIFF's header: CRS from the GeoKeys (`EPSG:<code>`), transform from
+ * ModelTiepoint + ModelPixelScale or ModelTransformation (PixelIsPoint files are shifted
+ * half a pixel, as GDAL does), nodata from GDAL_NODATA. The band is decoded only when
+ * `readBand` is called, so a caller can show the georeferencing before the cells arrive.
  *
  * Fails (codes `geotiff.*`) on empty or non-TIFF input, files without an EPSG code or
  * georeferencing, and data geotiff.js cannot decode.
  */
-export async function readGeoTiff(buffer: ArrayBuffer): Promise<Result<Grid<RasterArray>>> {
+export async function openGeoTiff(buffer: ArrayBuffer): Promise<Result<OpenedGeoTiff>> {
   if (buffer.byteLength === 0) {
     return fail('geotiff.empty', 'The GeoTIFF file is empty (0 bytes). Check that the export or download finished, then load the file again.');
   }
@@ -146,18 +154,36 @@ export async function readGeoTiff(buffer: ArrayBuffer): Promise<Result<Grid<Rast
       transform[0] -= (transform[1] + transform[2]) / 2;
       transform[3] -= (transform[4] + transform[5]) / 2;
     }
-    const raster = await image.readRasters({ samples: [0], interleave: true });
     return ok({
-      width: image.getWidth(),
-      height: image.getHeight(),
-      data: asRasterArray(raster),
-      transform,
-      crs: `EPSG:${code}`,
-      nodata: image.getGDALNoData(),
+      header: { width: image.getWidth(), height: image.getHeight(), transform, crs: `EPSG:${code}`, nodata: image.getGDALNoData() },
+      async readBand() {
+        try {
+          return ok(asRasterArray(await image.readRasters({ samples: [0], interleave: true })));
+        } catch (error) {
+          return unreadable(error);
+        }
+      },
     });
   } catch (error) {
-    return fail('geotiff.unreadable', `The file could not be read as a GeoTIFF (${(error as Error).message}). Check that it is a GeoTIFF, or convert it with gdal_translate -of GTiff -co COMPRESS=DEFLATE in.tif out.tif and load the result.`);
+    return unreadable(error);
   }
+}
+
+function unreadable<T>(error: unknown): Result<T> {
+  return fail('geotiff.unreadable', `The file could not be read as a GeoTIFF (${(error as Error).message}). Check that it is a GeoTIFF, or convert it with gdal_translate -of GTiff -co COMPRESS=DEFLATE in.tif out.tif and load the result.`);
+}
+
+/**
+ * Reads the first band of a GeoTIFF into a `Grid` (see `openGeoTiff` for what is read
+ * from the header). The data array has the file's sample type; types Grid does not hold
+ * become Float32.
+ */
+export async function readGeoTiff(buffer: ArrayBuffer): Promise<Result<Grid<RasterArray>>> {
+  const opened = await openGeoTiff(buffer);
+  if (!opened.ok) return opened;
+  const band = await opened.value.readBand();
+  if (!band.ok) return band;
+  return ok({ ...opened.value.header, data: band.value });
 }
 
 /** GDAL-order transform from the geo tags, or null when the file has none. */

@@ -12,36 +12,35 @@ export interface BasemapOptions {
   online: OnlineBasemap;
   /** Tianditu key (天地图 tk); only used when `online` is `tianditu`. */
   tiandituKey: string;
-  /** Blob URL of the contour GeoJSON. */
-  contoursUrl: string;
   /** Blob URL of the outside-the-county mask, if the project has a boundary. */
   outsideMaskUrl?: string;
 }
 
 /**
  * The offline basemap: a paper-coloured background, hillshade from the project's own DEM
- * (served tile by tile from the data worker) and contours. Online rasters are optional
+ * (computed tile by tile in the data worker) and contours (filled in once the worker
+ * has traced them). Online rasters are optional
  * and sit beneath the hillshade; with no network they simply stay blank.
  */
 export function basemapStyle(o: BasemapOptions): StyleSpecification {
   const sources: StyleSpecification['sources'] = {
-    dem: {
-      type: 'raster-dem',
-      tiles: [`${DEM_PROTOCOL}://{z}/{x}/{y}`],
+    hillshade: {
+      type: 'raster',
+      tiles: [`${DEM_PROTOCOL}://hillshade/{z}/{x}/{y}`],
       tileSize: 256,
-      encoding: 'terrarium',
       bounds: o.demBounds,
       maxzoom: o.demMaxZoom,
     },
+    // Only read when 3D terrain is switched on.
     'dem-terrain': {
       type: 'raster-dem',
-      tiles: [`${DEM_PROTOCOL}://{z}/{x}/{y}`],
+      tiles: [`${DEM_PROTOCOL}://terrarium/{z}/{x}/{y}`],
       tileSize: 256,
       encoding: 'terrarium',
       bounds: o.demBounds,
       maxzoom: o.demMaxZoom,
     },
-    contours: { type: 'geojson', data: o.contoursUrl },
+    contours: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
   };
   const layers: StyleSpecification['layers'] = [{ id: 'background', type: 'background', paint: { 'background-color': '#f3efe4' } }];
   if (o.online === 'osm') {
@@ -66,32 +65,14 @@ export function basemapStyle(o: BasemapOptions): StyleSpecification {
   }
   if (sources.online) layers.push({ id: 'online', type: 'raster', source: 'online' });
   layers.push(
-    {
-      id: 'hillshade',
-      type: 'hillshade',
-      source: 'dem',
-      paint: {
-        'hillshade-exaggeration': 0.55,
-        'hillshade-shadow-color': '#3d3a33',
-        'hillshade-highlight-color': '#ffffff',
-        'hillshade-accent-color': '#5a5040',
-      },
-    },
-    {
-      id: 'contours',
-      type: 'line',
-      source: 'contours',
-      paint: {
-        'line-color': '#8a6d3b',
-        'line-opacity': ['case', ['get', 'major'], 0.55, 0.3],
-        'line-width': ['case', ['get', 'major'], 0.9, 0.4],
-      },
-      minzoom: 10,
-    },
+    { id: 'hillshade', type: 'raster', source: 'hillshade', paint: { 'raster-fade-duration': 0 } },
+    // Two constant-paint layers rather than one data-driven one: see shape-layers.ts.
+    { id: 'contours', type: 'line', source: 'contours', filter: ['!', ['get', 'major']], paint: { 'line-color': '#8a6d3b', 'line-opacity': 0.3, 'line-width': 0.4 }, minzoom: 10 },
+    { id: 'contours-index', type: 'line', source: 'contours', filter: ['get', 'major'], paint: { 'line-color': '#8a6d3b', 'line-opacity': 0.55, 'line-width': 0.9 }, minzoom: 10 },
   );
   if (o.outsideMaskUrl) {
     sources['outside-mask'] = { type: 'geojson', data: o.outsideMaskUrl };
-    layers.push({ id: 'outside-mask', type: 'fill', source: 'outside-mask', paint: { 'fill-color': '#f3efe4', 'fill-opacity': 0.82 } });
+    layers.push({ id: 'outside-mask', type: 'fill', source: 'outside-mask', paint: { 'fill-color': '#f3efe4', 'fill-opacity': 0.82, 'fill-antialias': false } });
   }
   return { version: 8, sources, layers };
 }

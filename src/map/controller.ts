@@ -2,6 +2,7 @@ import maplibregl, { type GeoJSONSource, type LayerSpecification, type MapMouseE
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { ProjectLoad, LayerRender } from '../../workers/data.types';
 import type { DataClient } from '../../workers/data.client';
+import type { DemTileKind } from '../../workers/data.api';
 import { basemapStyle, DEM_PROTOCOL, type OnlineBasemap } from './basemap';
 import { HATCHED_ROLES, opacityProperty, shapeLayerSpecs } from './shape-layers';
 import { hatchImage } from './hatch';
@@ -39,9 +40,10 @@ let protocolClient: DataClient | null = null;
 function registerDemProtocol(client: DataClient) {
   if (protocolClient === null) {
     maplibregl.addProtocol(DEM_PROTOCOL, async (params) => {
-      const match = /(\d+)\/(\d+)\/(\d+)$/.exec(params.url);
+      const match = /(hillshade|terrarium)\/(\d+)\/(\d+)\/(\d+)$/.exec(params.url);
       if (!match || !protocolClient) throw new Error(`Bad DEM tile URL ${params.url}`);
-      const data = await protocolClient.getDemTile(Number(match[1]), Number(match[2]), Number(match[3]));
+      const kind = match[1] as DemTileKind;
+      const data = await protocolClient.getDemTile(kind, Number(match[2]), Number(match[3]), Number(match[4]));
       return { data };
     });
   }
@@ -58,6 +60,8 @@ export class MapController {
   private readonly overlay: MapboxOverlay;
   private readonly layers: Map<string, LayerRender>;
   private readonly pointStyle = new Map<string, PointAttributes>();
+  /** Opacity each shape sublayer was styled with, which the user's opacity scales. */
+  private readonly baseOpacity = new Map<string, number>();
   private readonly blobUrls: string[] = [];
   private views: LayerView[] = [];
   private highlighted: { layerId: string; index: number } | null = null;
@@ -68,22 +72,26 @@ export class MapController {
   constructor(container: HTMLElement, project: ProjectLoad, client: DataClient, private readonly callbacks: MapCallbacks, attribution: string) {
     registerDemProtocol(client);
     this.layers = new Map(project.layers.map((l) => [l.id, l]));
-    const contoursUrl = this.blobUrl(project.contours);
     const outsideMaskUrl = project.outsideMask ? this.blobUrl(project.outsideMask) : undefined;
     this.map = new maplibregl.Map({
       container,
-      style: basemapStyle({ demBounds: project.dem.bboxLngLat, demMaxZoom: DEM_MAX_ZOOM, online: 'none', tiandituKey: '', contoursUrl, outsideMaskUrl }),
+      style: basemapStyle({ demBounds: project.dem.bboxLngLat, demMaxZoom: DEM_MAX_ZOOM, online: 'none', tiandituKey: '', outsideMaskUrl }),
       bounds: project.manifest.bboxLngLat,
       fitBoundsOptions: { padding: 20 },
       attributionControl: { compact: false, customAttribution: attribution },
       maxPitch: 75,
-      canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-right');
     this.overlay = new MapboxOverlay({ interleaved: true, layers: [] });
     this.map.addControl(this.overlay);
-    this.map.on('load', () => this.addDataLayers(project));
+    this.map.on('load', () => {
+      this.addDataLayers(project);
+      void client.getContours().then((bytes) => {
+        const source = this.map.getSource('contours') as GeoJSONSource | undefined;
+        source?.setData(this.blobUrl(bytes));
+      });
+    });
     // A read-only handle for debugging in the console and for the browser tests.
     (window as unknown as { __anju?: unknown }).__anju = { map: this.map, overlay: this.overlay, layers: this.layers };
     this.map.on('click', (e) => this.handleClick(e));
@@ -116,7 +124,12 @@ export class MapController {
     for (const layer of project.layers) {
       if (layer.geojson) {
         this.map.addSource(`src-${layer.id}`, { type: 'geojson', data: this.blobUrl(layer.geojson) });
-        for (const spec of shapeLayerSpecs(layer)) this.map.addLayer(spec);
+        for (const spec of shapeLayerSpecs(layer)) {
+          const prop = opacityProperty(spec.type);
+          const base = prop ? (spec as { paint?: Record<string, unknown> }).paint?.[prop] : undefined;
+          this.baseOpacity.set(spec.id, typeof base === 'number' ? base : 1);
+          this.map.addLayer(spec);
+        }
       } else if (layer.points) {
         this.pointStyle.set(layer.id, pointAttributes(layer));
       }
@@ -126,6 +139,12 @@ export class MapController {
     this.map.addLayer({ id: 'measure-line', type: 'line', source: 'measure', paint: { 'line-color': '#00838f', 'line-width': 2.5, 'line-dasharray': [2, 1] } });
     this.ready = true;
     this.apply();
+  }
+
+  /** Runs `fn` once the style and the data layers are in place (at once if they are). */
+  whenStyleReady(fn: () => void) {
+    if (this.ready) fn();
+    else this.map.once('load', () => fn());
   }
 
   /** Sublayer ids of a shape layer currently in the style. */
@@ -151,10 +170,7 @@ export class MapController {
         this.map.moveLayer(spec.id, 'measure-fill');
         this.map.setLayoutProperty(spec.id, 'visibility', view.visible ? 'visible' : 'none');
         const prop = opacityProperty(spec.type);
-        if (prop) {
-          const base = spec.type === 'fill' && !(spec.paint as Record<string, unknown>)['fill-pattern'] ? ((spec.paint as Record<string, unknown>)['fill-opacity'] ?? 1) : 1;
-          this.map.setPaintProperty(spec.id, prop, typeof base === 'number' ? base * view.opacity : ['*', view.opacity, base]);
-        }
+        if (prop) this.map.setPaintProperty(spec.id, prop, (this.baseOpacity.get(spec.id) ?? 1) * view.opacity);
       }
     }
     // Each deck point layer sits just below the nearest shape layer above it in the list.
@@ -209,14 +225,15 @@ export class MapController {
   }
 
   setBasemapVisibility(layer: 'hillshade' | 'contours', visible: boolean) {
-    if (this.map.getLayer(layer)) this.map.setLayoutProperty(layer, 'visibility', visible ? 'visible' : 'none');
+    const ids = layer === 'contours' ? ['contours', 'contours-index'] : [layer];
+    for (const id of ids) if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
   }
 
   /** Switches the optional online raster under the hillshade. */
   setOnlineBasemap(online: OnlineBasemap, tiandituKey: string) {
     if (this.map.getLayer('online')) this.map.removeLayer('online');
     if (this.map.getSource('online')) this.map.removeSource('online');
-    const style = basemapStyle({ demBounds: [0, 0, 0, 0], demMaxZoom: DEM_MAX_ZOOM, online, tiandituKey, contoursUrl: '' });
+    const style = basemapStyle({ demBounds: [0, 0, 0, 0], demMaxZoom: DEM_MAX_ZOOM, online, tiandituKey });
     const source = style.sources.online;
     if (source) {
       this.map.addSource('online', source);

@@ -1,57 +1,49 @@
-import type { LayerSpecification } from 'maplibre-gl';
+import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayerInfo } from '../../workers/data.types';
 import { HAZARD_ZONE_COLORS, RIVER_COLOR, ROAD_COLORS, ZONE_COLORS } from './palette';
 
 /** Roles drawn with a hatch pattern (MapLibre image id `hatch-<role>`). */
 export const HATCHED_ROLES = ['farmland', 'eco_redline', 'water_source', 'public_forest'] as const;
 
-function matchColor(property: string, colors: Record<string, string>, fallback: string): unknown {
-  return ['match', ['get', property], ...Object.entries(colors).flat(), fallback];
-}
+/** Road casing and line widths in pixels at zoom 9 and zoom 14, by class. */
+const ROAD_WIDTHS: Record<string, { casing: [number, number]; line: [number, number] }> = {
+  village: { casing: [1.2, 4], line: [0.6, 2.5] },
+  township: { casing: [2.2, 6], line: [1.4, 4.5] },
+  county: { casing: [3, 8], line: [2, 6] },
+};
+
+const byZoom = ([z9, z14]: [number, number]) => ['interpolate', ['linear'], ['zoom'], 9, z9, 14, z14] as never;
 
 /**
  * MapLibre layers drawing one line or polygon data layer from source `src-<id>`.
  * Layer ids start with `<id>:` so the panel can show, hide, fade and reorder them together.
+ *
+ * Paint values are constant per MapLibre layer (one filtered layer per class instead of
+ * data-driven expressions): every distinct data-driven combination compiles its own
+ * shader, which costs hundreds of milliseconds each under software WebGL.
  */
 export function shapeLayerSpecs(layer: LayerInfo): LayerSpecification[] {
   const source = `src-${layer.id}`;
   const id = (suffix: string) => `${layer.id}:${suffix}`;
+  const is = (property: string, value: string | boolean): FilterSpecification => ['==', ['get', property], value];
   switch (layer.role) {
-    case 'roads':
-      return [
-        {
-          id: id('casing'),
-          type: 'line',
-          source,
-          layout: { 'line-join': 'round', 'line-cap': 'round' },
-          paint: {
-            'line-color': '#6b5a4a',
-            'line-width': ['interpolate', ['linear'], ['zoom'], 9, ['match', ['get', 'class'], 'county', 3, 'township', 2.2, 1.2], 14, ['match', ['get', 'class'], 'county', 8, 'township', 6, 4]],
-          },
-        },
-        {
-          id: id('line'),
-          type: 'line',
-          source,
-          layout: { 'line-join': 'round', 'line-cap': 'round' },
-          paint: {
-            'line-color': matchColor('class', ROAD_COLORS, '#ffffff') as never,
-            'line-width': ['interpolate', ['linear'], ['zoom'], 9, ['match', ['get', 'class'], 'county', 2, 'township', 1.4, 0.6], 14, ['match', ['get', 'class'], 'county', 6, 'township', 4.5, 2.5]],
-          },
-        },
-      ];
+    case 'roads': {
+      const classes = Object.keys(ROAD_WIDTHS);
+      const line = (cls: string, part: 'casing' | 'line'): LayerSpecification => ({
+        id: id(`${part}-${cls}`),
+        type: 'line',
+        source,
+        filter: is('class', cls),
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: { 'line-color': part === 'casing' ? '#6b5a4a' : ROAD_COLORS[cls], 'line-width': byZoom(ROAD_WIDTHS[cls][part]) },
+      });
+      // All casings first, then the lines, so junctions of different classes join cleanly.
+      return [...classes.map((c) => line(c, 'casing')), ...classes.map((c) => line(c, 'line'))];
+    }
     case 'rivers':
       return [
-        {
-          id: id('line'),
-          type: 'line',
-          source,
-          layout: { 'line-join': 'round', 'line-cap': 'round' },
-          paint: {
-            'line-color': RIVER_COLOR,
-            'line-width': ['interpolate', ['linear'], ['zoom'], 9, ['case', ['get', 'main'], 3, ['*', 0.35, ['get', 'order']]], 14, ['case', ['get', 'main'], 10, ['*', 1.2, ['get', 'order']]]],
-          },
-        },
+        { id: id('tributary'), type: 'line', source, filter: is('main', false), layout: { 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': RIVER_COLOR, 'line-width': byZoom([0.7, 3]) } },
+        { id: id('main'), type: 'line', source, filter: is('main', true), layout: { 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': RIVER_COLOR, 'line-width': byZoom([3, 10]) } },
       ];
     case 'boundary': {
       const county = layer.id === 'county';
@@ -60,35 +52,21 @@ export function shapeLayerSpecs(layer: LayerInfo): LayerSpecification[] {
           id: id('line'),
           type: 'line',
           source,
-          paint: {
-            'line-color': county ? '#3b3b3b' : '#6d6d6d',
-            'line-width': county ? 2.5 : 1.2,
-            'line-dasharray': county ? [4, 1, 1, 1] : [3, 2],
-          },
+          paint: { 'line-color': county ? '#3b3b3b' : '#6d6d6d', 'line-width': county ? 2.5 : 1.2, 'line-dasharray': county ? [4, 1, 1, 1] : [3, 2] },
         },
       ];
     }
     case 'hazards':
-      return [
+      return ['flood', 'reservoir', 'landslide', 'debris_flow', 'collapse', 'subsidence', 'other'].flatMap((type): LayerSpecification[] => [
         {
-          id: id('fill'),
+          id: id(`fill-${type}`),
           type: 'fill',
           source,
-          paint: {
-            'fill-color': matchColor('type', HAZARD_ZONE_COLORS, '#888888') as never,
-            'fill-opacity': ['match', ['get', 'type'], 'reservoir', 0.75, 'flood', 0.35, 0.45],
-          },
+          filter: is('type', type),
+          paint: { 'fill-color': HAZARD_ZONE_COLORS[type], 'fill-opacity': type === 'reservoir' ? 0.75 : type === 'flood' ? 0.35 : 0.45, 'fill-antialias': false },
         },
-        {
-          id: id('line'),
-          type: 'line',
-          source,
-          paint: {
-            'line-color': matchColor('type', HAZARD_ZONE_COLORS, '#888888') as never,
-            'line-width': ['match', ['get', 'riskLevel'], 'high', 2, 'medium', 1.3, 0.8],
-          },
-        },
-      ];
+        { id: id(`line-${type}`), type: 'line', source, filter: is('type', type), paint: { 'line-color': HAZARD_ZONE_COLORS[type], 'line-width': 1.2 } },
+      ]);
     default: {
       const color = ZONE_COLORS[layer.role] ?? '#888888';
       const hatched = (HATCHED_ROLES as readonly string[]).includes(layer.role);
@@ -97,7 +75,7 @@ export function shapeLayerSpecs(layer: LayerInfo): LayerSpecification[] {
           id: id('fill'),
           type: 'fill',
           source,
-          paint: hatched ? { 'fill-pattern': `hatch-${layer.role}` } : { 'fill-color': color, 'fill-opacity': 0.5 },
+          paint: hatched ? { 'fill-pattern': `hatch-${layer.role}`, 'fill-antialias': false } : { 'fill-color': color, 'fill-opacity': 0.5, 'fill-antialias': false },
         },
         { id: id('line'), type: 'line', source, paint: { 'line-color': color, 'line-width': 1 } },
       ];
@@ -111,7 +89,6 @@ export function opacityProperty(type: LayerSpecification['type']): string | null
     case 'line': return 'line-opacity';
     case 'fill': return 'fill-opacity';
     case 'raster': return 'raster-opacity';
-    case 'hillshade': return null;
     default: return null;
   }
 }

@@ -5,14 +5,12 @@ import { formatArea, formatLength, pathLengthMeters, polygonAreaSquareMeters, ty
 import type { LayerInfo, ProjectLoad } from '../../workers/data.types';
 import type { DataClient } from '../../workers/data.client';
 import { currentLanguage, setLanguage } from './i18n';
-import { useProject } from './useProject';
+import { retryProjectLoad, useProjectState } from './project-store';
 import { MapView } from './MapView';
 import { LayerPanel } from './LayerPanel';
 import { FeaturePopup } from './FeaturePopup';
 import { AttributeTable } from './AttributeTable';
 import { SettingsDialog, loadMapSettings, saveMapSettings, type MapSettings } from './Settings';
-
-const PROJECT_URL = new URL(`${import.meta.env.BASE_URL}data/demo/`, window.location.href).href;
 
 /** Cartographic default order, top first: points over lines over zones. */
 const DEFAULT_ORDER = [
@@ -32,7 +30,7 @@ function initialViews(project: ProjectLoad): LayerView[] {
 
 export function App() {
   const { t } = useTranslation();
-  const { state, retry } = useProject(PROJECT_URL);
+  const state = useProjectState();
   const stage = state.status === 'loading' ? state.progress : null;
   return (
     <div className="app">
@@ -45,7 +43,7 @@ export function App() {
             <div className="panel error" role="alert">
               <h2>{t('error.title')}</h2>
               <p>{state.message}</p>
-              <button type="button" onClick={retry}>{t('error.retry')}</button>
+              <button type="button" onClick={retryProjectLoad}>{t('error.retry')}</button>
             </div>
           ) : (
             <div className="panel progress">
@@ -85,7 +83,7 @@ interface Selection {
 function Workspace({ project, client }: { project: ProjectLoad; client: DataClient }) {
   const { t, i18n } = useTranslation();
   const lang = currentLanguage();
-  const controller = useRef<MapController | null>(null);
+  const [controller, setController] = useState<MapController | null>(null);
   const [views, setViews] = useState<LayerView[]>(() => initialViews(project));
   const [basemap, setBasemap] = useState({ hillshade: true, contours: true });
   const [selection, setSelection] = useState<Selection | null>(null);
@@ -97,14 +95,10 @@ function Workspace({ project, client }: { project: ProjectLoad; client: DataClie
   const layerInfo = useMemo(() => new Map<string, LayerInfo>(project.layers.map((l) => [l.id, l])), [project]);
   const cursorSeq = useRef(0);
 
-  const onController = useCallback((c: MapController | null) => {
-    controller.current = c;
-  }, []);
-
-  useEffect(() => controller.current?.setLayerViews(views), [views]);
+  useEffect(() => controller?.setLayerViews(views), [controller, views]);
   useEffect(() => {
-    controller.current?.highlight(selection ? { layerId: selection.layerId, index: selection.index } : null);
-  }, [selection]);
+    controller?.highlight(selection ? { layerId: selection.layerId, index: selection.index } : null);
+  }, [controller, selection]);
 
   const select = useCallback(
     async (pick: { layerId: string; index: number } | null) => {
@@ -121,9 +115,9 @@ function Workspace({ project, client }: { project: ProjectLoad; client: DataClie
   const zoomToFeature = useCallback(
     async (layerId: string, index: number) => {
       const bbox = await client.getFeatureBBox(layerId, index);
-      if (bbox) controller.current?.zoomToBBox(bbox);
+      if (bbox) controller?.zoomToBBox(bbox);
     },
-    [client],
+    [client, controller],
   );
 
   const callbacks = useMemo(
@@ -147,26 +141,25 @@ function Workspace({ project, client }: { project: ProjectLoad; client: DataClie
 
   const startMeasure = (mode: MeasureMode | null) => {
     setMeasure(mode ? { mode, points: [], finished: false } : null);
-    controller.current?.startMeasure(mode);
+    controller?.startMeasure(mode);
   };
 
   const changeSettings = (next: MapSettings) => {
-    if (next.online !== settings.online || next.tiandituKey !== settings.tiandituKey) controller.current?.setOnlineBasemap(next.online, next.tiandituKey);
-    if (next.terrain !== settings.terrain) controller.current?.setTerrain(next.terrain);
+    if (next.online !== settings.online || next.tiandituKey !== settings.tiandituKey) controller?.setOnlineBasemap(next.online, next.tiandituKey);
+    if (next.terrain !== settings.terrain) controller?.setTerrain(next.terrain);
     setSettings(next);
     saveMapSettings(next);
   };
 
-  // Apply remembered settings once the map exists.
+  // Apply remembered settings once the map exists; later changes go through changeSettings.
   useEffect(() => {
-    const id = window.setTimeout(() => {
-      if (settings.online !== 'none') controller.current?.setOnlineBasemap(settings.online, settings.tiandituKey);
-      if (settings.terrain) controller.current?.setTerrain(true);
-    }, 0);
-    return () => window.clearTimeout(id);
-    // Only on first mount: later changes go through changeSettings.
+    if (!controller) return;
+    controller.whenStyleReady(() => {
+      if (settings.online !== 'none') controller.setOnlineBasemap(settings.online, settings.tiandituKey);
+      if (settings.terrain) controller.setTerrain(true);
+    });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  }, [controller]);
 
   const measureText = measure
     ? measure.mode === 'distance'
@@ -191,16 +184,16 @@ function Workspace({ project, client }: { project: ProjectLoad; client: DataClie
           onViews={setViews}
           onBasemap={(layer, visible) => {
             setBasemap((b) => ({ ...b, [layer]: visible }));
-            controller.current?.setBasemapVisibility(layer, visible);
+            controller?.setBasemapVisibility(layer, visible);
           }}
           onZoom={(id) => {
             const info = layerInfo.get(id);
-            if (info) controller.current?.zoomToBBox(info.bboxLngLat);
+            if (info) controller?.zoomToBBox(info.bboxLngLat);
           }}
           onTable={(id) => setTableLayer(id)}
         />
         <div className="map-area">
-          <MapView project={project} client={client} attribution={attribution} callbacks={callbacks} onController={onController} />
+          <MapView project={project} client={client} attribution={attribution} callbacks={callbacks} onController={setController} />
           <div className="toolbar" role="toolbar">
             <button type="button" aria-pressed={measure?.mode === 'distance'} onClick={() => startMeasure(measure?.mode === 'distance' ? null : 'distance')} data-testid="measure-distance">📏 {t('measure.distance')}</button>
             <button type="button" aria-pressed={measure?.mode === 'area'} onClick={() => startMeasure(measure?.mode === 'area' ? null : 'area')} data-testid="measure-area">⬠ {t('measure.area')}</button>

@@ -1,6 +1,5 @@
 import { useEffect, useRef } from 'react';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import { MapController, type MapCallbacks } from '../map/controller';
+import type { MapController, MapCallbacks } from '../map/controller';
 import type { ProjectLoad } from '../../workers/data.types';
 import type { DataClient } from '../../workers/data.client';
 
@@ -12,7 +11,10 @@ interface Props {
   onController(controller: MapController | null): void;
 }
 
-/** Hosts the map; the controller is created once per project and driven imperatively. */
+/**
+ * Hosts the map. MapLibre and deck.gl are loaded on demand, in parallel with the data
+ * worker, so the first paint (with the loading progress) does not wait for them.
+ */
 export function MapView({ project, client, attribution, callbacks, onController }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const callbacksRef = useRef(callbacks);
@@ -20,19 +22,31 @@ export function MapView({ project, client, attribution, callbacks, onController 
     callbacksRef.current = callbacks;
   });
   useEffect(() => {
-    if (!container.current) return;
+    const element = container.current;
+    if (!element) return;
+    let controller: MapController | null = null;
+    let disposed = false;
     const forward: MapCallbacks = {
       onPick: (p) => callbacksRef.current.onPick(p),
       onCursor: (c) => callbacksRef.current.onCursor(c),
       onMeasure: (p, f) => callbacksRef.current.onMeasure(p, f),
       onIdle: () => callbacksRef.current.onIdle(),
     };
-    const controller = new MapController(container.current, project, client, forward, attribution);
-    onController(controller);
+    void Promise.all([import('../map/controller'), import('maplibre-gl/dist/maplibre-gl.css')]).then(([module]) => {
+      if (disposed) return;
+      controller = new module.MapController(element, project, client, forward, attribution);
+      onController(controller);
+    });
     return () => {
+      disposed = true;
       onController(null);
-      controller.destroy();
+      controller?.destroy();
     };
   }, [project, client, attribution, onController]);
   return <div ref={container} className="map" data-testid="map" />;
+}
+
+/** Starts downloading the map code early; called when the page starts. */
+export function preloadMap(): void {
+  void import('../map/controller');
 }

@@ -9,7 +9,7 @@ const resources = {
   zh: {
     translation: {
       app: { title: '安居', subtitle: '搬迁与选址规划', synthetic: '合成示范数据' },
-      loading: { manifest: '读取项目清单…', dem: '读取高程数据…', layers: '读取图层…', contours: '生成等高线…', done: '完成', failed: '加载失败' },
+      loading: { manifest: '读取项目清单…', dem: '读取高程数据…', layers: '读取图层…', done: '完成', failed: '加载失败' },
       panel: { layers: '图层', legend: '图例', zoomTo: '缩放至图层', table: '属性表', opacity: '透明度', up: '上移', down: '下移', source: '来源', features: '{{count}} 个要素', basemap: '底图', hillshade: '晕渲', contours: '等高线' },
       settings: { title: '设置', language: '语言', online: '在线底图', none: '无（离线）', osm: 'OpenStreetMap', tianditu: '天地图', tiandituKey: '天地图密钥 (tk)', terrain: '三维地形', close: '关闭', onlineNote: '在线底图需要网络，无网络时仅显示离线底图。' },
       table: { title: '属性表', filter: '筛选', allColumns: '全部字段', contains: '包含', rows: '{{shown}} / {{total}} 行', close: '关闭', prev: '上一页', next: '下一页', zoom: '点击行缩放至要素' },
@@ -45,7 +45,7 @@ const resources = {
   en: {
     translation: {
       app: { title: 'Anju', subtitle: 'Relocation & siting planner', synthetic: 'synthetic demo data' },
-      loading: { manifest: 'Reading project manifest…', dem: 'Reading elevation…', layers: 'Reading layers…', contours: 'Building contours…', done: 'Done', failed: 'Loading failed' },
+      loading: { manifest: 'Reading project manifest…', dem: 'Reading elevation…', layers: 'Reading layers…', done: 'Done', failed: 'Loading failed' },
       panel: { layers: 'Layers', legend: 'Legend', zoomTo: 'Zoom to layer', table: 'Attribute table', opacity: 'Opacity', up: 'Move up', down: 'Move down', source: 'Source', features: '{{count}} features', basemap: 'Basemap', hillshade: 'Hillshade', contours: 'Contours' },
       settings: { title: 'Settings', language: 'Language', online: 'Online basemap', none: 'None (offline)', osm: 'OpenStreetMap', tianditu: 'Tianditu', tiandituKey: 'Tianditu key (tk)', terrain: '3D terrain', close: 'Close', onlineNote: 'Online basemaps need a network; without one only the offline basemap shows.' },
       table: { title: 'Attribute table', filter: 'Filter', allColumns: 'All fields', contains: 'contains', rows: '{{shown}} / {{total}} rows', close: 'Close', prev: 'Previous', next: 'Next', zoom: 'Click a row to zoom to it' },

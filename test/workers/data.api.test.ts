@@ -3,6 +3,7 @@ import { createDataApi } from '../../workers/data.api';
 import { writeFlatGeobuf } from '../../src/io/fgb';
 import { writeGeoTiff } from '../../src/io/geotiff';
 import type { Manifest } from '../../src/core/manifest';
+import { makeTransform } from '../../src/core/crs';
 import type { Grid } from '../../src/core/types';
 import type { LoadProgress } from '../../workers/data.types';
 
@@ -33,6 +34,13 @@ function tinyProject(): Map<string, ArrayBuffer> {
     },
     { crsCode: 4490 },
   );
+  const county = writeFlatGeobuf(
+    {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { name: '测试县' }, geometry: { type: 'Polygon', coordinates: [[[119.39, 28.0], [119.41, 28.0], [119.41, 28.02], [119.39, 28.0]]] } }],
+    },
+    { crsCode: 4490 },
+  );
   const manifest: Manifest = {
     id: 'tiny',
     name: { zh: '测试', en: 'test' },
@@ -44,6 +52,7 @@ function tinyProject(): Map<string, ArrayBuffer> {
     layers: [
       { id: 'villages', file: 'villages.fgb', role: 'villages', geometry: 'Point', name: { zh: '自然村', en: 'Villages' }, source: { zh: '测试', en: 'test' }, featureCount: 3 },
       { id: 'roads', file: 'roads.fgb', role: 'roads', geometry: 'LineString', name: { zh: '道路', en: 'Roads' }, source: { zh: '测试', en: 'test' }, featureCount: 1 },
+      { id: 'county', file: 'county.fgb', role: 'boundary', geometry: 'Polygon', name: { zh: '县界', en: 'County' }, source: { zh: '测试', en: 'test' }, featureCount: 1 },
     ],
     attribution: { zh: '测试', en: 'test' },
   };
@@ -52,8 +61,11 @@ function tinyProject(): Map<string, ArrayBuffer> {
   files.set('p/dem.tif', writeGeoTiff(dem, { epsg: 4549 }));
   files.set('p/villages.fgb', villages.slice().buffer as ArrayBuffer);
   files.set('p/roads.fgb', roads.slice().buffer as ArrayBuffer);
+  files.set('p/county.fgb', county.slice().buffer as ArrayBuffer);
   return files;
 }
+
+const lngLatOf = (x: number, y: number) => makeTransform('EPSG:4549', 'EPSG:4326')(x, y);
 
 function apiOver(files: Map<string, ArrayBuffer>) {
   return createDataApi({
@@ -62,7 +74,7 @@ function apiOver(files: Map<string, ArrayBuffer>) {
       if (!f) throw new Error('HTTP 404');
       return f;
     },
-    encodePng: async (rgba) => rgba.slice().buffer as ArrayBuffer,
+    toTileImage: async (rgba) => rgba.slice().buffer as ArrayBuffer,
   });
 }
 
@@ -78,17 +90,25 @@ describe('data API', () => {
     expect([...villages.points!.style.lowIncomeShare].map((v) => +v.toFixed(3))).toEqual([0.5, 0.05, 0]);
     const roads = JSON.parse(new TextDecoder().decode(load.layers.find((l) => l.id === 'roads')!.geojson));
     expect(roads.features[0].properties).toEqual({ i: 0, class: 'county' });
-    const contours = JSON.parse(new TextDecoder().decode(load.contours));
+    const contours = JSON.parse(new TextDecoder().decode(await api.getContours()));
     expect(contours.features.length).toBeGreaterThan(3);
-    expect(load.dem.maxElevationM).toBe(900);
-    expect(load.dem.minElevationM).toBeGreaterThan(0);
+    expect(contours.features.every((f: { properties: { ele: number } }) => f.properties.ele % 50 === 0)).toBe(true);
+    const mask = JSON.parse(new TextDecoder().decode(load.outsideMask!));
+    expect(mask.geometry.coordinates.length).toBe(2);
+    expect(load.dem.cellSizeMeters).toBe(30);
+    expect(load.dem.bboxLngLat[0]).toBeCloseTo(119.389, 2);
+    expect(await api.elevationAt(load.dem.bboxLngLat[0] + 0.0001, 28.0)).toBeNull();
+    const peak = await api.elevationAt(...(lngLatOf(440000 + 30 * 30.5, 3101500 - 30 * 25.5) as [number, number]));
+    expect(peak).toBe(900);
   });
 
   it('serves DEM tiles, feature properties, bboxes and table pages', async () => {
     const api = apiOver(tinyProject());
     await api.loadProject('p');
-    const tile = new Uint8Array(await api.getDemTile(14, 13626, 6903));
-    expect(tile.length).toBe(256 * 256 * 4);
+    for (const kind of ['hillshade', 'terrarium'] as const) {
+      const tile = new Uint8Array((await api.getDemTile(kind, 14, 13626, 6903)) as ArrayBuffer);
+      expect(tile.length).toBe(256 * 256 * 4);
+    }
     expect(api.getFeatureProperties('villages', 1)).toContainEqual(['name', '下源']);
     const bbox = api.getFeatureBBox('roads', 0)!;
     expect(bbox[0]).toBeCloseTo(119.394, 6);
