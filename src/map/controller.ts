@@ -27,7 +27,7 @@ export interface MapCallbacks {
   onPick(pick: MapPick | null): void;
   onCursor(lngLat: [number, number] | null): void;
   onMeasure(points: [number, number][], finished: boolean): void;
-  /** Fired on every `idle` after the project's layers are on the map. */
+  /** Fired on every `idle` once the project's layers and the contours are on the map. */
   onIdle(): void;
 }
 
@@ -68,6 +68,7 @@ export class MapController {
   private measureMode: MeasureMode | null = null;
   private measurePoints: [number, number][] = [];
   private ready = false;
+  private contoursReady = false;
 
   constructor(container: HTMLElement, project: ProjectLoad, client: DataClient, private readonly callbacks: MapCallbacks, attribution: string) {
     registerDemProtocol(client);
@@ -90,6 +91,7 @@ export class MapController {
       void client.getContours().then((bytes) => {
         const source = this.map.getSource('contours') as GeoJSONSource | undefined;
         source?.setData(this.blobUrl(bytes));
+        this.contoursReady = true;
       });
     });
     // A read-only handle for debugging in the console and for the browser tests.
@@ -106,7 +108,7 @@ export class MapController {
     this.map.on('mousemove', (e) => this.callbacks.onCursor([e.lngLat.lng, e.lngLat.lat]));
     this.map.on('mouseout', () => this.callbacks.onCursor(null));
     this.map.on('idle', () => {
-      if (this.ready) this.callbacks.onIdle();
+      if (this.ready && this.contoursReady) this.callbacks.onIdle();
     });
   }
 

@@ -51,7 +51,8 @@ describe('demo county in the browser', () => {
       return {
         ids,
         shapesLoaded: ids.filter((id) => anju.layers.get(id)?.geojson).every((id) => anju.map.isSourceLoaded(`src-${id}`)),
-        demLoaded: anju.map.isSourceLoaded('dem'),
+        hillshadeLoaded: anju.map.isSourceLoaded('hillshade'),
+        contourLines: anju.map.querySourceFeatures('contours').length,
         title: document.querySelector('[data-testid=project-title]')?.textContent,
         lang: document.documentElement.lang,
       };
@@ -60,7 +61,8 @@ describe('demo county in the browser', () => {
       expect.arrayContaining(['villages', 'hazard_points', 'hazard_zones', 'settlements', 'roads', 'rivers', 'townships', 'county', 'schools', 'clinics', 'industrial_parks', 'farmland', 'eco_redline', 'water_source', 'public_forest']),
     );
     expect(summary.shapesLoaded).toBe(true);
-    expect(summary.demLoaded).toBe(true);
+    expect(summary.hillshadeLoaded).toBe(true);
+    expect(summary.contourLines).toBeGreaterThan(100);
     expect(summary.title).toContain('示范县');
     expect(summary.title).toContain('合成');
     expect(await page.locator('.layer-panel').textContent()).toContain('自然村');

@@ -52,9 +52,10 @@ export function renderHillshadeTile(
       const a = e[k - span - 1], b = e[k - span], c = e[k - span + 1];
       const d = e[k - 1], f = e[k + 1];
       const g = e[k + span - 1], h = e[k + span], i = e[k + span + 1];
-      // Horn (1981): x to the east, y to the north (rows grow southward).
+      // Horn (1981) in the usual raster convention: dz/dx east minus west, dz/dy south
+      // minus north (rows grow southward); aspect is then atan2(dz/dy, −dz/dx).
       const dzdx = ((c + 2 * f + i) - (a + 2 * d + g)) * scale;
-      const dzdy = ((a + 2 * b + c) - (g + 2 * h + i)) * scale;
+      const dzdy = ((g + 2 * h + i) - (a + 2 * b + c)) * scale;
       const slope = Math.atan(Math.sqrt(dzdx * dzdx + dzdy * dzdy));
       const aspect = Math.atan2(dzdy, -dzdx);
       const shade = cosZenith * Math.cos(slope) + sinZenith * Math.sin(slope) * Math.cos(azimuth - aspect);
