@@ -79,55 +79,52 @@ export function keepLargestComponent(mask: Uint8Array, width: number, height: nu
   let next = 0;
   for (let s = 0; s < n; s++) {
     if (!mask[s] || label[s] >= 0) continue;
-    let head = 0;
-    let tail = 0;
-    queue[tail++] = s;
+    queue[0] = s;
     label[s] = next;
-    while (head < tail) {
-      const i = queue[head++];
-      const r = (i / width) | 0;
-      const c = i - r * width;
-      const nbs = [c > 0 ? i - 1 : -1, c < width - 1 ? i + 1 : -1, r > 0 ? i - width : -1, r < height - 1 ? i + width : -1];
-      for (const j of nbs) {
-        if (j >= 0 && mask[j] && label[j] < 0) {
-          label[j] = next;
-          queue[tail++] = j;
-        }
-      }
-    }
-    if (tail > bestSize) {
-      bestSize = tail;
+    const size = spread4(width, height, queue, 1, (j) => mask[j] === 1 && label[j] < 0, (j) => (label[j] = next));
+    if (size > bestSize) {
+      bestSize = size;
       best = next;
     }
     next++;
   }
   // Outside = 4-connected background reachable from the border; everything else is kept.
   const outside = new Uint8Array(n);
-  let head = 0;
-  let tail = 0;
+  let seeds = 0;
   for (let i = 0; i < n; i++) {
     const r = (i / width) | 0;
     const c = i - r * width;
     if ((r === 0 || c === 0 || r === height - 1 || c === width - 1) && label[i] !== best) {
       outside[i] = 1;
-      queue[tail++] = i;
+      queue[seeds++] = i;
     }
   }
+  spread4(width, height, queue, seeds, (j) => !outside[j] && label[j] !== best, (j) => (outside[j] = 1));
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = outside[i] ? 0 : 1;
+  return out;
+}
+
+/**
+ * Breadth-first spread over 4-neighbours from the `seeds` cells already in `queue`:
+ * each neighbour that `accept`s is `visit`ed and queued. Returns how many cells were queued.
+ */
+function spread4(width: number, height: number, queue: Int32Array, seeds: number, accept: (j: number) => boolean, visit: (j: number) => void): number {
+  let head = 0;
+  let tail = seeds;
   while (head < tail) {
     const i = queue[head++];
     const r = (i / width) | 0;
     const c = i - r * width;
     const nbs = [c > 0 ? i - 1 : -1, c < width - 1 ? i + 1 : -1, r > 0 ? i - width : -1, r < height - 1 ? i + width : -1];
     for (const j of nbs) {
-      if (j >= 0 && !outside[j] && label[j] !== best) {
-        outside[j] = 1;
+      if (j >= 0 && accept(j)) {
+        visit(j);
         queue[tail++] = j;
       }
     }
   }
-  const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) out[i] = outside[i] ? 0 : 1;
-  return out;
+  return tail;
 }
 
 /** DEM-cell data mask: the county dilated by `marginM` (cells outside become nodata). */

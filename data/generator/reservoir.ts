@@ -84,15 +84,7 @@ export function chooseReservoir(
     for (const cell of damCells) for (const d of [0, 1, -1, width, -width]) barrier[cell + d] = 1;
     barrier[i] = 1;
     // The lake grows from the cell upstream of the dam through cells at or below the level.
-    let start = -1;
-    let startArea = 0;
-    for (const d of [1, -1, width, -width, width + 1, width - 1, -width + 1, -width - 1]) {
-      const nb = i + d;
-      if (receiver[nb] === i && !barrier[nb] && areaM2[nb] > startArea) {
-        start = nb;
-        startArea = areaM2[nb];
-      }
-    }
+    const start = mainInflow(width, receiver, areaM2, barrier, i);
     let size = 0;
     let leaked = start < 0;
     if (!leaked) {
@@ -169,15 +161,7 @@ function floodLake(frame: Frame, z: Float64Array, routing: Routing, damCell: num
       if (z[cell] > level + 2) break;
     }
   }
-  let start = -1;
-  let startArea = 0;
-  for (const d of [1, -1, width, -width, width + 1, width - 1, -width + 1, -width - 1]) {
-    const nb = damCell + d;
-    if (receiver[nb] === damCell && !barrier[nb] && areaM2[nb] > startArea) {
-      start = nb;
-      startArea = areaM2[nb];
-    }
-  }
+  const start = mainInflow(width, receiver, areaM2, barrier, damCell);
   const queue = [start];
   mask[start] = 1;
   while (queue.length) {
@@ -197,4 +181,18 @@ function floodLake(frame: Frame, z: Float64Array, routing: Routing, damCell: num
     }
   }
   return mask;
+}
+
+/** The neighbour draining into `cell` with the largest upstream area (not behind the barrier), or -1. */
+function mainInflow(width: number, receiver: ArrayLike<number>, areaM2: ArrayLike<number>, barrier: Uint8Array, cell: number): number {
+  let start = -1;
+  let startArea = 0;
+  for (const d of [1, -1, width, -width, width + 1, width - 1, -width + 1, -width - 1]) {
+    const nb = cell + d;
+    if (receiver[nb] === cell && !barrier[nb] && areaM2[nb] > startArea) {
+      start = nb;
+      startArea = areaM2[nb];
+    }
+  }
+  return start;
 }

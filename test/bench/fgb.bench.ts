@@ -6,24 +6,20 @@
  */
 import type { Feature, FeatureCollection } from 'geojson';
 import { readFlatGeobuf, writeFlatGeobuf } from '../../src/io/fgb';
+import { createRng } from '../../src/core/random';
+
+/** Seeded uniform [0, 1) numbers, so fixtures are the same on every run. */
+const seededRandom = (seed: number) => {
+  const rng = createRng(seed);
+  return () => rng.next();
+};
 
 const FEATURES = 100_000;
 const RUNS = 5;
 const TOWNSHIPS = ['城关镇', '石门乡', '白沙镇', '青龙乡', '柳林镇', '高坪乡'];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomPoints(count: number, seed: number): FeatureCollection {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const features: Feature[] = [];
   for (let i = 0; i < count; i++) {
     features.push({

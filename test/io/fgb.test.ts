@@ -3,18 +3,13 @@ import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { geojson as fgbGeojson } from 'flatgeobuf';
 import { featureToGeoJSON, readFlatGeobuf, writeFlatGeobuf } from '../../src/io/fgb';
 import type { BBox, VectorLayer } from '../../src/core/types';
+import { createRng } from '../../src/core/random';
 
-/** Seeded PRNG so fixtures are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniform [0, 1) numbers, so fixtures are the same on every run. */
+const seededRandom = (seed: number) => {
+  const rng = createRng(seed);
+  return () => rng.next();
+};
 
 function collection(features: Feature<Geometry | null>[]): FeatureCollection<Geometry | null> {
   return { type: 'FeatureCollection', features };
@@ -74,7 +69,7 @@ const polygons: Feature[] = [
 
 /** Seeded mix of points and small squares: enough features for a three-level index. */
 function scatter(count: number, seed: number): Feature[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const out: Feature[] = [];
   for (let i = 0; i < count; i++) {
     const x = 100 + random() * 1000;
@@ -206,7 +201,7 @@ describe('readFlatGeobuf failures', () => {
   });
 
   it('random bytes', () => {
-    const random = mulberry32(3);
+    const random = seededRandom(3);
     const bytes = Uint8Array.from({ length: 256 }, () => Math.floor(random() * 256));
     const result = readFlatGeobuf(bytes);
     expect(result.ok).toBe(false);
