@@ -2,7 +2,7 @@ import { transfer } from 'comlink';
 import type { Grid, VectorLayer } from '../src/core/types';
 import type { Manifest } from '../src/core/manifest';
 import { isGeographic, makeTransform, type PointTransform } from '../src/core/crs';
-import { fillNodataNearest } from '../src/core/fill-nodata';
+import { fillNodataSmooth } from '../src/core/fill-nodata';
 import { renderTerrariumTile } from '../src/core/tiles/dem-tile';
 import { renderHillshadeTile } from '../src/core/tiles/hillshade-tile';
 import { contourLines } from '../src/core/contours';
@@ -10,7 +10,7 @@ import { queryRows, cellValue } from '../src/core/table-query';
 import { readFlatGeobuf } from '../src/io/fgb';
 import { openGeoTiff, type OpenedGeoTiff } from '../src/io/geotiff';
 import { pointBuffers, shapeGeoJson } from './render-buffers';
-import type { LayerInfo, LayerRender, LoadProgress, ProjectLoad, TablePage, TablePageRequest } from './data.types';
+import type { LayerInfo, LayerRender, LoadFailure, LoadOutcome, LoadProgress, ProjectLoad, TablePage, TablePageRequest } from './data.types';
 
 /** What the data API needs from its host; the worker passes browser APIs, tests pass stubs. */
 export interface DataApiHost {
@@ -30,8 +30,12 @@ function hillshadeZFactor(z: number): number {
   return Math.min(4, Math.max(1, 1 + 0.6 * (12 - z)));
 }
 
-/** Raised for expected load failures; the message is shown to the user as is. */
-export class LoadError extends Error {}
+/** Raised inside loadProject for expected failures; returned to the caller as a LoadFailure value. */
+class LoadError extends Error {
+  constructor(readonly failure: LoadFailure) {
+    super(`${failure.code}: ${failure.file}: ${failure.detail}`);
+  }
+}
 
 /** Contour interval of the basemap, and the interval of the thicker index contours. */
 const CONTOUR_INTERVAL_M = 50;
@@ -54,10 +58,10 @@ interface Loaded {
 /** Decodes the DEM band as Float32 and prepares its display copy. */
 async function decodeDem(opened: OpenedGeoTiff, file: string): Promise<LoadedDem> {
   const band = await opened.readBand();
-  if (!band.ok) throw new LoadError(`${file}: ${band.error.message}`);
+  if (!band.ok) throw new LoadError({ code: 'format', file, detail: band.error.message });
   const data = band.value instanceof Float32Array ? band.value : Float32Array.from(band.value);
   const dem: Grid<Float32Array> = { ...opened.header, data };
-  return { dem, demDisplay: fillNodataNearest(dem) };
+  return { dem, demDisplay: fillNodataSmooth(dem) };
 }
 
 function toLngLat(layer: VectorLayer): VectorLayer {
@@ -92,13 +96,13 @@ export function createDataApi(host: DataApiHost) {
   let loaded: Loaded | null = null;
 
   function requireLoaded(): Loaded {
-    if (!loaded) throw new LoadError('No project is loaded yet.');
+    if (!loaded) throw new Error('No project is loaded yet.');
     return loaded;
   }
 
   function requireLayer(id: string) {
     const layer = requireLoaded().layers.get(id);
-    if (!layer) throw new LoadError(`There is no layer "${id}" in this project.`);
+    if (!layer) throw new Error(`There is no layer "${id}" in this project.`);
     return layer;
   }
 
@@ -106,101 +110,113 @@ export function createDataApi(host: DataApiHost) {
     try {
       return await host.fetchBytes(url);
     } catch (e) {
-      throw new LoadError(`Could not read ${url}: ${(e as Error).message}. If this is the demo county, run \`npm run data:demo\` to regenerate it.`);
+      throw new LoadError({ code: 'fetch', file: url, detail: (e as Error).message });
     }
+  }
+
+  /** Loads a project; returns it with the buffers to transfer, or throws a LoadError. */
+  async function loadProjectOrThrow(baseUrl: string, onProgress?: (p: LoadProgress) => void): Promise<{ project: ProjectLoad; buffers: ArrayBuffer[] }> {
+    const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+    let manifest: Manifest;
+    try {
+      manifest = JSON.parse(new TextDecoder().decode(await fetchOrExplain(`${base}manifest.json`))) as Manifest;
+    } catch (e) {
+      if (e instanceof LoadError) throw e;
+      throw new LoadError({ code: 'manifest', file: `${base}manifest.json`, detail: (e as Error).message });
+    }
+    const total = manifest.layers.length + 2;
+    let done = 1;
+    const report = (stage: LoadProgress['stage']) => onProgress?.({ stage, done, total });
+    report('manifest');
+
+    const demBytesPromise = fetchOrExplain(`${base}${manifest.dem.file}`);
+    const layerBytes = manifest.layers.map((l) => fetchOrExplain(`${base}${l.file}`));
+    // Failures are reported in file order below; until then they must not count as unhandled.
+    for (const p of [demBytesPromise, ...layerBytes]) p.catch(() => undefined);
+    const opened = await openGeoTiff(await demBytesPromise);
+    if (!opened.ok) throw new LoadError({ code: 'format', file: manifest.dem.file, detail: opened.error.message });
+    const demHeader = opened.value.header;
+    // The band is decoded after the project is returned, overlapping the main thread's
+    // map setup; tiles and elevation queries wait for it.
+    const demPromise = decodeDem(opened.value, manifest.dem.file);
+    demPromise.catch(() => undefined);
+    done++;
+    report('dem');
+
+    const layers = new Map<string, { info: LayerInfo; data: VectorLayer }>();
+    const renders: LayerRender[] = [];
+    for (let k = 0; k < manifest.layers.length; k++) {
+      const entry = manifest.layers[k];
+      const result = readFlatGeobuf(new Uint8Array(await layerBytes[k]));
+      if (!result.ok) throw new LoadError({ code: 'format', file: entry.file, detail: result.error.message });
+      const data = toLngLat(result.value);
+      const info: LayerInfo = {
+        id: entry.id,
+        role: entry.role,
+        kind: data.geometry.kind,
+        name: entry.name,
+        source: entry.source,
+        featureCount: data.table.length,
+        bboxLngLat: data.bbox,
+        columns: data.table.columns.map((c) => ({ name: c.name, type: c.type })),
+      };
+      layers.set(entry.id, { info, data });
+      renders.push(
+        data.geometry.kind === 'Point'
+          ? { ...info, points: pointBuffers(data, entry.role) }
+          : { ...info, geojson: shapeGeoJson(data, entry.role) },
+      );
+      done++;
+      report('layers');
+    }
+
+    const lngLatToDem = makeTransform('EPSG:4326', demHeader.crs);
+    const demToLngLat = makeTransform(demHeader.crs, 'EPSG:4326');
+    const [ox, pw, , oy, , ph] = demHeader.transform;
+    const corners = [
+      demToLngLat(ox, oy),
+      demToLngLat(ox + pw * demHeader.width, oy),
+      demToLngLat(ox, oy + ph * demHeader.height),
+      demToLngLat(ox + pw * demHeader.width, oy + ph * demHeader.height),
+    ];
+    const bboxLngLat: [number, number, number, number] = [
+      Math.min(...corners.map((c) => c[0])),
+      Math.min(...corners.map((c) => c[1])),
+      Math.max(...corners.map((c) => c[0])),
+      Math.max(...corners.map((c) => c[1])),
+    ];
+    loaded = { manifest, layers, dem: demPromise, lngLatToDem };
+    done = total;
+    report('done');
+    const outsideMask = outsideMaskGeoJson(layers, bboxLngLat);
+    const result: ProjectLoad = { manifest, layers: renders, outsideMask, dem: { bboxLngLat, cellSizeMeters: Math.abs(pw) } };
+    const buffers: ArrayBuffer[] = [];
+    if (outsideMask) buffers.push(outsideMask.buffer as ArrayBuffer);
+    for (const r of renders) {
+      if (r.geojson) buffers.push(r.geojson.buffer as ArrayBuffer);
+      if (r.points) {
+        buffers.push(r.points.positions.buffer as ArrayBuffer);
+        for (const a of Object.values(r.points.style)) buffers.push(a.buffer as ArrayBuffer);
+      }
+    }
+    return { project: result, buffers };
   }
 
   return {
     /**
      * Loads a project from a folder holding `manifest.json`, its DEM and its layers.
-     * Reports progress after each file; returns render buffers for every layer.
+     * Reports progress after each file; returns render buffers for every layer, or which
+     * file failed and why. A failed load leaves any previously loaded project in place.
      */
-    async loadProject(baseUrl: string, onProgress?: (p: LoadProgress) => void): Promise<ProjectLoad> {
-      const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-      let manifest: Manifest;
+    async loadProject(baseUrl: string, onProgress?: (p: LoadProgress) => void): Promise<LoadOutcome> {
       try {
-        manifest = JSON.parse(new TextDecoder().decode(await fetchOrExplain(`${base}manifest.json`))) as Manifest;
+        const { project, buffers } = await loadProjectOrThrow(baseUrl, onProgress);
+        // Buffers move to the main thread instead of being copied.
+        return transfer({ ok: true, value: project }, buffers);
       } catch (e) {
-        if (e instanceof LoadError) throw e;
-        throw new LoadError(`${base}manifest.json is not valid JSON: ${(e as Error).message}`);
+        if (e instanceof LoadError) return { ok: false, error: e.failure };
+        throw e;
       }
-      const total = manifest.layers.length + 2;
-      let done = 1;
-      const report = (stage: LoadProgress['stage']) => onProgress?.({ stage, done, total });
-      report('manifest');
-
-      const demBytesPromise = fetchOrExplain(`${base}${manifest.dem.file}`);
-      const layerBytes = manifest.layers.map((l) => fetchOrExplain(`${base}${l.file}`));
-      // Failures are reported in file order below; until then they must not count as unhandled.
-      for (const p of [demBytesPromise, ...layerBytes]) p.catch(() => undefined);
-      const opened = await openGeoTiff(await demBytesPromise);
-      if (!opened.ok) throw new LoadError(`${manifest.dem.file}: ${opened.error.message}`);
-      const demHeader = opened.value.header;
-      // The band is decoded after the project is returned, overlapping the main thread's
-      // map setup; tiles and elevation queries wait for it.
-      const demPromise = decodeDem(opened.value, manifest.dem.file);
-      demPromise.catch(() => undefined);
-      done++;
-      report('dem');
-
-      const layers = new Map<string, { info: LayerInfo; data: VectorLayer }>();
-      const renders: LayerRender[] = [];
-      for (let k = 0; k < manifest.layers.length; k++) {
-        const entry = manifest.layers[k];
-        const result = readFlatGeobuf(new Uint8Array(await layerBytes[k]));
-        if (!result.ok) throw new LoadError(`${entry.file}: ${result.error.message}`);
-        const data = toLngLat(result.value);
-        const info: LayerInfo = {
-          id: entry.id,
-          role: entry.role,
-          kind: data.geometry.kind,
-          name: entry.name,
-          source: entry.source,
-          featureCount: data.table.length,
-          bboxLngLat: data.bbox,
-          columns: data.table.columns.map((c) => ({ name: c.name, type: c.type })),
-        };
-        layers.set(entry.id, { info, data });
-        renders.push(
-          data.geometry.kind === 'Point'
-            ? { ...info, points: pointBuffers(data, entry.role) }
-            : { ...info, geojson: shapeGeoJson(data, entry.role) },
-        );
-        done++;
-        report('layers');
-      }
-
-      const lngLatToDem = makeTransform('EPSG:4326', demHeader.crs);
-      const demToLngLat = makeTransform(demHeader.crs, 'EPSG:4326');
-      const [ox, pw, , oy, , ph] = demHeader.transform;
-      const corners = [
-        demToLngLat(ox, oy),
-        demToLngLat(ox + pw * demHeader.width, oy),
-        demToLngLat(ox, oy + ph * demHeader.height),
-        demToLngLat(ox + pw * demHeader.width, oy + ph * demHeader.height),
-      ];
-      const bboxLngLat: [number, number, number, number] = [
-        Math.min(...corners.map((c) => c[0])),
-        Math.min(...corners.map((c) => c[1])),
-        Math.max(...corners.map((c) => c[0])),
-        Math.max(...corners.map((c) => c[1])),
-      ];
-      loaded = { manifest, layers, dem: demPromise, lngLatToDem };
-      done = total;
-      report('done');
-      const outsideMask = outsideMaskGeoJson(layers, bboxLngLat);
-      const result: ProjectLoad = { manifest, layers: renders, outsideMask, dem: { bboxLngLat, cellSizeMeters: Math.abs(pw) } };
-      // Buffers move to the main thread instead of being copied.
-      const buffers: ArrayBuffer[] = [];
-      if (outsideMask) buffers.push(outsideMask.buffer as ArrayBuffer);
-      for (const r of renders) {
-        if (r.geojson) buffers.push(r.geojson.buffer as ArrayBuffer);
-        if (r.points) {
-          buffers.push(r.points.positions.buffer as ArrayBuffer);
-          for (const a of Object.values(r.points.style)) buffers.push(a.buffer as ArrayBuffer);
-        }
-      }
-      return transfer(result, buffers);
     },
 
     /**

@@ -25,6 +25,8 @@ export interface LayerInfo {
 export interface PointBuffers {
   positions: Float64Array;
   style: Record<string, Float32Array>;
+  /** Map labels (feature names) for roles that are labelled: settlements. */
+  labels?: (string | null)[];
 }
 
 export interface LayerRender extends LayerInfo {
@@ -71,3 +73,16 @@ export interface TablePage {
   indices: number[];
   rows: CellValue[][];
 }
+
+/**
+ * Why a project could not be loaded: `fetch` (the file could not be read), `manifest`
+ * (manifest.json is not valid JSON) or `format` (the file is not what it should be).
+ * `detail` is the reader's own explanation; the UI words the rest in the user's language.
+ */
+export interface LoadFailure {
+  code: 'fetch' | 'manifest' | 'format';
+  file: string;
+  detail: string;
+}
+
+export type LoadOutcome = { ok: true; value: ProjectLoad } | { ok: false; error: LoadFailure };

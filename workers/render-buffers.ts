@@ -59,7 +59,10 @@ function styleColumns(layer: VectorLayer, role: LayerRole): Record<string, Float
 /** Builds the deck.gl buffers of a point layer whose coordinates are already longitude/latitude. */
 export function pointBuffers(layer: VectorLayer, role: LayerRole): PointBuffers {
   const { coords } = layer.geometry;
-  return { positions: new Float64Array(coords.subarray(0, layer.table.length * 2)), style: styleColumns(layer, role) };
+  const buffers: PointBuffers = { positions: new Float64Array(coords.subarray(0, layer.table.length * 2)), style: styleColumns(layer, role) };
+  const names = column(layer, 'name');
+  if (role === 'settlements' && names?.type === 'string') buffers.labels = names.values;
+  return buffers;
 }
 
 /** Properties each line/polygon role keeps in its GeoJSON for styling (all others stay in the worker). */

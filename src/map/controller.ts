@@ -7,7 +7,7 @@ import { basemapStyle, DEM_PROTOCOL, type OnlineBasemap } from './basemap';
 import { HATCHED_ROLES, opacityProperty, shapeLayerSpecs } from './shape-layers';
 import { hatchImage } from './hatch';
 import { ZONE_COLORS } from './palette';
-import { buildPointLayer, pointAttributes, type PointAttributes } from './point-layers';
+import { buildLabelLayer, buildPointLayer, pointAttributes, type PointAttributes } from './point-layers';
 import type { MeasureMode } from './measure';
 
 /** How the user wants a data layer shown. The list order is the drawing order, top first. */
@@ -162,6 +162,7 @@ export class MapController {
 
   private apply() {
     const deckLayers = [];
+    const labelLayers = [];
     // Walk bottom to top: moving a MapLibre layer to the top in this order rebuilds the stack.
     let aboveShape: string | undefined;
     const bottomUp = [...this.views].reverse();
@@ -188,16 +189,18 @@ export class MapController {
           break;
         }
       }
-      deckLayers.push(
-        buildPointLayer(layer, this.pointStyle.get(layer.id)!, {
-          visible: view.visible,
-          opacity: view.opacity,
-          beforeId: aboveShape ?? 'measure-fill',
-          highlighted: this.highlighted?.layerId === layer.id ? this.highlighted.index : -1,
-        }),
-      );
+      const state = {
+        visible: view.visible,
+        opacity: view.opacity,
+        beforeId: aboveShape ?? 'measure-fill',
+        highlighted: this.highlighted?.layerId === layer.id ? this.highlighted.index : -1,
+      };
+      deckLayers.push(buildPointLayer(layer, this.pointStyle.get(layer.id)!, state));
+      // Labels go above every symbol so no point layer hides a name.
+      const labels = buildLabelLayer(layer, { ...state, beforeId: 'measure-fill' });
+      if (labels) labelLayers.push(labels);
     }
-    this.overlay.setProps({ layers: deckLayers.reverse() });
+    this.overlay.setProps({ layers: [...deckLayers.reverse(), ...labelLayers] });
     this.applyShapeHighlight();
   }
 

@@ -1,4 +1,4 @@
-import { ScatterplotLayer } from '@deck.gl/layers';
+import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { LayerRender } from '../../workers/data.types';
 import {
   CLINIC_COLOR,
@@ -112,6 +112,38 @@ export function buildPointLayer(layer: LayerRender, attributes: PointAttributes,
     autoHighlight: true,
     highlightColor: [0, 255, 255, 200],
     highlightedObjectIndex: state.highlighted,
+    ...(state.beforeId ? { beforeId: state.beforeId } : {}),
+  });
+}
+
+/**
+ * Names next to labelled point layers (settlements), in the UI's CJK font. deck.gl builds
+ * the glyph atlas from the characters actually present, so no font files ship with the app.
+ */
+export function buildLabelLayer(layer: LayerRender, state: PointLayerState) {
+  const labels = layer.points?.labels;
+  const positions = layer.points?.positions;
+  if (!labels || !positions) return null;
+  const indices = labels.map((_, i) => i).filter((i) => labels[i]);
+  return new TextLayer<number>({
+    id: `deck-${layer.id}-labels`,
+    data: indices,
+    getPosition: (i) => [positions[2 * i], positions[2 * i + 1]],
+    getText: (i) => labels[i] ?? '',
+    characterSet: 'auto',
+    fontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', 'Source Han Sans SC', sans-serif",
+    fontWeight: 600,
+    getSize: 13,
+    getColor: [40, 35, 30, 255],
+    getTextAnchor: 'start',
+    getAlignmentBaseline: 'center',
+    getPixelOffset: [9, 0],
+    fontSettings: { sdf: true },
+    outlineWidth: 3,
+    outlineColor: [251, 250, 246, 230],
+    visible: state.visible,
+    opacity: state.opacity,
+    pickable: false,
     ...(state.beforeId ? { beforeId: state.beforeId } : {}),
   });
 }

@@ -42,7 +42,7 @@ export function App() {
           {state.status === 'failed' ? (
             <div className="panel error" role="alert">
               <h2>{t('error.title')}</h2>
-              <p>{state.message}</p>
+              <p>{t(`error.${state.failure.code}`, { file: state.failure.file, detail: state.failure.detail })}</p>
               <button type="button" onClick={retryProjectLoad}>{t('error.retry')}</button>
             </div>
           ) : (

@@ -39,7 +39,12 @@ const resources = {
         hasSchool: '有学校', hasClinic: '有卫生院', landCostPerM2: '地价(元/㎡)', class: '等级', order: '河流级别', areaKm2: '集水面积(km²)', main: '干流',
         level: '级别', areaHa: '面积(公顷)', code: '代码', seatName: '驻地',
       },
-      error: { title: '出错了', retry: '重试' },
+      error: {
+        title: '无法打开项目', retry: '重试',
+        fetch: '无法读取文件 {{file}}（{{detail}}）。请检查文件是否存在；如果是示范县数据，请运行 npm run data:demo 重新生成。',
+        manifest: '项目清单 {{file}} 不是有效的 JSON（{{detail}}）。请修正该文件或重新导出项目。',
+        format: '文件 {{file}} 无法读取：{{detail}}',
+      },
     },
   },
   en: {
@@ -75,7 +80,12 @@ const resources = {
         hasSchool: 'School', hasClinic: 'Clinic', landCostPerM2: 'Land cost (yuan/m²)', class: 'Class', order: 'Stream order', areaKm2: 'Catchment (km²)', main: 'Main river',
         level: 'Level', areaHa: 'Area (ha)', code: 'Code', seatName: 'Seat',
       },
-      error: { title: 'Something went wrong', retry: 'Retry' },
+      error: {
+        title: 'The project could not be opened', retry: 'Retry',
+        fetch: 'Could not read {{file}} ({{detail}}). Check that the file exists; for the demo county, run npm run data:demo to regenerate it.',
+        manifest: 'The project manifest {{file}} is not valid JSON ({{detail}}). Fix the file or export the project again.',
+        format: 'The file {{file}} could not be read: {{detail}}',
+      },
     },
   },
 } as const;

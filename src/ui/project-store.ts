@@ -1,11 +1,11 @@
 import { useSyncExternalStore } from 'react';
 import { createDataClient, Comlink, type DataClient } from '../../workers/data.client';
-import type { LoadProgress, ProjectLoad } from '../../workers/data.types';
+import type { LoadFailure, LoadProgress, ProjectLoad } from '../../workers/data.types';
 
 export type ProjectState =
   | { status: 'loading'; progress: LoadProgress | null }
   | { status: 'ready'; project: ProjectLoad; client: DataClient }
-  | { status: 'failed'; message: string };
+  | { status: 'failed'; failure: LoadFailure };
 
 /**
  * The project being loaded or shown. Loading starts as soon as the page's first module
@@ -45,15 +45,16 @@ export function startProjectLoad(url: string): void {
       }),
     )
     .then(
-      (project) => {
+      (outcome) => {
         if (settled) return;
         settled = true;
-        set({ status: 'ready', project, client });
+        set(outcome.ok ? { status: 'ready', project: outcome.value, client } : { status: 'failed', failure: outcome.error });
       },
       (error: unknown) => {
+        // A bug, not a bad file: still tell the user rather than spin forever.
         if (settled) return;
         settled = true;
-        set({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+        set({ status: 'failed', failure: { code: 'format', file: url, detail: error instanceof Error ? error.message : String(error) } });
       },
     );
 }

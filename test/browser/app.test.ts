@@ -43,6 +43,25 @@ afterAll(async () => {
   await browser?.close();
 });
 
+describe('a project that cannot be read', () => {
+  it('says which file failed and how to fix it, and recovers on retry', async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+    const p = await context.newPage();
+    await p.route('**/data/demo/villages.fgb', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await p.goto(inject('baseUrl'));
+    const alert = p.getByRole('alert');
+    await alert.waitFor({ timeout: 30_000 });
+    const message = await alert.textContent();
+    expect(message).toContain('villages.fgb');
+    expect(message).toContain('npm run data:demo');
+    await p.screenshot({ path: `${ARTIFACTS}/00-load-error.png` });
+    await p.unroute('**/data/demo/villages.fgb');
+    await p.getByRole('button', { name: '重试' }).click();
+    await p.waitForFunction(() => document.body.dataset.mapIdle === 'true', null, { timeout: 60_000 });
+    await context.close();
+  });
+});
+
 describe('demo county in the browser', () => {
   it('loads the map with every demo layer, offline, in Chinese', async () => {
     const summary = await page.evaluate(() => {
@@ -152,6 +171,57 @@ describe('demo county in the browser', () => {
     const readout = await page.getByTestId('measure-readout').textContent();
     expect(readout).toMatch(/长度: [\d.]+ (米|公里)/);
     await page.screenshot({ path: `${ARTIFACTS}/06-measure.png` });
+  });
+
+  it('shows a hazard polygon\'s attributes when it is clicked', async () => {
+    await page.evaluate(() => {
+      const anju = (window as unknown as { __anju: { map: import('maplibre-gl').Map; layers: Map<string, { bboxLngLat: [number, number, number, number] }> } }).__anju;
+      const [w, s, e, n] = anju.layers.get('county')!.bboxLngLat;
+      anju.map.fitBounds([[w, s], [e, n]], { duration: 0 });
+    });
+    await waitIdle(page);
+    // Find a loaded landslide polygon, centre it at a large scale and click its middle.
+    const target = await page.evaluate(() => {
+      const anju = (window as unknown as { __anju: { map: import('maplibre-gl').Map } }).__anju;
+      const features = anju.map.querySourceFeatures('src-hazard_zones', { filter: ['==', ['get', 'type'], 'landslide'] });
+      const f = features[0];
+      if (!f || f.geometry.type !== 'Polygon' && f.geometry.type !== 'MultiPolygon') return null;
+      const ring = (f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : f.geometry.coordinates[0][0]) as [number, number][];
+      const lng = ring.reduce((a, p) => a + p[0], 0) / ring.length;
+      const lat = ring.reduce((a, p) => a + p[1], 0) / ring.length;
+      anju.map.jumpTo({ center: [lng, lat], zoom: 15 });
+      return [lng, lat];
+    });
+    expect(target).not.toBeNull();
+    await waitIdle(page);
+    const xy = await page.evaluate(([lng, lat]) => {
+      const anju = (window as unknown as { __anju: { map: import('maplibre-gl').Map } }).__anju;
+      const p = anju.map.project([lng, lat]);
+      const rect = anju.map.getCanvas().getBoundingClientRect();
+      return { x: rect.left + p.x, y: rect.top + p.y };
+    }, target as [number, number]);
+    await page.mouse.click(xy.x, xy.y);
+    const popup = page.getByTestId('feature-popup');
+    await popup.waitFor({ timeout: 10_000 });
+    const text = await popup.textContent();
+    expect(text).toMatch(/滑坡|泥石流|自然村|地质灾害/);
+    await page.screenshot({ path: `${ARTIFACTS}/07-hazard-popup.png` });
+  });
+
+  it('turns 3D terrain on and off from the settings', async () => {
+    await page.getByTestId('settings-button').click();
+    await page.getByTestId('terrain-toggle').check();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __anju: { map: import('maplibre-gl').Map } }).__anju.map.getTerrain()?.source ?? null))
+      .toBe('dem-terrain');
+    await page.evaluate(() => (window as unknown as { __anju: { map: import('maplibre-gl').Map } }).__anju.map.jumpTo({ zoom: 12.5, pitch: 60 }));
+    await waitIdle(page);
+    await page.screenshot({ path: `${ARTIFACTS}/08-terrain-3d.png` });
+    await page.getByTestId('terrain-toggle').uncheck();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __anju: { map: import('maplibre-gl').Map } }).__anju.map.getTerrain()))
+      .toBeNull();
+    await page.getByTestId('settings-button').click();
   });
 
   it('logged no console errors', () => {

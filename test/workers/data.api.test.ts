@@ -82,7 +82,9 @@ describe('data API', () => {
   it('loads a project into render buffers, reporting progress to the end', async () => {
     const api = apiOver(tinyProject());
     const progress: LoadProgress[] = [];
-    const load = await api.loadProject('p', (p) => progress.push(p));
+    const outcome = await api.loadProject('p', (p) => progress.push(p));
+    if (!outcome.ok) throw new Error(outcome.error.detail);
+    const load = outcome.value;
     expect(progress.at(-1)).toEqual({ stage: 'done', done: 5, total: 5 });
     const villages = load.layers.find((l) => l.id === 'villages')!;
     expect(villages.featureCount).toBe(3);
@@ -122,13 +124,28 @@ describe('data API', () => {
     const files = tinyProject();
     files.delete('p/roads.fgb');
     const api = apiOver(files);
-    await expect(api.loadProject('p')).rejects.toThrow(/p\/roads\.fgb.*npm run data:demo/);
+    expect(await api.loadProject('p')).toEqual({ ok: false, error: { code: 'fetch', file: 'p/roads.fgb', detail: 'HTTP 404' } });
     expect(() => api.getFeatureProperties('villages', 0)).toThrow(/No project/);
+  });
+
+  it('keeps the loaded project when a later load fails', async () => {
+    const files = tinyProject();
+    const api = apiOver(files);
+    expect((await api.loadProject('p')).ok).toBe(true);
+    files.delete('p/villages.fgb');
+    expect((await api.loadProject('p')).ok).toBe(false);
+    expect(api.getFeatureProperties('villages', 1)).toContainEqual(['name', '下源']);
   });
 
   it('says which file is corrupt', async () => {
     const files = tinyProject();
     files.set('p/villages.fgb', new Uint8Array([1, 2, 3, 4]).buffer);
-    await expect(apiOver(files).loadProject('p')).rejects.toThrow(/villages\.fgb/);
+    const outcome = await apiOver(files).loadProject('p');
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) {
+      expect(outcome.error.code).toBe('format');
+      expect(outcome.error.file).toBe('villages.fgb');
+      expect(outcome.error.detail.length).toBeGreaterThan(20);
+    }
   });
 });

@@ -15,7 +15,7 @@ const LATTICE = 16;
  * county-sized Gauss–Krüger DEM the error is far below a cell.
  *
  * Cells outside the DEM are clamped to its edge; `dem` must have no nodata
- * (see `fillNodataNearest`).
+ * (see `fillNodataSmooth`).
  *
  * ```
  * out: elevations in metres, row-major, (size + 2*border)² values

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeTransform } from '../../../src/core/crs';
 import { decodeTerrarium, renderTerrariumTile } from '../../../src/core/tiles/dem-tile';
 import { latToTileY, lngToTileX, tileXToLng, tileYToLat } from '../../../src/core/tiles/webmercator';
-import { fillNodataNearest } from '../../../src/core/fill-nodata';
+import { fillNodataSmooth } from '../../../src/core/fill-nodata';
 import type { Grid } from '../../../src/core/types';
 
 /** A plane tilted east: elevation = 100 + (x − 440000) / 100 metres, in EPSG:4549. */
@@ -43,8 +43,8 @@ describe('renderTerrariumTile', () => {
   });
 });
 
-describe('fillNodataNearest', () => {
-  it('gives nodata cells the nearest valid value and keeps valid cells', () => {
+describe('fillNodataSmooth', () => {
+  it('keeps valid cells, fills every nodata cell and stays within the valid range', () => {
     const grid: Grid<Float32Array> = {
       width: 5,
       height: 1,
@@ -53,9 +53,27 @@ describe('fillNodataNearest', () => {
       crs: 'EPSG:4549',
       nodata: -9999,
     };
-    const filled = fillNodataNearest(grid);
-    expect([...filled.data]).toEqual([10, 10, 10, 40, 40]);
+    const filled = fillNodataSmooth(grid);
     expect(filled.nodata).toBeNull();
+    expect(filled.data[1]).toBe(10);
+    expect(filled.data[4]).toBe(40);
+    for (const v of filled.data) {
+      expect(v).toBeGreaterThanOrEqual(10);
+      expect(v).toBeLessThanOrEqual(40);
+    }
     expect(grid.data[0]).toBe(-9999);
+  });
+
+  it('fills a clipped plane without steps: neighbouring filled cells differ little', () => {
+    const width = 64;
+    const height = 64;
+    const data = new Float32Array(width * height);
+    for (let r = 0; r < height; r++) {
+      for (let c = 0; c < width; c++) data[r * width + c] = Math.hypot(c - 32, r - 32) < 20 ? 100 + c : -32768;
+    }
+    const filled = fillNodataSmooth({ width, height, data, transform: [0, 30, 0, 0, 0, -30], crs: 'EPSG:4549', nodata: -32768 }).data;
+    let worstJump = 0;
+    for (let r = 0; r < height; r++) for (let c = 1; c < width; c++) worstJump = Math.max(worstJump, Math.abs(filled[r * width + c] - filled[r * width + c - 1]));
+    expect(worstJump).toBeLessThan(6);
   });
 });
