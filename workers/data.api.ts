@@ -3,10 +3,12 @@ import type { Grid, VectorLayer } from '../src/core/types';
 import type { Manifest } from '../src/core/manifest';
 import { isGeographic, makeTransform, type PointTransform } from '../src/core/crs';
 import { fillNodataSmooth } from '../src/core/fill-nodata';
+import { sampleBilinear } from '../src/core/raster';
 import { renderTerrariumTile } from '../src/core/tiles/dem-tile';
 import { renderHillshadeTile } from '../src/core/tiles/hillshade-tile';
 import { contourLines } from '../src/core/contours';
 import { queryRows, cellValue } from '../src/core/table-query';
+import { KEY_VILLAGE_LOW_INCOME_SHARE } from '../src/core/policy-defaults';
 import { readFlatGeobuf } from '../src/io/fgb';
 import { openGeoTiff, type OpenedGeoTiff } from '../src/io/geotiff';
 import { pointBuffers, shapeGeoJson } from './render-buffers';
@@ -257,10 +259,41 @@ export function createDataApi(host: DataApiHost) {
       return v === dem.nodata || Number.isNaN(v) ? null : v;
     },
 
-    /** Every attribute of one feature, in column order. */
-    getFeatureProperties(layerId: string, index: number): [string, string | number | boolean | null][] {
+    /**
+     * Ground elevation in metres under every feature of a point layer (bilinear on the
+     * display DEM), so symbols can stand on the 3D terrain.
+     */
+    async getPointElevations(layerId: string): Promise<Float32Array> {
       const { data } = requireLayer(layerId);
-      return data.table.columns.map((c) => [c.name, cellValue(c, index)]);
+      const { dem: demPromise, lngLatToDem } = requireLoaded();
+      const { demDisplay } = await demPromise;
+      const [ox, pw, , oy, , ph] = demDisplay.transform;
+      const out = new Float32Array(data.table.length);
+      const c = data.geometry.coords;
+      for (let i = 0; i < out.length; i++) {
+        const [x, y] = lngLatToDem(c[2 * i], c[2 * i + 1]);
+        out[i] = sampleBilinear(demDisplay.data, demDisplay.width, demDisplay.height, (x - ox) / pw, (y - oy) / ph);
+      }
+      return transfer(out, [out.buffer]);
+    },
+
+    /**
+     * Every attribute of one feature, in column order, followed by derived figures the map
+     * is styled by (a village's low-income share and whether that makes it a key village).
+     */
+    getFeatureProperties(layerId: string, index: number): [string, string | number | boolean | null][] {
+      const { info, data } = requireLayer(layerId);
+      const rows: [string, string | number | boolean | null][] = data.table.columns.map((c) => [c.name, cellValue(c, index)]);
+      if (info.role === 'villages') {
+        const value = (name: string) => rows.find(([k]) => k === name)?.[1];
+        const households = value('households');
+        const lowIncome = value('lowIncomeHouseholds');
+        if (typeof households === 'number' && typeof lowIncome === 'number' && households > 0) {
+          const share = lowIncome / households;
+          rows.push(['lowIncomeShare', share], ['keyVillage', share > KEY_VILLAGE_LOW_INCOME_SHARE]);
+        }
+      }
+      return rows;
     },
 
     /** Bounding box [west, south, east, north] of one feature, for zooming to it. */

@@ -8,6 +8,11 @@ export interface TableFilter {
   column: string | null;
   op: FilterOp;
   value: string;
+  /**
+   * Stored codes that also count as a match, e.g. `landslide` when the user typed the
+   * label 滑坡 they see in the table (the UI resolves labels to codes).
+   */
+  aliases?: string[];
 }
 
 export interface TableQuery {
@@ -35,10 +40,29 @@ export function cellValue(column: Column, row: number): CellValue {
   }
 }
 
-function matches(column: Column, row: number, op: FilterOp, text: string, number: number): boolean {
+/** Category values with a natural order, sorted by it rather than alphabetically. */
+const ORDINALS: readonly (readonly string[])[] = [['low', 'medium', 'high']];
+
+const collator = new Intl.Collator('zh-CN', { numeric: true });
+
+function compareValues(a: CellValue, b: CellValue): number {
+  if (typeof a === 'string' && typeof b === 'string') {
+    for (const order of ORDINALS) {
+      const i = order.indexOf(a);
+      const j = order.indexOf(b);
+      if (i >= 0 && j >= 0) return i - j;
+    }
+    return collator.compare(a, b);
+  }
+  return a! < b! ? -1 : a! > b! ? 1 : 0;
+}
+
+function matches(column: Column, row: number, op: FilterOp, text: string, number: number, aliases: string[]): boolean {
   const v = cellValue(column, row);
   if (v === null) return false;
-  if (op === 'contains') return String(v).toLowerCase().includes(text);
+  const s = String(v).toLowerCase();
+  if (aliases.includes(s)) return true;
+  if (op === 'contains') return s.includes(text);
   if (typeof v === 'number' && !Number.isNaN(number)) {
     switch (op) {
       case 'eq': return v === number;
@@ -48,7 +72,6 @@ function matches(column: Column, row: number, op: FilterOp, text: string, number
       case 'lte': return v <= number;
     }
   }
-  const s = String(v).toLowerCase();
   switch (op) {
     case 'eq': return s === text;
     case 'gt': return s > text;
@@ -60,7 +83,8 @@ function matches(column: Column, row: number, op: FilterOp, text: string, number
 
 /**
  * Returns the row indices of `table` that pass `query.filter`, in `query.sortColumn`
- * order (nulls last, ties by row index so the order is stable and deterministic).
+ * order: numbers numerically, Chinese text in pinyin order, known ordinal categories
+ * (low < medium < high) by rank; nulls last, ties by row index so the order is stable.
  */
 export function queryRows(table: ColumnarTable, query: TableQuery): Uint32Array {
   const { filter } = query;
@@ -68,13 +92,14 @@ export function queryRows(table: ColumnarTable, query: TableQuery): Uint32Array 
   const columns = filter?.column ? table.columns.filter((c) => c.name === filter.column) : table.columns;
   const text = (filter?.value ?? '').trim().toLowerCase();
   const number = text === '' ? NaN : Number(text);
+  const aliases = (filter?.aliases ?? []).map((a) => a.toLowerCase());
   for (let r = 0; r < table.length; r++) {
     if (!filter || text === '') {
       rows.push(r);
       continue;
     }
     for (const c of columns) {
-      if (matches(c, r, filter.op, text, number)) {
+      if (matches(c, r, filter.op, text, number, aliases)) {
         rows.push(r);
         break;
       }
@@ -87,9 +112,7 @@ export function queryRows(table: ColumnarTable, query: TableQuery): Uint32Array 
       const va = cellValue(sortColumn, a);
       const vb = cellValue(sortColumn, b);
       if (va === null || vb === null) return va === vb ? a - b : va === null ? 1 : -1;
-      if (va < vb) return -dir;
-      if (va > vb) return dir;
-      return a - b;
+      return dir * compareValues(va, vb) || a - b;
     });
   }
   return Uint32Array.from(rows);

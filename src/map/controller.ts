@@ -33,6 +33,10 @@ export interface MapCallbacks {
 
 /** DEM tiles are generated up to this zoom (≈ 30 m cells); MapLibre overzooms beyond. */
 const DEM_MAX_ZOOM = 12;
+/** Vertical exaggeration of the 3D terrain; point symbols are lifted by the same factor. */
+const TERRAIN_EXAGGERATION = 1.5;
+/** Metres a symbol floats above the ground in 3D, so the terrain does not swallow it. */
+const SYMBOL_LIFT_M = 15;
 
 let protocolClient: DataClient | null = null;
 
@@ -60,6 +64,9 @@ export class MapController {
   private readonly overlay: MapboxOverlay;
   private readonly layers: Map<string, LayerRender>;
   private readonly pointStyle = new Map<string, PointAttributes>();
+  /** Point positions with a height (lng, lat, metres) for 3D terrain, by layer id. */
+  private readonly positions3d = new Map<string, Float64Array>();
+  private terrain = false;
   /** Opacity each shape sublayer was styled with, which the user's opacity scales. */
   private readonly baseOpacity = new Map<string, number>();
   private readonly blobUrls: string[] = [];
@@ -68,9 +75,11 @@ export class MapController {
   private measureMode: MeasureMode | null = null;
   private measurePoints: [number, number][] = [];
   private ready = false;
+  private destroyed = false;
+  private attribution: maplibregl.AttributionControl | null = null;
   private contoursReady = false;
 
-  constructor(container: HTMLElement, project: ProjectLoad, client: DataClient, private readonly callbacks: MapCallbacks, attribution: string) {
+  constructor(container: HTMLElement, project: ProjectLoad, private readonly client: DataClient, private readonly callbacks: MapCallbacks) {
     registerDemProtocol(client);
     this.layers = new Map(project.layers.map((l) => [l.id, l]));
     const outsideMaskUrl = project.outsideMask ? this.blobUrl(project.outsideMask) : undefined;
@@ -79,7 +88,7 @@ export class MapController {
       style: basemapStyle({ demBounds: project.dem.bboxLngLat, demMaxZoom: DEM_MAX_ZOOM, online: 'none', tiandituKey: '', outsideMaskUrl }),
       bounds: project.manifest.bboxLngLat,
       fitBoundsOptions: { padding: 20 },
-      attributionControl: { compact: false, customAttribution: attribution },
+      attributionControl: false,
       maxPitch: 75,
     });
     this.map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
@@ -89,6 +98,7 @@ export class MapController {
     this.map.on('load', () => {
       this.addDataLayers(project);
       void client.getContours().then((bytes) => {
+        if (this.destroyed) return;
         const source = this.map.getSource('contours') as GeoJSONSource | undefined;
         source?.setData(this.blobUrl(bytes));
         this.contoursReady = true;
@@ -195,9 +205,11 @@ export class MapController {
         beforeId: aboveShape ?? 'measure-fill',
         highlighted: this.highlighted?.layerId === layer.id ? this.highlighted.index : -1,
       };
-      deckLayers.push(buildPointLayer(layer, this.pointStyle.get(layer.id)!, state));
+      const xyz = this.terrain ? this.positions3d.get(layer.id) : undefined;
+      if (this.terrain && !xyz) continue; // Drawn once its heights arrive; at sea level it would hide under the terrain.
+      deckLayers.push(buildPointLayer(layer, this.pointStyle.get(layer.id)!, { ...state, positions3d: xyz }));
       // Labels go above every symbol so no point layer hides a name.
-      const labels = buildLabelLayer(layer, { ...state, beforeId: 'measure-fill' });
+      const labels = buildLabelLayer(layer, { ...state, beforeId: 'measure-fill', positions3d: xyz });
       if (labels) labelLayers.push(labels);
     }
     this.overlay.setProps({ layers: [...deckLayers.reverse(), ...labelLayers] });
@@ -247,13 +259,33 @@ export class MapController {
   }
 
   setTerrain(enabled: boolean) {
+    this.terrain = enabled;
     if (enabled) {
-      this.map.setTerrain({ source: 'dem-terrain', exaggeration: 1.5 });
+      void this.liftPointsOntoTerrain();
+      this.map.setTerrain({ source: 'dem-terrain', exaggeration: TERRAIN_EXAGGERATION });
       this.map.easeTo({ pitch: 60, duration: 800 });
     } else {
       this.map.setTerrain(null);
       this.map.easeTo({ pitch: 0, duration: 500 });
+      this.apply();
     }
+  }
+
+  /** Gives every point symbol the (exaggerated) ground height under it, once per layer. */
+  private async liftPointsOntoTerrain() {
+    for (const layer of this.layers.values()) {
+      const positions = layer.points?.positions;
+      if (!positions || this.positions3d.has(layer.id)) continue;
+      const elevations = await this.client.getPointElevations(layer.id);
+      const xyz = new Float64Array(elevations.length * 3);
+      for (let i = 0; i < elevations.length; i++) {
+        xyz[3 * i] = positions[2 * i];
+        xyz[3 * i + 1] = positions[2 * i + 1];
+        xyz[3 * i + 2] = elevations[i] * TERRAIN_EXAGGERATION + SYMBOL_LIFT_M;
+      }
+      this.positions3d.set(layer.id, xyz);
+    }
+    if (this.terrain && !this.destroyed) this.apply();
   }
 
   startMeasure(mode: MeasureMode | null) {
@@ -302,7 +334,15 @@ export class MapController {
     }
   }
 
+  /** Replaces the attribution text (it follows the UI language). */
+  setAttribution(text: string) {
+    if (this.attribution) this.map.removeControl(this.attribution);
+    this.attribution = new maplibregl.AttributionControl({ compact: false, customAttribution: text });
+    this.map.addControl(this.attribution, 'bottom-right');
+  }
+
   destroy() {
+    this.destroyed = true;
     this.map.remove();
     for (const url of this.blobUrls) URL.revokeObjectURL(url);
   }

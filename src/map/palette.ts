@@ -1,10 +1,11 @@
 import type { LayerRole } from '../core/manifest';
+import { KEY_VILLAGE_LOW_INCOME_SHARE } from '../core/policy-defaults';
 
 /** RGBA 0–255. */
 export type Rgba = [number, number, number, number];
 
-/** Low-income household share classes; 40 % is the key-village threshold (DOMAIN.md). */
-export const LOW_INCOME_BREAKS = [0.1, 0.2, 0.3, 0.4];
+/** Low-income household share classes; the last break is the key-village threshold. */
+export const LOW_INCOME_BREAKS = [0.1, 0.2, 0.3, KEY_VILLAGE_LOW_INCOME_SHARE];
 export const LOW_INCOME_COLORS: Rgba[] = [
   [255, 255, 204, 255],
   [254, 217, 118, 255],

@@ -84,17 +84,27 @@ export interface PointLayerState {
   beforeId?: string;
   /** Feature index to highlight, or -1. */
   highlighted: number;
+  /** lng, lat, metres per feature when drawn over 3D terrain; otherwise flat lng/lat. */
+  positions3d?: Float64Array;
+}
+
+/**
+ * Over 3D terrain, symbols face the camera and ignore the depth buffer: flat discs on a
+ * slope are cut in half by the ground they stand on.
+ */
+function terrainOptions(state: PointLayerState) {
+  return state.positions3d ? { billboard: true, parameters: { depthCompare: 'always' as const } } : {};
 }
 
 /** A deck.gl layer over binary attributes: no per-feature objects on the main thread. */
 export function buildPointLayer(layer: LayerRender, attributes: PointAttributes, state: PointLayerState) {
-  const positions = layer.points?.positions ?? new Float64Array(0);
+  const positions = state.positions3d ?? layer.points?.positions ?? new Float64Array(0);
   return new ScatterplotLayer({
     id: `deck-${layer.id}`,
     data: {
       length: layer.featureCount,
       attributes: {
-        getPosition: { value: positions, size: 2 },
+        getPosition: { value: positions, size: state.positions3d ? 3 : 2 },
         getFillColor: { value: attributes.fill, size: 4, normalized: true },
         getRadius: { value: attributes.radius, size: 1 },
       },
@@ -112,6 +122,7 @@ export function buildPointLayer(layer: LayerRender, attributes: PointAttributes,
     autoHighlight: true,
     highlightColor: [0, 255, 255, 200],
     highlightedObjectIndex: state.highlighted,
+    ...terrainOptions(state),
     ...(state.beforeId ? { beforeId: state.beforeId } : {}),
   });
 }
@@ -122,13 +133,17 @@ export function buildPointLayer(layer: LayerRender, attributes: PointAttributes,
  */
 export function buildLabelLayer(layer: LayerRender, state: PointLayerState) {
   const labels = layer.points?.labels;
-  const positions = layer.points?.positions;
-  if (!labels || !positions) return null;
+  const flat = layer.points?.positions;
+  if (!labels || !flat) return null;
+  const xyz = state.positions3d;
+  const position = (i: number): [number, number] | [number, number, number] =>
+    xyz ? [xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]] : [flat[2 * i], flat[2 * i + 1]];
   const indices = labels.map((_, i) => i).filter((i) => labels[i]);
   return new TextLayer<number>({
     id: `deck-${layer.id}-labels`,
     data: indices,
-    getPosition: (i) => [positions[2 * i], positions[2 * i + 1]],
+    getPosition: position,
+    updateTriggers: { getPosition: xyz ? 'terrain' : 'flat' },
     getText: (i) => labels[i] ?? '',
     characterSet: 'auto',
     fontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', 'Source Han Sans SC', sans-serif",
@@ -144,6 +159,7 @@ export function buildLabelLayer(layer: LayerRender, state: PointLayerState) {
     visible: state.visible,
     opacity: state.opacity,
     pickable: false,
+    ...terrainOptions(state),
     ...(state.beforeId ? { beforeId: state.beforeId } : {}),
   });
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MapController, LayerView, MapPick } from '../map/controller';
 import { formatArea, formatLength, pathLengthMeters, polygonAreaSquareMeters, type MeasureMode } from '../map/measure';
 import type { LayerInfo, ProjectLoad } from '../../workers/data.types';
+import type { Manifest } from '../core/manifest';
 import type { DataClient } from '../../workers/data.client';
 import { currentLanguage, setLanguage } from './i18n';
 import { retryProjectLoad, useProjectState } from './project-store';
@@ -34,7 +35,7 @@ export function App() {
   const stage = state.status === 'loading' ? state.progress : null;
   return (
     <div className="app">
-      <Header />
+      <Header manifest={state.status === 'ready' ? state.project.manifest : null} />
       {state.status === 'ready' ? (
         <Workspace project={state.project} client={state.client} />
       ) : (
@@ -57,15 +58,24 @@ export function App() {
   );
 }
 
-function Header({ children }: { children?: React.ReactNode }) {
+function Header({ manifest }: { manifest: Manifest | null }) {
   const { t, i18n } = useTranslation();
+  const lang = currentLanguage();
+  const name = manifest?.name[lang];
+  // The demo's own name already says it is synthetic; any other synthetic project gets a badge.
+  const badge = manifest?.synthetic && !/合成|synthetic/i.test(name ?? '');
   return (
     <header className="topbar">
       <h1>
         {t('app.title')} <small>{t('app.subtitle')}</small>
       </h1>
+      {manifest && (
+        <div className="project-title" data-testid="project-title">
+          {name}
+          {badge && <span className="badge">{t('app.synthetic')}</span>}
+        </div>
+      )}
       <div className="topbar-tools">
-        {children}
         <button type="button" onClick={() => setLanguage(i18n.language === 'en' ? 'zh' : 'en')} data-testid="language" title="中文 / English">
           {i18n.language === 'en' ? '中文' : 'English'}
         </button>
@@ -166,16 +176,13 @@ function Workspace({ project, client }: { project: ProjectLoad; client: DataClie
       ? `${t('measure.length')}: ${formatLength(pathLengthMeters(measure.points), lang)}`
       : `${t('measure.areaLabel')}: ${formatArea(polygonAreaSquareMeters(measure.points), lang)} · ${t('measure.length')}: ${formatLength(pathLengthMeters(measure.points.length >= 3 ? [...measure.points, measure.points[0]] : measure.points), lang)}`
     : '';
-  const attribution = `${project.manifest.attribution[lang]}`;
+  const attribution = project.manifest.attribution[lang];
+  useEffect(() => controller?.setAttribution(attribution), [controller, attribution]);
   const tableInfo = tableLayer ? layerInfo.get(tableLayer) : undefined;
   const selectedInfo = selection ? layerInfo.get(selection.layerId) : undefined;
 
   return (
     <>
-      <div className="project-title" data-testid="project-title">
-        {project.manifest.name[lang]}
-        {project.manifest.synthetic && <span className="badge">{t('app.synthetic')}</span>}
-      </div>
       <main className="workspace" lang={i18n.language}>
         <LayerPanel
           layers={layerInfo}
@@ -193,7 +200,7 @@ function Workspace({ project, client }: { project: ProjectLoad; client: DataClie
           onTable={(id) => setTableLayer(id)}
         />
         <div className="map-area">
-          <MapView project={project} client={client} attribution={attribution} callbacks={callbacks} onController={setController} />
+          <MapView project={project} client={client} callbacks={callbacks} onController={setController} />
           <div className="toolbar" role="toolbar">
             <button type="button" aria-pressed={measure?.mode === 'distance'} onClick={() => startMeasure(measure?.mode === 'distance' ? null : 'distance')} data-testid="measure-distance">📏 {t('measure.distance')}</button>
             <button type="button" aria-pressed={measure?.mode === 'area'} onClick={() => startMeasure(measure?.mode === 'area' ? null : 'area')} data-testid="measure-area">⬠ {t('measure.area')}</button>
@@ -228,6 +235,7 @@ function Workspace({ project, client }: { project: ProjectLoad; client: DataClie
       </main>
       {tableInfo && (
         <AttributeTable
+          key={tableInfo.id}
           layer={tableInfo}
           client={client}
           selectedIndex={selection?.layerId === tableInfo.id ? selection.index : null}

@@ -13,12 +13,14 @@ interface Props {
 export function FeaturePopup({ layer, properties, onClose, onZoom }: Props) {
   const { t } = useTranslation();
   const name = properties.find(([k]) => k === 'name')?.[1];
+  const id = properties.find(([k]) => k === 'id')?.[1];
+  const title = name !== undefined && name !== null && name !== '' ? String(name) : id !== undefined && id !== null ? String(id) : '—';
   return (
-    <aside className="panel popup" role="dialog" aria-label={String(name ?? layer.name[currentLanguage()])} data-testid="feature-popup">
+    <aside className="panel popup" role="dialog" aria-label={title} data-testid="feature-popup">
       <header>
         <div>
           <div className="popup-layer">{layer.name[currentLanguage()]}</div>
-          <h2>{name !== undefined && name !== null ? String(name) : '—'}</h2>
+          <h2>{title}</h2>
         </div>
         <span>
           <button type="button" onClick={onZoom}>{t('popup.zoom')}</button>
@@ -29,8 +31,8 @@ export function FeaturePopup({ layer, properties, onClose, onZoom }: Props) {
         <tbody>
           {properties.map(([key, value]) => (
             <tr key={key} data-field={key}>
-              <th scope="row">{fieldLabel(key)}</th>
-              <td>{valueLabel(value)}</td>
+              <th scope="row">{fieldLabel(key, layer.role)}</th>
+              <td>{valueLabel(value, key)}</td>
             </tr>
           ))}
         </tbody>

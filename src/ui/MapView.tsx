@@ -6,16 +6,15 @@ import type { DataClient } from '../../workers/data.client';
 interface Props {
   project: ProjectLoad;
   client: DataClient;
-  attribution: string;
   callbacks: MapCallbacks;
   onController(controller: MapController | null): void;
 }
 
 /**
- * Hosts the map. MapLibre and deck.gl are loaded on demand, in parallel with the data
+ * Hosts the map, built once per project (a language switch changes texts in place). MapLibre and deck.gl are loaded on demand, in parallel with the data
  * worker, so the first paint (with the loading progress) does not wait for them.
  */
-export function MapView({ project, client, attribution, callbacks, onController }: Props) {
+export function MapView({ project, client, callbacks, onController }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const callbacksRef = useRef(callbacks);
   useEffect(() => {
@@ -34,7 +33,7 @@ export function MapView({ project, client, attribution, callbacks, onController 
     };
     void Promise.all([import('../map/controller'), import('maplibre-gl/dist/maplibre-gl.css')]).then(([module]) => {
       if (disposed) return;
-      controller = new module.MapController(element, project, client, forward, attribution);
+      controller = new module.MapController(element, project, client, forward);
       onController(controller);
     });
     return () => {
@@ -42,7 +41,7 @@ export function MapView({ project, client, attribution, callbacks, onController 
       onController(null);
       controller?.destroy();
     };
-  }, [project, client, attribution, onController]);
+  }, [project, client, onController]);
   return <div ref={container} className="map" data-testid="map" />;
 }
 

@@ -12,12 +12,12 @@ const resources = {
       loading: { manifest: '读取项目清单…', dem: '读取高程数据…', layers: '读取图层…', done: '完成', failed: '加载失败' },
       panel: { layers: '图层', legend: '图例', zoomTo: '缩放至图层', table: '属性表', opacity: '透明度', up: '上移', down: '下移', source: '来源', features: '{{count}} 个要素', basemap: '底图', hillshade: '晕渲', contours: '等高线' },
       settings: { title: '设置', language: '语言', online: '在线底图', none: '无（离线）', osm: 'OpenStreetMap', tianditu: '天地图', tiandituKey: '天地图密钥 (tk)', terrain: '三维地形', close: '关闭', onlineNote: '在线底图需要网络，无网络时仅显示离线底图。' },
-      table: { title: '属性表', filter: '筛选', allColumns: '全部字段', contains: '包含', rows: '{{shown}} / {{total}} 行', close: '关闭', prev: '上一页', next: '下一页', zoom: '点击行缩放至要素' },
+      table: { title: '属性表', filter: '筛选', allColumns: '全部字段', contains: '包含', rows: '第 {{from}}–{{to}} 行，共 {{total}} 行', none: '共 0 行', close: '关闭', prev: '上一页', next: '下一页', zoom: '点击行缩放至要素', needNumber: '“{{field}}”是数值字段：请输入数字，如 300' },
       popup: { close: '关闭', zoom: '缩放' },
       measure: { distance: '测距', area: '测面', clear: '清除', hint: '单击添加点，双击结束', length: '长度', areaLabel: '面积' },
       status: { lng: '经度', lat: '纬度', elevation: '高程', crs: 'CGCS2000' },
       legend: {
-        lowIncome: '低收入户占比', population: '圆大小 = 人口', key: '≥40% 为重点村',
+        lowIncome: '低收入户占比', population: '圆大小 = 人口', key: '占比 >40% 为重点村',
         riskSize: '圆大小 = 风险等级', capacity: '圆大小 = 安置容量',
       },
       role: {
@@ -29,15 +29,24 @@ const resources = {
         landslide: '滑坡', collapse: '崩塌', debris_flow: '泥石流', subsidence: '地面塌陷', flood: '洪水', reservoir: '水库淹没区', other: '其他',
         high: '高', medium: '中', low: '低',
         county_seat: '县城', central_town: '中心镇', central_village: '中心村', relocation_community: '搬迁安置小区', new_site: '新选址',
-        county: '县道', township: '乡道', village: '村道', true: '是', false: '否',
+        true: '是', false: '否',
+        class: { county: '县道', township: '乡道', village: '村道' },
+        kind: { town: '镇', township: '乡', subdistrict: '街道' },
+        level: {
+          primary: '小学', junior_high: '初中', senior_high: '高中',
+          village_clinic: '村卫生室', township_health_center: '乡镇卫生院', county_hospital: '县级医院',
+          first: '一级保护区', second: '二级保护区',
+        },
       },
       field: {
         id: '编号', name: '名称', adminCode: '行政村代码', adminVillage: '行政村', townshipCode: '乡镇代码', township: '乡镇', county: '县',
         population: '人口', households: '户数', lowIncomeHouseholds: '低收入户', lowIncomePersons: '低收入人口', houseGradeC: 'C级危房', houseGradeD: 'D级危房',
         elevationM: '海拔(米)', slopeDeg: '坡度(度)', type: '类型', riskLevel: '风险等级', threatRadiusM: '威胁半径(米)', threatenedPersons: '威胁人数',
         threatenedHouseholds: '威胁户数', surveyYear: '调查年份', villageId: '所属自然村', capacityPersons: '安置容量(人)', usedPersons: '已安置(人)',
-        hasSchool: '有学校', hasClinic: '有卫生院', landCostPerM2: '地价(元/㎡)', class: '等级', order: '河流级别', areaKm2: '集水面积(km²)', main: '干流',
-        level: '级别', areaHa: '面积(公顷)', code: '代码', seatName: '驻地',
+        hasSchool: '有学校', hasClinic: '有卫生院', landCostPerM2: '地价(元/㎡)', class: '等级', order: '河流级别', main: '干流',
+        level: '级别', areaHa: '面积(公顷)', code: '代码', seatName: '驻地', kind: '类别', areaKm2: '面积(km²)',
+        lowIncomeShare: '低收入户占比', keyVillage: '重点村(>40%)',
+        rivers: { areaKm2: '集水面积(km²)' },
       },
       error: {
         title: '无法打开项目', retry: '重试',
@@ -53,12 +62,12 @@ const resources = {
       loading: { manifest: 'Reading project manifest…', dem: 'Reading elevation…', layers: 'Reading layers…', done: 'Done', failed: 'Loading failed' },
       panel: { layers: 'Layers', legend: 'Legend', zoomTo: 'Zoom to layer', table: 'Attribute table', opacity: 'Opacity', up: 'Move up', down: 'Move down', source: 'Source', features: '{{count}} features', basemap: 'Basemap', hillshade: 'Hillshade', contours: 'Contours' },
       settings: { title: 'Settings', language: 'Language', online: 'Online basemap', none: 'None (offline)', osm: 'OpenStreetMap', tianditu: 'Tianditu', tiandituKey: 'Tianditu key (tk)', terrain: '3D terrain', close: 'Close', onlineNote: 'Online basemaps need a network; without one only the offline basemap shows.' },
-      table: { title: 'Attribute table', filter: 'Filter', allColumns: 'All fields', contains: 'contains', rows: '{{shown}} / {{total}} rows', close: 'Close', prev: 'Previous', next: 'Next', zoom: 'Click a row to zoom to it' },
+      table: { title: 'Attribute table', filter: 'Filter', allColumns: 'All fields', contains: 'contains', rows: 'rows {{from}}–{{to}} of {{total}}', none: '0 rows', close: 'Close', prev: 'Previous', next: 'Next', zoom: 'Click a row to zoom to it', needNumber: '“{{field}}” is numeric: type a number, e.g. 300' },
       popup: { close: 'Close', zoom: 'Zoom' },
       measure: { distance: 'Distance', area: 'Area', clear: 'Clear', hint: 'Click to add points, double-click to finish', length: 'Length', areaLabel: 'Area' },
       status: { lng: 'Lng', lat: 'Lat', elevation: 'Elevation', crs: 'CGCS2000' },
       legend: {
-        lowIncome: 'Low-income household share', population: 'Circle size = population', key: '≥40% = key village',
+        lowIncome: 'Low-income household share', population: 'Circle size = population', key: 'share >40% = key village',
         riskSize: 'Circle size = risk level', capacity: 'Circle size = capacity',
       },
       role: {
@@ -70,15 +79,24 @@ const resources = {
         landslide: 'Landslide', collapse: 'Collapse', debris_flow: 'Debris flow', subsidence: 'Subsidence', flood: 'Flood', reservoir: 'Reservoir inundation', other: 'Other',
         high: 'High', medium: 'Medium', low: 'Low',
         county_seat: 'County seat', central_town: 'Central town', central_village: 'Central village', relocation_community: 'Relocation community', new_site: 'New site',
-        county: 'County road', township: 'Township road', village: 'Village road', true: 'Yes', false: 'No',
+        true: 'Yes', false: 'No',
+        class: { county: 'County road', township: 'Township road', village: 'Village road' },
+        kind: { town: 'Town', township: 'Township', subdistrict: 'Subdistrict' },
+        level: {
+          primary: 'Primary school', junior_high: 'Junior high school', senior_high: 'Senior high school',
+          village_clinic: 'Village clinic', township_health_center: 'Township health centre', county_hospital: 'County hospital',
+          first: 'First-level zone', second: 'Second-level zone',
+        },
       },
       field: {
         id: 'ID', name: 'Name', adminCode: 'Admin village code', adminVillage: 'Admin village', townshipCode: 'Township code', township: 'Township', county: 'County',
         population: 'Population', households: 'Households', lowIncomeHouseholds: 'Low-income households', lowIncomePersons: 'Low-income persons', houseGradeC: 'C-grade houses', houseGradeD: 'D-grade houses',
         elevationM: 'Elevation (m)', slopeDeg: 'Slope (°)', type: 'Type', riskLevel: 'Risk level', threatRadiusM: 'Threat radius (m)', threatenedPersons: 'Threatened persons',
         threatenedHouseholds: 'Threatened households', surveyYear: 'Survey year', villageId: 'Village', capacityPersons: 'Capacity (persons)', usedPersons: 'Used (persons)',
-        hasSchool: 'School', hasClinic: 'Clinic', landCostPerM2: 'Land cost (yuan/m²)', class: 'Class', order: 'Stream order', areaKm2: 'Catchment (km²)', main: 'Main river',
-        level: 'Level', areaHa: 'Area (ha)', code: 'Code', seatName: 'Seat',
+        hasSchool: 'School', hasClinic: 'Clinic', landCostPerM2: 'Land cost (yuan/m²)', class: 'Class', order: 'Stream order', main: 'Main river',
+        level: 'Level', areaHa: 'Area (ha)', code: 'Code', seatName: 'Seat', kind: 'Kind', areaKm2: 'Area (km²)',
+        lowIncomeShare: 'Low-income share', keyVillage: 'Key village (>40%)',
+        rivers: { areaKm2: 'Catchment (km²)' },
       },
       error: {
         title: 'The project could not be opened', retry: 'Retry',
@@ -100,9 +118,11 @@ function initialLanguage(): Language {
   return 'zh';
 }
 
+const startLanguage = initialLanguage();
+document.documentElement.lang = startLanguage === 'zh' ? 'zh-CN' : 'en';
 void i18next.use(initReactI18next).init({
   resources,
-  lng: initialLanguage(),
+  lng: startLanguage,
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },
 });
@@ -122,21 +142,55 @@ export function currentLanguage(): Language {
   return i18next.language === 'en' ? 'en' : 'zh';
 }
 
-/** Label of a field name in the current language, or the raw name when unknown. */
-export function fieldLabel(name: string): string {
-  return i18next.exists(`field.${name}`) ? i18next.t(`field.${name}`) : name;
+/** A translation that is a string (not a nested group), or null. */
+function text(key: string): string | null {
+  if (!i18next.exists(key)) return null;
+  const v = i18next.t(key, { returnObjects: true });
+  return typeof v === 'string' ? v : null;
 }
 
-/** Label of a category value (e.g. `landslide` → 滑坡), or the value itself. */
-export function valueLabel(value: string | number | boolean | null): string {
+/**
+ * Label of a field in the current language: a role-specific label first (a river's
+ * `areaKm2` is its catchment), then the general one, else the raw name.
+ */
+export function fieldLabel(name: string, role?: string): string {
+  return (role && text(`field.${role}.${name}`)) || text(`field.${name}`) || name;
+}
+
+/**
+ * Label of a value: category codes are translated, field-specific first (`township` is
+ * 乡道 as a road class but 乡 as a township kind); numbers are formatted.
+ */
+export function valueLabel(value: string | number | boolean | null, field?: string): string {
   if (value === null) return '—';
-  const key = `value.${String(value)}`;
-  return typeof value !== 'number' && i18next.exists(key) ? i18next.t(key) : formatNumber(value);
+  if (typeof value === 'number') {
+    if (field?.endsWith('Share')) return `${(value * 100).toFixed(1)}%`;
+    return Number.isInteger(value) ? String(value) : value.toFixed(2);
+  }
+  const code = String(value);
+  return (field && text(`value.${field}.${code}`)) || text(`value.${code}`) || code;
 }
 
-function formatNumber(value: string | number | boolean): string {
-  if (typeof value !== 'number') return String(value);
-  return Number.isInteger(value) ? String(value) : value.toFixed(2);
+/**
+ * Category codes of `field` whose label matches what the user typed (`contains`: the
+ * label contains it; otherwise equal), so filters work on the words the user sees.
+ */
+export function codesForLabel(field: string | null, typed: string, contains: boolean): string[] {
+  const needle = typed.trim().toLowerCase();
+  if (!needle) return [];
+  const groups = [i18next.t('value', { returnObjects: true }) as Record<string, unknown>];
+  const specific = field ? (groups[0][field] as Record<string, unknown> | undefined) : undefined;
+  const scopes: Record<string, unknown>[] = specific && typeof specific === 'object' ? [specific, groups[0]] : [groups[0]];
+  if (!field) for (const v of Object.values(groups[0])) if (v && typeof v === 'object') scopes.push(v as Record<string, unknown>);
+  const codes = new Set<string>();
+  for (const scope of scopes) {
+    for (const [code, label] of Object.entries(scope)) {
+      if (typeof label !== 'string') continue;
+      const l = label.toLowerCase();
+      if (contains ? l.includes(needle) : l === needle) codes.add(code);
+    }
+  }
+  return [...codes];
 }
 
 export default i18next;

@@ -126,17 +126,17 @@ describe('demo county in the browser', () => {
     const table = page.getByTestId('attribute-table');
     await table.waitFor();
     const count = page.getByTestId('table-count');
-    await page.waitForFunction(() => /\/\s*\d+/.test(document.querySelector('[data-testid=table-count]')?.textContent ?? ''));
-    const total = Number((await count.textContent())!.match(/\/\s*(\d+)/)![1]);
+    await page.waitForFunction(() => /共\s*\d+\s*行/.test(document.querySelector('[data-testid=table-count]')?.textContent ?? ''));
+    const total = Number((await count.textContent())!.match(/共\s*(\d+)\s*行/)![1]);
     expect(total).toBeGreaterThanOrEqual(600);
     await page.getByTestId('filter-column').selectOption('population');
     await page.getByTestId('filter-op').selectOption('gt');
     await page.getByTestId('filter-value').fill('500');
     await page.waitForFunction((t) => {
-      const m = (document.querySelector('[data-testid=table-count]')?.textContent ?? '').match(/\/\s*(\d+)/);
+      const m = (document.querySelector('[data-testid=table-count]')?.textContent ?? '').match(/共\s*(\d+)\s*行/);
       return m !== null && Number(m[1]) < t;
     }, total);
-    const filtered = Number((await count.textContent())!.match(/\/\s*(\d+)/)![1]);
+    const filtered = Number((await count.textContent())!.match(/共\s*(\d+)\s*行/)![1]);
     expect(filtered).toBeGreaterThan(0);
     expect(filtered).toBeLessThan(total);
     // Every shown population is above 500.
@@ -148,6 +148,23 @@ describe('demo county in the browser', () => {
     expect(populationColumn.length).toBeGreaterThan(0);
     expect(populationColumn.every((v) => v > 500)).toBe(true);
     await page.screenshot({ path: `${ARTIFACTS}/04-table-filtered.png` });
+
+    // Categories are filtered by the words the user sees (滑坡), not the stored codes.
+    await page.getByTestId('table-hazard_points').click();
+    await page.waitForFunction(() => /共\s*246\s*行/.test(document.querySelector('[data-testid=table-count]')?.textContent ?? ''));
+    await page.getByTestId('filter-column').selectOption('type');
+    await page.getByTestId('filter-value').fill('滑坡');
+    await page.waitForFunction(() => {
+      const m = (document.querySelector('[data-testid=table-count]')?.textContent ?? '').match(/共\s*(\d+)\s*行/);
+      return m !== null && Number(m[1]) > 0 && Number(m[1]) < 246;
+    });
+    const types = await page.evaluate(() => {
+      const headers = [...document.querySelectorAll('[data-testid=attribute-table] thead th')].map((th) => th.textContent ?? '');
+      const k = headers.findIndex((h) => h.startsWith('类型'));
+      return [...document.querySelectorAll('[data-testid=attribute-table] tbody tr')].map((tr) => tr.children[k].textContent);
+    });
+    expect(types.length).toBeGreaterThan(0);
+    expect(new Set(types)).toEqual(new Set(['滑坡']));
     await page.getByRole('button', { name: '关闭' }).last().click();
   });
 

@@ -26,6 +26,23 @@ describe('queryRows', () => {
     expect([...queryRows(table, { filter: { column: null, op: 'contains', value: '56' } })]).toEqual([1]);
   });
 
+  it('accepts codes the UI resolved from a typed label', () => {
+    const t: ColumnarTable = { length: 3, columns: [{ name: 'type', type: 'string', values: ['landslide', 'collapse', 'landslide'] }] };
+    expect([...queryRows(t, { filter: { column: 'type', op: 'contains', value: '滑坡', aliases: ['landslide'] } })]).toEqual([0, 2]);
+  });
+
+  it('sorts risk levels by severity and Chinese names by pinyin', () => {
+    const t: ColumnarTable = {
+      length: 3,
+      columns: [
+        { name: 'riskLevel', type: 'string', values: ['high', 'low', 'medium'] },
+        { name: 'name', type: 'string', values: ['中坑', '岸头', '白沙'] },
+      ],
+    };
+    expect([...queryRows(t, { sortColumn: 'riskLevel' })]).toEqual([1, 2, 0]);
+    expect([...queryRows(t, { sortColumn: 'name' })]).toEqual([1, 2, 0]);
+  });
+
   it('sorts with nulls last and ties broken by row index', () => {
     expect([...queryRows(table, { sortColumn: 'population' })]).toEqual([0, 3, 1, 2]);
     expect([...queryRows(table, { sortColumn: 'population', sortDescending: true })]).toEqual([1, 3, 0, 2]);

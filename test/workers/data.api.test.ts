@@ -115,6 +115,9 @@ describe('data API', () => {
     const bbox = api.getFeatureBBox('roads', 0)!;
     expect(bbox[0]).toBeCloseTo(119.394, 6);
     expect(bbox[3]).toBeCloseTo(28.007, 6);
+    const heights = await api.getPointElevations('villages');
+    expect(heights.length).toBe(3);
+    for (const h of heights) expect(h).toBeGreaterThan(0);
     const page = api.queryTable('villages', { offset: 0, limit: 2, sortColumn: 'population', sortDescending: true });
     expect(page.total).toBe(3);
     expect(page.indices).toEqual([1, 2]);
