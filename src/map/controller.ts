@@ -27,6 +27,8 @@ export interface MapCallbacks {
   onPick(pick: MapPick | null): void;
   onCursor(lngLat: [number, number] | null): void;
   onMeasure(points: [number, number][], finished: boolean): void;
+  /** Something the user should know that is not an error of theirs, e.g. an unreachable online basemap. */
+  onNotice(notice: 'onlineUnreachable'): void;
   /** Fired on every `idle` once the project's layers and the contours are on the map. */
   onIdle(): void;
 }
@@ -67,6 +69,7 @@ export class MapController {
   /** Point positions with a height (lng, lat, metres) for 3D terrain, by layer id. */
   private readonly positions3d = new Map<string, Float64Array>();
   private terrain = false;
+  private onlineFailed = false;
   /** Opacity each shape sublayer was styled with, which the user's opacity scales. */
   private readonly baseOpacity = new Map<string, number>();
   private readonly blobUrls: string[] = [];
@@ -114,6 +117,15 @@ export class MapController {
       this.measureMode = null;
       this.map.doubleClickZoom.enable();
       this.map.getCanvas().style.cursor = '';
+    });
+    this.map.on('error', (e) => {
+      // An online basemap without a network fails on every tile: say so once, quietly.
+      if ((e as { sourceId?: string }).sourceId === 'online') {
+        if (!this.onlineFailed) this.callbacks.onNotice('onlineUnreachable');
+        this.onlineFailed = true;
+        return;
+      }
+      console.error(e.error);
     });
     this.map.on('mousemove', (e) => this.callbacks.onCursor([e.lngLat.lng, e.lngLat.lat]));
     this.map.on('mouseout', () => this.callbacks.onCursor(null));
@@ -235,10 +247,16 @@ export class MapController {
     if (this.ready) this.apply();
   }
 
-  zoomToBBox(bbox: [number, number, number, number], maxZoom = 15) {
+  /**
+   * Zooms to a bounding box. `besidePopup` keeps the target clear of the feature popup,
+   * which covers the right-hand side of the map.
+   */
+  zoomToBBox(bbox: [number, number, number, number], besidePopup = false, maxZoom = 15) {
     const [w, s, e, n] = bbox;
-    if (w === e && s === n) this.map.flyTo({ center: [w, s], zoom: Math.max(this.map.getZoom(), 14) });
-    else this.map.fitBounds([[w, s], [e, n]], { padding: 60, maxZoom, duration: 600 });
+    const right = besidePopup ? Math.min(380, this.map.getContainer().clientWidth / 2) : 60;
+    const padding = { top: 60, bottom: 60, left: 60, right };
+    if (w === e && s === n) this.map.flyTo({ center: [w, s], zoom: Math.max(this.map.getZoom(), 14), padding, duration: 600 });
+    else this.map.fitBounds([[w, s], [e, n]], { padding, maxZoom, duration: 600 });
   }
 
   setBasemapVisibility(layer: 'hillshade' | 'contours', visible: boolean) {
@@ -248,6 +266,7 @@ export class MapController {
 
   /** Switches the optional online raster under the hillshade. */
   setOnlineBasemap(online: OnlineBasemap, tiandituKey: string) {
+    this.onlineFailed = false;
     if (this.map.getLayer('online')) this.map.removeLayer('online');
     if (this.map.getSource('online')) this.map.removeSource('online');
     const style = basemapStyle({ demBounds: [0, 0, 0, 0], demMaxZoom: DEM_MAX_ZOOM, online, tiandituKey });

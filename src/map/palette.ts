@@ -37,8 +37,13 @@ export const SETTLEMENT_COLORS: Rgba[] = [
   [231, 41, 138, 255], // new_site
 ];
 
-export const SCHOOL_COLOR: Rgba = [255, 217, 47, 255];
-export const CLINIC_COLOR: Rgba = [228, 26, 28, 255];
+/**
+ * Schools and clinics are hollow rings (white fill, coloured edge) so they never read as
+ * villages, whose filled colours already span yellow to dark red.
+ */
+export const SCHOOL_COLOR: Rgba = [31, 59, 115, 255];
+export const CLINIC_COLOR: Rgba = [200, 30, 45, 255];
+export const RING_FILL: Rgba = [255, 255, 255, 255];
 export const UNKNOWN_COLOR: Rgba = [150, 150, 150, 255];
 
 /** Fill colour of polygon roles; constraint zones are also hatched (src/map/hatch.ts). */

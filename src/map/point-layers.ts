@@ -3,6 +3,7 @@ import type { LayerRender } from '../../workers/data.types';
 import {
   CLINIC_COLOR,
   HAZARD_TYPE_COLORS,
+  RING_FILL,
   LOW_INCOME_COLORS,
   RISK_RADIUS_M,
   SCHOOL_COLOR,
@@ -25,6 +26,7 @@ export interface PointAttributes {
   fill: Uint8Array;
   radius: Float32Array;
   line: Rgba;
+  lineWidthPx: number;
 }
 
 function byCode(codes: Float32Array | undefined, palette: Rgba[], i: number): Rgba {
@@ -39,6 +41,7 @@ export function pointAttributes(layer: LayerRender): PointAttributes {
   const radius = new Float32Array(n);
   const s = layer.points?.style ?? {};
   let line: Rgba = [255, 255, 255, 255];
+  let lineWidthPx = 1;
   for (let i = 0; i < n; i++) {
     let color: Rgba;
     let r: number;
@@ -59,13 +62,16 @@ export function pointAttributes(layer: LayerRender): PointAttributes {
         r = settlementRadiusMeters(s.capacityPersons[i]);
         break;
       case 'schools':
-        color = SCHOOL_COLOR;
+        color = RING_FILL;
         r = 60;
-        line = [80, 60, 0, 255];
+        line = SCHOOL_COLOR;
+        lineWidthPx = 2.5;
         break;
       case 'clinics':
-        color = CLINIC_COLOR;
+        color = RING_FILL;
         r = 60;
+        line = CLINIC_COLOR;
+        lineWidthPx = 2.5;
         break;
       default:
         color = UNKNOWN_COLOR;
@@ -74,7 +80,7 @@ export function pointAttributes(layer: LayerRender): PointAttributes {
     fill.set(color, i * 4);
     radius[i] = r;
   }
-  return { fill, radius, line };
+  return { fill, radius, line, lineWidthPx };
 }
 
 export interface PointLayerState {
@@ -114,7 +120,7 @@ export function buildPointLayer(layer: LayerRender, attributes: PointAttributes,
     radiusMaxPixels: 24,
     stroked: true,
     lineWidthUnits: 'pixels',
-    getLineWidth: 1,
+    getLineWidth: attributes.lineWidthPx,
     getLineColor: attributes.line,
     visible: state.visible,
     opacity: state.opacity,

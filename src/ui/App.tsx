@@ -12,6 +12,7 @@ import { LayerPanel } from './LayerPanel';
 import { FeaturePopup } from './FeaturePopup';
 import { AttributeTable } from './AttributeTable';
 import { SettingsDialog, loadMapSettings, saveMapSettings, type MapSettings } from './Settings';
+import { Icon } from './icons';
 
 /** Cartographic default order, top first: points over lines over zones. */
 const DEFAULT_ORDER = [
@@ -101,6 +102,7 @@ function Workspace({ project, client }: { project: ProjectLoad; client: DataClie
   const [cursor, setCursor] = useState<{ lngLat: [number, number]; elevation: number | null } | null>(null);
   const [measure, setMeasure] = useState<{ mode: MeasureMode; points: [number, number][]; finished: boolean } | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [notice, setNotice] = useState<'onlineUnreachable' | null>(null);
   const [settings, setSettings] = useState<MapSettings>(loadMapSettings);
   const layerInfo = useMemo(() => new Map<string, LayerInfo>(project.layers.map((l) => [l.id, l])), [project]);
   const cursorSeq = useRef(0);
@@ -125,7 +127,7 @@ function Workspace({ project, client }: { project: ProjectLoad; client: DataClie
   const zoomToFeature = useCallback(
     async (layerId: string, index: number) => {
       const bbox = await client.getFeatureBBox(layerId, index);
-      if (bbox) controller?.zoomToBBox(bbox);
+      if (bbox) controller?.zoomToBBox(bbox, true);
     },
     [client, controller],
   );
@@ -142,19 +144,24 @@ function Workspace({ project, client }: { project: ProjectLoad; client: DataClie
       },
       onMeasure: (points: [number, number][], finished: boolean) =>
         setMeasure((m) => (m ? { ...m, points: [...points], finished } : m)),
+      onNotice: (notice: 'onlineUnreachable') => setNotice(notice),
       onIdle: () => {
         document.body.dataset.mapIdle = 'true';
       },
     }),
-    [client, select],
+    [client, select, setNotice],
   );
 
+  // A finished measurement stays on screen, but its tool is no longer armed.
+  const measuring = measure && !measure.finished ? measure.mode : null;
   const startMeasure = (mode: MeasureMode | null) => {
+    if (mode) setSelection(null);
     setMeasure(mode ? { mode, points: [], finished: false } : null);
     controller?.startMeasure(mode);
   };
 
   const changeSettings = (next: MapSettings) => {
+    if (next.online !== settings.online) setNotice(null);
     if (next.online !== settings.online || next.tiandituKey !== settings.tiandituKey) controller?.setOnlineBasemap(next.online, next.tiandituKey);
     if (next.terrain !== settings.terrain) controller?.setTerrain(next.terrain);
     setSettings(next);
@@ -202,14 +209,26 @@ function Workspace({ project, client }: { project: ProjectLoad; client: DataClie
         <div className="map-area">
           <MapView project={project} client={client} callbacks={callbacks} onController={setController} />
           <div className="toolbar" role="toolbar">
-            <button type="button" aria-pressed={measure?.mode === 'distance'} onClick={() => startMeasure(measure?.mode === 'distance' ? null : 'distance')} data-testid="measure-distance">📏 {t('measure.distance')}</button>
-            <button type="button" aria-pressed={measure?.mode === 'area'} onClick={() => startMeasure(measure?.mode === 'area' ? null : 'area')} data-testid="measure-area">⬠ {t('measure.area')}</button>
+            <button type="button" aria-pressed={measuring === 'distance'} onClick={() => startMeasure(measuring === 'distance' ? null : 'distance')} data-testid="measure-distance">
+              <Icon name="ruler" /> {t('measure.distance')}
+            </button>
+            <button type="button" aria-pressed={measuring === 'area'} onClick={() => startMeasure(measuring === 'area' ? null : 'area')} data-testid="measure-area">
+              <Icon name="polygon" /> {t('measure.area')}
+            </button>
             {measure && <button type="button" onClick={() => startMeasure(null)}>{t('measure.clear')}</button>}
-            <button type="button" onClick={() => setSettingsOpen((o) => !o)} data-testid="settings-button">⚙ {t('settings.title')}</button>
+            <button type="button" onClick={() => setSettingsOpen((o) => !o)} data-testid="settings-button">
+              <Icon name="gear" /> {t('settings.title')}
+            </button>
           </div>
           {measure && (
             <div className="panel measure-readout" data-testid="measure-readout">
               {measure.points.length === 0 ? t('measure.hint') : measureText}
+            </div>
+          )}
+          {notice && (
+            <div className="panel notice" role="status" data-testid="notice">
+              {t(`notice.${notice}`)}
+              <button type="button" onClick={() => setNotice(null)} aria-label={t('popup.close')}><Icon name="close" size={12} /></button>
             </div>
           )}
           {settingsOpen && <SettingsDialog settings={settings} onChange={changeSettings} onClose={() => setSettingsOpen(false)} />}

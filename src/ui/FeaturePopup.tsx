@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LayerInfo } from '../../workers/data.types';
 import { currentLanguage, fieldLabel, valueLabel } from './i18n';
+import { Icon } from './icons';
 
 interface Props {
   layer: LayerInfo;
@@ -24,7 +25,7 @@ export function FeaturePopup({ layer, properties, onClose, onZoom }: Props) {
         </div>
         <span>
           <button type="button" onClick={onZoom}>{t('popup.zoom')}</button>
-          <button type="button" onClick={onClose} aria-label={t('popup.close')}>×</button>
+          <button type="button" onClick={onClose} aria-label={t('popup.close')}><Icon name="close" size={12} /></button>
         </span>
       </header>
       <table>

@@ -3,6 +3,7 @@ import type { LayerInfo } from '../../workers/data.types';
 import type { LayerView } from '../map/controller';
 import { currentLanguage } from './i18n';
 import { Legend } from './Legend';
+import { Icon } from './icons';
 
 interface Props {
   layers: Map<string, LayerInfo>;
@@ -29,6 +30,11 @@ export function LayerPanel({ layers, views, basemap, onViews, onBasemap, onZoom,
   return (
     <section className="panel layer-panel" aria-label={t('panel.layers')}>
       <h2>{t('panel.layers')}</h2>
+      <div className="basemap-toggles">
+        <span>{t('panel.basemap')}</span>
+        <label className="layer-name"><input type="checkbox" checked={basemap.hillshade} onChange={(e) => onBasemap('hillshade', e.target.checked)} />{t('panel.hillshade')}</label>
+        <label className="layer-name"><input type="checkbox" checked={basemap.contours} onChange={(e) => onBasemap('contours', e.target.checked)} />{t('panel.contours')}</label>
+      </div>
       <ol className="layer-list">
         {views.map((view, k) => {
           const info = layers.get(view.id);
@@ -41,10 +47,10 @@ export function LayerPanel({ layers, views, basemap, onViews, onBasemap, onZoom,
                   {info.name[lang]}
                 </label>
                 <span className="layer-actions">
-                  <button type="button" title={t('panel.up')} aria-label={t('panel.up')} onClick={() => move(k, -1)} disabled={k === 0}>↑</button>
-                  <button type="button" title={t('panel.down')} aria-label={t('panel.down')} onClick={() => move(k, 1)} disabled={k === views.length - 1}>↓</button>
-                  <button type="button" title={t('panel.zoomTo')} aria-label={t('panel.zoomTo')} onClick={() => onZoom(view.id)}>⌖</button>
-                  <button type="button" title={t('panel.table')} aria-label={t('panel.table')} onClick={() => onTable(view.id)} data-testid={`table-${view.id}`}>▦</button>
+                  <button type="button" title={t('panel.up')} aria-label={t('panel.up')} onClick={() => move(k, -1)} disabled={k === 0}><Icon name="up" /></button>
+                  <button type="button" title={t('panel.down')} aria-label={t('panel.down')} onClick={() => move(k, 1)} disabled={k === views.length - 1}><Icon name="down" /></button>
+                  <button type="button" title={t('panel.zoomTo')} aria-label={t('panel.zoomTo')} onClick={() => onZoom(view.id)}><Icon name="target" /></button>
+                  <button type="button" title={t('panel.table')} aria-label={t('panel.table')} onClick={() => onTable(view.id)} data-testid={`table-${view.id}`}><Icon name="table" /></button>
                 </span>
               </div>
               {view.visible && (
@@ -52,6 +58,7 @@ export function LayerPanel({ layers, views, basemap, onViews, onBasemap, onZoom,
                   <label className="opacity">
                     {t('panel.opacity')}
                     <input type="range" min={0} max={1} step={0.05} value={view.opacity} onChange={(e) => update(k, { opacity: Number(e.target.value) })} />
+                    <span className="opacity-value">{Math.round(view.opacity * 100)}%</span>
                   </label>
                   <Legend layer={info} />
                   <div className="layer-meta">{t('panel.features', { count: info.featureCount })}</div>
@@ -61,9 +68,6 @@ export function LayerPanel({ layers, views, basemap, onViews, onBasemap, onZoom,
           );
         })}
       </ol>
-      <h3>{t('panel.basemap')}</h3>
-      <label className="layer-name"><input type="checkbox" checked={basemap.hillshade} onChange={(e) => onBasemap('hillshade', e.target.checked)} />{t('panel.hillshade')}</label>
-      <label className="layer-name"><input type="checkbox" checked={basemap.contours} onChange={(e) => onBasemap('contours', e.target.checked)} />{t('panel.contours')}</label>
     </section>
   );
 }

@@ -12,6 +12,10 @@ function Dot({ color, size = 10 }: { color: string; size?: number }) {
   return <span className="swatch dot" style={{ background: color, width: size, height: size }} />;
 }
 
+function Ring({ color }: { color: string }) {
+  return <span className="swatch dot" style={{ background: '#fff', border: `2.5px solid ${color}`, width: 11, height: 11 }} />;
+}
+
 function Row({ swatch, label }: { swatch: React.ReactNode; label: string }) {
   return (
     <li>
@@ -66,9 +70,9 @@ export function Legend({ layer }: { layer: LayerInfo }) {
     case 'rivers':
       return <ul className="legend"><Row swatch={<span className="swatch line" style={{ background: RIVER_COLOR }} />} label={t('role.rivers')} /></ul>;
     case 'schools':
-      return <ul className="legend"><Row swatch={<Dot color={css(SCHOOL_COLOR)} />} label={t('role.schools')} /></ul>;
+      return <ul className="legend"><Row swatch={<Ring color={css(SCHOOL_COLOR)} />} label={t('role.schools')} /></ul>;
     case 'clinics':
-      return <ul className="legend"><Row swatch={<Dot color={css(CLINIC_COLOR)} />} label={t('role.clinics')} /></ul>;
+      return <ul className="legend"><Row swatch={<Ring color={css(CLINIC_COLOR)} />} label={t('role.clinics')} /></ul>;
     case 'boundary':
       return <ul className="legend"><Row swatch={<span className="swatch dashed" />} label={t('role.boundary')} /></ul>;
     default: {

@@ -29,6 +29,7 @@ export function MapView({ project, client, callbacks, onController }: Props) {
       onPick: (p) => callbacksRef.current.onPick(p),
       onCursor: (c) => callbacksRef.current.onCursor(c),
       onMeasure: (p, f) => callbacksRef.current.onMeasure(p, f),
+      onNotice: (n) => callbacksRef.current.onNotice(n),
       onIdle: () => callbacksRef.current.onIdle(),
     };
     void Promise.all([import('../map/controller'), import('maplibre-gl/dist/maplibre-gl.css')]).then(([module]) => {

@@ -53,7 +53,13 @@ export function SettingsDialog({ settings, onChange, onClose }: Props) {
         {settings.online === 'tianditu' && (
           <label>
             {t('settings.tiandituKey')}
-            <input type="text" value={settings.tiandituKey} onChange={(e) => onChange({ ...settings, tiandituKey: e.target.value.trim() })} />
+            {/* Applied when the field is left or Enter is pressed, not on every keystroke. */}
+            <input
+              type="text"
+              defaultValue={settings.tiandituKey}
+              onBlur={(e) => onChange({ ...settings, tiandituKey: e.target.value.trim() })}
+              onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+            />
           </label>
         )}
         <p className="note">{t('settings.onlineNote')}</p>

@@ -14,6 +14,7 @@ const resources = {
       settings: { title: '设置', language: '语言', online: '在线底图', none: '无（离线）', osm: 'OpenStreetMap', tianditu: '天地图', tiandituKey: '天地图密钥 (tk)', terrain: '三维地形', close: '关闭', onlineNote: '在线底图需要网络，无网络时仅显示离线底图。' },
       table: { title: '属性表', filter: '筛选', allColumns: '全部字段', contains: '包含', rows: '第 {{from}}–{{to}} 行，共 {{total}} 行', none: '共 0 行', close: '关闭', prev: '上一页', next: '下一页', zoom: '点击行缩放至要素', needNumber: '“{{field}}”是数值字段：请输入数字，如 300' },
       popup: { close: '关闭', zoom: '缩放' },
+      notice: { onlineUnreachable: '在线底图无法访问（可能没有网络或密钥无效），离线底图照常可用。' },
       measure: { distance: '测距', area: '测面', clear: '清除', hint: '单击添加点，双击结束', length: '长度', areaLabel: '面积' },
       status: { lng: '经度', lat: '纬度', elevation: '高程', crs: 'CGCS2000' },
       legend: {
@@ -64,6 +65,7 @@ const resources = {
       settings: { title: 'Settings', language: 'Language', online: 'Online basemap', none: 'None (offline)', osm: 'OpenStreetMap', tianditu: 'Tianditu', tiandituKey: 'Tianditu key (tk)', terrain: '3D terrain', close: 'Close', onlineNote: 'Online basemaps need a network; without one only the offline basemap shows.' },
       table: { title: 'Attribute table', filter: 'Filter', allColumns: 'All fields', contains: 'contains', rows: 'rows {{from}}–{{to}} of {{total}}', none: '0 rows', close: 'Close', prev: 'Previous', next: 'Next', zoom: 'Click a row to zoom to it', needNumber: '“{{field}}” is numeric: type a number, e.g. 300' },
       popup: { close: 'Close', zoom: 'Zoom' },
+      notice: { onlineUnreachable: 'The online basemap cannot be reached (no network, or an invalid key); the offline basemap works as usual.' },
       measure: { distance: 'Distance', area: 'Area', clear: 'Clear', hint: 'Click to add points, double-click to finish', length: 'Length', areaLabel: 'Area' },
       status: { lng: 'Lng', lat: 'Lat', elevation: 'Elevation', crs: 'CGCS2000' },
       legend: {

@@ -65,7 +65,7 @@ export function renderHillshadeTile(
         out[o] = 61;
         out[o + 1] = 52;
         out[o + 2] = 40;
-        out[o + 3] = 215 * t;
+        out[o + 3] = 190 * t;
       } else {
         const t = (shade - cosZenith) / (1 - cosZenith);
         out[o] = 255;
