@@ -108,6 +108,26 @@ export function createDataApi(host: DataApiHost) {
     return layer;
   }
 
+  /** Names of villages by id, built on first use, for features that refer to a village. */
+  let villageNames: Map<string, string> | null = null;
+  function villageName(id: string): string | undefined {
+    if (!villageNames) {
+      villageNames = new Map();
+      for (const { info, data } of requireLoaded().layers.values()) {
+        if (info.role !== 'villages') continue;
+        const ids = data.table.columns.find((c) => c.name === 'id');
+        const names = data.table.columns.find((c) => c.name === 'name');
+        if (ids?.type !== 'string' || names?.type !== 'string') continue;
+        for (let i = 0; i < data.table.length; i++) {
+          const key = ids.values[i];
+          const value = names.values[i];
+          if (key !== null && value !== null) villageNames.set(key, value);
+        }
+      }
+    }
+    return villageNames.get(id);
+  }
+
   async function fetchOrExplain(url: string): Promise<ArrayBuffer> {
     try {
       return await host.fetchBytes(url);
@@ -188,6 +208,7 @@ export function createDataApi(host: DataApiHost) {
       Math.max(...corners.map((c) => c[1])),
     ];
     loaded = { manifest, layers, dem: demPromise, lngLatToDem };
+    villageNames = null;
     done = total;
     report('done');
     const outsideMask = outsideMaskGeoJson(layers, bboxLngLat);
@@ -284,6 +305,11 @@ export function createDataApi(host: DataApiHost) {
     getFeatureProperties(layerId: string, index: number): [string, string | number | boolean | null][] {
       const { info, data } = requireLayer(layerId);
       const rows: [string, string | number | boolean | null][] = data.table.columns.map((c) => [c.name, cellValue(c, index)]);
+      const villageId = rows.find(([k]) => k === 'villageId')?.[1];
+      if (typeof villageId === 'string') {
+        const name = villageName(villageId);
+        if (name) rows.push(['villageName', name]);
+      }
       if (info.role === 'villages') {
         const value = (name: string) => rows.find(([k]) => k === name)?.[1];
         const households = value('households');

@@ -34,6 +34,13 @@ function tinyProject(): Map<string, ArrayBuffer> {
     },
     { crsCode: 4490 },
   );
+  const hazards = writeFlatGeobuf(
+    {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { id: 'h1', type: 'landslide', riskLevel: 'high', villageId: 'v2' }, geometry: { type: 'Point', coordinates: [119.396, 28.007] } }],
+    },
+    { crsCode: 4490 },
+  );
   const county = writeFlatGeobuf(
     {
       type: 'FeatureCollection',
@@ -52,6 +59,7 @@ function tinyProject(): Map<string, ArrayBuffer> {
     layers: [
       { id: 'villages', file: 'villages.fgb', role: 'villages', geometry: 'Point', name: { zh: '自然村', en: 'Villages' }, source: { zh: '测试', en: 'test' }, featureCount: 3 },
       { id: 'roads', file: 'roads.fgb', role: 'roads', geometry: 'LineString', name: { zh: '道路', en: 'Roads' }, source: { zh: '测试', en: 'test' }, featureCount: 1 },
+      { id: 'hazards', file: 'hazards.fgb', role: 'hazards', geometry: 'Point', name: { zh: '隐患点', en: 'Hazards' }, source: { zh: '测试', en: 'test' }, featureCount: 1 },
       { id: 'county', file: 'county.fgb', role: 'boundary', geometry: 'Polygon', name: { zh: '县界', en: 'County' }, source: { zh: '测试', en: 'test' }, featureCount: 1 },
     ],
     attribution: { zh: '测试', en: 'test' },
@@ -62,6 +70,7 @@ function tinyProject(): Map<string, ArrayBuffer> {
   files.set('p/villages.fgb', villages.slice().buffer as ArrayBuffer);
   files.set('p/roads.fgb', roads.slice().buffer as ArrayBuffer);
   files.set('p/county.fgb', county.slice().buffer as ArrayBuffer);
+  files.set('p/hazards.fgb', hazards.slice().buffer as ArrayBuffer);
   return files;
 }
 
@@ -85,7 +94,7 @@ describe('data API', () => {
     const outcome = await api.loadProject('p', (p) => progress.push(p));
     if (!outcome.ok) throw new Error(outcome.error.detail);
     const load = outcome.value;
-    expect(progress.at(-1)).toEqual({ stage: 'done', done: 5, total: 5 });
+    expect(progress.at(-1)).toEqual({ stage: 'done', done: 6, total: 6 });
     const villages = load.layers.find((l) => l.id === 'villages')!;
     expect(villages.featureCount).toBe(3);
     expect(villages.points!.positions.length).toBe(6);
@@ -112,6 +121,8 @@ describe('data API', () => {
       expect(tile.length).toBe(256 * 256 * 4);
     }
     expect(api.getFeatureProperties('villages', 1)).toContainEqual(['name', '下源']);
+    expect(api.getFeatureProperties('villages', 0)).toContainEqual(['keyVillage', true]);
+    expect(api.getFeatureProperties('hazards', 0)).toContainEqual(['villageName', '下源']);
     const bbox = api.getFeatureBBox('roads', 0)!;
     expect(bbox[0]).toBeCloseTo(119.394, 6);
     expect(bbox[3]).toBeCloseTo(28.007, 6);
