@@ -85,7 +85,7 @@ function toLngLat(layer: VectorLayer): VectorLayer {
 
 function featureVertexRange(layer: VectorLayer, index: number): [number, number] {
   const { kind, geomOffsets, partOffsets, ringOffsets } = layer.geometry;
-  if (kind === 'Point') return [index, index + 1];
+  if (kind === 'Point') return geomOffsets.length === 0 ? [index, index + 1] : [geomOffsets[index], geomOffsets[index + 1]];
   const p0 = geomOffsets[index];
   const p1 = geomOffsets[index + 1];
   if (p1 === p0) return [0, 0];
@@ -291,8 +291,9 @@ export function createDataApi(host: DataApiHost) {
       const [ox, pw, , oy, , ph] = demDisplay.transform;
       const out = new Float32Array(data.table.length);
       const c = data.geometry.coords;
+      const first = (i: number) => (data.geometry.geomOffsets.length === 0 ? i : data.geometry.geomOffsets[i]);
       for (let i = 0; i < out.length; i++) {
-        const [x, y] = lngLatToDem(c[2 * i], c[2 * i + 1]);
+        const [x, y] = lngLatToDem(c[2 * first(i)], c[2 * first(i) + 1]);
         out[i] = sampleBilinear(demDisplay.data, demDisplay.width, demDisplay.height, (x - ox) / pw, (y - oy) / ph);
       }
       return transfer(out, [out.buffer]);

@@ -58,8 +58,20 @@ function styleColumns(layer: VectorLayer, role: LayerRole): Record<string, Float
 
 /** Builds the deck.gl buffers of a point layer whose coordinates are already longitude/latitude. */
 export function pointBuffers(layer: VectorLayer, role: LayerRole): PointBuffers {
-  const { coords } = layer.geometry;
-  const buffers: PointBuffers = { positions: new Float64Array(coords.subarray(0, layer.table.length * 2)), style: styleColumns(layer, role) };
+  const { coords, geomOffsets } = layer.geometry;
+  const n = layer.table.length;
+  let positions: Float64Array;
+  if (geomOffsets.length === 0) {
+    positions = new Float64Array(coords.subarray(0, n * 2));
+  } else {
+    // MultiPoint features are drawn at their first point (NaN when empty: not drawn).
+    positions = new Float64Array(n * 2).fill(NaN);
+    for (let i = 0; i < n; i++) {
+      const v = geomOffsets[i];
+      if (geomOffsets[i + 1] > v) positions.set(coords.subarray(2 * v, 2 * v + 2), 2 * i);
+    }
+  }
+  const buffers: PointBuffers = { positions, style: styleColumns(layer, role) };
   const names = column(layer, 'name');
   if (role === 'settlements' && names?.type === 'string') buffers.labels = names.values;
   return buffers;

@@ -36,6 +36,7 @@ export type GeometryKind = 'Point' | 'LineString' | 'Polygon';
  * ```
  * coords        x0 y0 x1 y1 x2 y2 ...            (Float64, interleaved xy)
  * Point:        feature i is vertex i            (geomOffsets/partOffsets/ringOffsets empty)
+ * MultiPoint:   geomOffsets[i]..geomOffsets[i+1]  -> vertices of feature i (kind is still 'Point')
  * LineString:   geomOffsets[i]..geomOffsets[i+1]  -> parts of feature i (Multi* has several)
  *               partOffsets[p]..partOffsets[p+1]  -> vertices of part p
  * Polygon:      geomOffsets[i]..geomOffsets[i+1]  -> polygons of feature i
