@@ -9,6 +9,7 @@ import { hatchImage } from './hatch';
 import { ZONE_COLORS } from './palette';
 import { buildLabelLayer, buildPointLayer, pointAttributes, type PointAttributes } from './point-layers';
 import type { MeasureMode } from './measure';
+import { placeLabels } from './label-placement';
 
 /** How the user wants a data layer shown. The list order is the drawing order, top first. */
 export interface LayerView {
@@ -35,6 +36,11 @@ export interface MapCallbacks {
 
 /** DEM tiles are generated up to this zoom (≈ 30 m cells); MapLibre overzooms beyond. */
 const DEM_MAX_ZOOM = 12;
+/**
+ * Label priority by settlement type code (SETTLEMENT_TYPES order: county seat, central
+ * town, central village, relocation community, new site): lower wins a collision.
+ */
+const LABEL_PRIORITY = [0, 1, 3, 2, 4];
 /** Vertical exaggeration of the 3D terrain; point symbols are lifted by the same factor. */
 const TERRAIN_EXAGGERATION = 1.5;
 /** Metres a symbol floats above the ground in 3D, so the terrain does not swallow it. */
@@ -129,6 +135,9 @@ export class MapController {
     });
     this.map.on('mousemove', (e) => this.callbacks.onCursor([e.lngLat.lng, e.lngLat.lat]));
     this.map.on('mouseout', () => this.callbacks.onCursor(null));
+    this.map.on('moveend', () => {
+      if (this.ready) this.applyDeck();
+    });
     this.map.on('idle', () => {
       if (this.ready && this.contoursReady) this.callbacks.onIdle();
     });
@@ -183,10 +192,13 @@ export class MapController {
   }
 
   private apply() {
-    const deckLayers = [];
-    const labelLayers = [];
+    this.applyShapes();
+    this.applyDeck();
+  }
+
+  /** Order, visibility and opacity of the MapLibre (line and polygon) layers. */
+  private applyShapes() {
     // Walk bottom to top: moving a MapLibre layer to the top in this order rebuilds the stack.
-    let aboveShape: string | undefined;
     const bottomUp = [...this.views].reverse();
     for (const view of bottomUp) {
       const layer = this.layers.get(view.id);
@@ -198,6 +210,14 @@ export class MapController {
         if (prop) this.map.setPaintProperty(spec.id, prop, (this.baseOpacity.get(spec.id) ?? 1) * view.opacity);
       }
     }
+    this.applyShapeHighlight();
+  }
+
+  /** The deck.gl point and label layers, rebuilt from typed arrays (cheap: no per-feature objects). */
+  private applyDeck() {
+    const deckLayers = [];
+    const labelLayers = [];
+    let aboveShape: string | undefined;
     // Each deck point layer sits just below the nearest shape layer above it in the list.
     for (let k = 0; k < this.views.length; k++) {
       const view = this.views[k];
@@ -221,11 +241,27 @@ export class MapController {
       if (this.terrain && !xyz) continue; // Drawn once its heights arrive; at sea level it would hide under the terrain.
       deckLayers.push(buildPointLayer(layer, this.pointStyle.get(layer.id)!, { ...state, positions3d: xyz }));
       // Labels go above every symbol so no point layer hides a name.
-      const labels = buildLabelLayer(layer, { ...state, beforeId: 'measure-fill', positions3d: xyz });
+      const labels = buildLabelLayer(layer, { ...state, beforeId: 'measure-fill', positions3d: xyz }, this.placedLabels(layer));
       if (labels) labelLayers.push(labels);
     }
     this.overlay.setProps({ layers: [...deckLayers.reverse(), ...labelLayers] });
-    this.applyShapeHighlight();
+  }
+
+  /** Which of a layer's labels fit on screen without overlapping, most important first. */
+  private placedLabels(layer: LayerRender): number[] {
+    const labels = layer.points?.labels;
+    const positions = layer.points?.positions;
+    if (!labels || !positions) return [];
+    const type = layer.points?.style.type;
+    const candidates = [];
+    for (let i = 0; i < labels.length; i++) {
+      const text = labels[i];
+      if (!text) continue;
+      const p = this.map.project([positions[2 * i], positions[2 * i + 1]]);
+      const code = type ? type[i] : NaN;
+      candidates.push({ index: i, x: p.x, y: p.y, text, priority: Number.isNaN(code) ? 9 : (LABEL_PRIORITY[code] ?? 9) });
+    }
+    return placeLabels(candidates, { charWidthPx: 13, heightPx: 16, offsetPx: 9 });
   }
 
   private applyShapeHighlight() {

@@ -134,22 +134,22 @@ export function buildPointLayer(layer: LayerRender, attributes: PointAttributes,
 }
 
 /**
- * Names next to labelled point layers (settlements), in the UI's CJK font. deck.gl builds
- * the glyph atlas from the characters actually present, so no font files ship with the app.
+ * Names next to labelled point layers (settlements), in the UI's CJK font, for the
+ * features in `placed` (see label-placement.ts). deck.gl builds the glyph atlas from the
+ * characters actually present, so no font files ship with the app.
  */
-export function buildLabelLayer(layer: LayerRender, state: PointLayerState) {
+export function buildLabelLayer(layer: LayerRender, state: PointLayerState, placed: number[]) {
   const labels = layer.points?.labels;
   const flat = layer.points?.positions;
   if (!labels || !flat) return null;
   const xyz = state.positions3d;
   const position = (i: number): [number, number] | [number, number, number] =>
     xyz ? [xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]] : [flat[2 * i], flat[2 * i + 1]];
-  const indices = labels.map((_, i) => i).filter((i) => labels[i]);
   return new TextLayer<number>({
     id: `deck-${layer.id}-labels`,
-    data: indices,
+    data: placed,
     getPosition: position,
-    updateTriggers: { getPosition: xyz ? 'terrain' : 'flat' },
+    updateTriggers: { getPosition: xyz ? 'terrain' : 'flat', getText: placed.join(',') },
     getText: (i) => labels[i] ?? '',
     characterSet: 'auto',
     fontFamily: "'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', 'Source Han Sans SC', sans-serif",
