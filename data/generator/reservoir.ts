@@ -88,36 +88,8 @@ export function chooseReservoir(
     let size = 0;
     let leaked = start < 0;
     if (!leaked) {
-      let head = 0;
-      let tail = 0;
-      queue[tail++] = start;
-      lake[start] = 1;
-      while (head < tail) {
-        const cell = queue[head++];
-        if (++size > maxLakeCells || trunk[cell] || !allowed(cell)) {
-          leaked = true;
-          break;
-        }
-        const r = (cell / width) | 0;
-        const c = cell - r * width;
-        for (let dr = -1; dr <= 1; dr++) {
-          for (let dc = -1; dc <= 1; dc++) {
-            const rr = r + dr;
-            const cc = c + dc;
-            if (rr < 0 || cc < 0 || rr >= height || cc >= width) {
-              leaked = true;
-              continue;
-            }
-            const nb = rr * width + cc;
-            if (lake[nb] || barrier[nb] || z[nb] > level) continue;
-            lake[nb] = 1;
-            queue[tail++] = nb;
-          }
-        }
-        if (leaked) break;
-      }
-      for (let k = 0; k < tail; k++) lake[queue[k]] = 0;
-      size = tail;
+      ({ size, leaked } = growLake(width, height, z, level, barrier, start, lake, queue, maxLakeCells, (cell) => !trunk[cell] && allowed(cell)));
+      for (let k = 0; k < size; k++) lake[queue[k]] = 0;
     }
     for (const cell of damCells) for (const d of [0, 1, -1, width, -width]) barrier[cell + d] = 0;
     barrier[i] = 0;
@@ -162,25 +134,54 @@ function floodLake(frame: Frame, z: Float64Array, routing: Routing, damCell: num
     }
   }
   const start = mainInflow(width, receiver, areaM2, barrier, damCell);
-  const queue = [start];
-  mask[start] = 1;
-  while (queue.length) {
-    const cell = queue.pop() as number;
+  growLake(width, height, z, level, barrier, start, mask, new Int32Array(n));
+  return mask;
+}
+
+/**
+ * Grows a lake from `start` through 8-connected cells at or below `level` that are not
+ * `barrier`, marking them in `lake` and listing them in `queue[0..size)`. It stops, as
+ * `leaked`, on reaching the grid edge, a cell `inside` rejects, or more than `maxCells`.
+ */
+function growLake(
+  width: number,
+  height: number,
+  z: Float64Array,
+  level: number,
+  barrier: Uint8Array,
+  start: number,
+  lake: Uint8Array,
+  queue: Int32Array,
+  maxCells = Infinity,
+  inside: (cell: number) => boolean = () => true,
+): { size: number; leaked: boolean } {
+  let head = 0;
+  let tail = 0;
+  queue[tail++] = start;
+  lake[start] = 1;
+  while (head < tail) {
+    const cell = queue[head++];
+    if (head > maxCells || !inside(cell)) return { size: tail, leaked: true };
     const r = (cell / width) | 0;
     const c = cell - r * width;
+    let edge = false;
     for (let dr = -1; dr <= 1; dr++) {
       for (let dc = -1; dc <= 1; dc++) {
         const rr = r + dr;
         const cc = c + dc;
-        if (rr < 0 || cc < 0 || rr >= height || cc >= width) continue;
+        if (rr < 0 || cc < 0 || rr >= height || cc >= width) {
+          edge = true;
+          continue;
+        }
         const nb = rr * width + cc;
-        if (mask[nb] || barrier[nb] || z[nb] > level) continue;
-        mask[nb] = 1;
-        queue.push(nb);
+        if (lake[nb] || barrier[nb] || z[nb] > level) continue;
+        lake[nb] = 1;
+        queue[tail++] = nb;
       }
     }
+    if (edge) return { size: tail, leaked: true };
   }
-  return mask;
+  return { size: tail, leaked: false };
 }
 
 /** The neighbour draining into `cell` with the largest upstream area (not behind the barrier), or -1. */
