@@ -1,0 +1,4 @@
+import type { MessageTemplates } from '../types';
+
+/** Wording of the `table` import issues. */
+export const tableTemplates: MessageTemplates = {};
