@@ -1,18 +1,17 @@
 import { transfer } from 'comlink';
 import type { Grid, VectorLayer } from '../src/core/types';
-import type { Manifest } from '../src/core/manifest';
-import { isGeographic, makeTransform, type PointTransform } from '../src/core/crs';
-import { fillNodataSmooth } from '../src/core/fill-nodata';
+import type { LayerRole, LocalizedText, Manifest } from '../src/core/manifest';
+import { makeTransform, type PointTransform } from '../src/core/crs';
 import { sampleBilinear } from '../src/core/raster';
 import { renderTerrariumTile } from '../src/core/tiles/dem-tile';
 import { renderHillshadeTile } from '../src/core/tiles/hillshade-tile';
-import { contourLines } from '../src/core/contours';
 import { queryRows, cellValue } from '../src/core/table-query';
 import { KEY_VILLAGE_LOW_INCOME_SHARE } from '../src/core/policy-defaults';
-import { readFlatGeobuf } from '../src/io/fgb';
-import { openGeoTiff, type OpenedGeoTiff } from '../src/io/geotiff';
-import { pointBuffers, shapeGeoJson } from './render-buffers';
-import type { LayerInfo, LayerRender, LoadFailure, LoadOutcome, LoadProgress, ProjectLoad, TablePage, TablePageRequest } from './data.types';
+import { exportLayer, type ExportFormat } from '../src/io/export';
+import { contourGeoJson, outsideMaskGeoJson } from './basemap-data';
+import { bboxOf, demSummary, layerInfo, LoadError, loadFolder, prepareDem, renderOf, transferables, type LoadedDem, type LoadedLayer } from './data.load';
+import type { ProjectStorage, StoredProject } from './project-storage';
+import type { DemSummary, LayerRender, LoadOutcome, LoadProgress, ProjectLoad, ProjectSummary, TablePage, TablePageRequest, VillageKey } from './data.types';
 
 /** What the data API needs from its host; the worker passes browser APIs, tests pass stubs. */
 export interface DataApiHost {
@@ -23,64 +22,32 @@ export interface DataApiHost {
    * transferred: an ImageBitmap in the worker (no PNG encode and decode per tile).
    */
   toTileImage(rgba: Uint8ClampedArray, size: number): Promise<ImageBitmap | ArrayBuffer>;
+  /** Where user projects are kept (IndexedDB in the browser). */
+  storage: ProjectStorage;
 }
 
 export type DemTileKind = 'hillshade' | 'terrarium';
+
+/** The demo county's project id; its stored record (if any) holds the layers the user added. */
+export const DEMO_PROJECT_ID = 'demo';
+
+/** Where a project without a DEM or layers opens: Lishui. */
+const DEFAULT_BBOX: [number, number, number, number] = [118.7, 27.4, 120.6, 28.7];
 
 /** Vertical exaggeration of the hillshade: relief per pixel shrinks as one zooms out. */
 function hillshadeZFactor(z: number): number {
   return Math.min(4, Math.max(1, 1 + 0.6 * (12 - z)));
 }
 
-/** Raised inside loadProject for expected failures; returned to the caller as a LoadFailure value. */
-class LoadError extends Error {
-  constructor(readonly failure: LoadFailure) {
-    super(`${failure.code}: ${failure.file}: ${failure.detail}`);
-  }
-}
-
-/** Contour interval of the basemap, and the interval of the thicker index contours. */
-const CONTOUR_INTERVAL_M = 50;
-const INDEX_CONTOUR_M = 250;
 const TILE_SIZE = 256;
 
-interface LoadedDem {
-  dem: Grid<Float32Array>;
-  /** The DEM with nodata filled, for tiles. */
-  demDisplay: Grid<Float32Array>;
-}
-
 interface Loaded {
+  projectId: string;
   manifest: Manifest;
-  layers: Map<string, { info: LayerInfo; data: VectorLayer }>;
-  dem: Promise<LoadedDem>;
-  lngLatToDem: PointTransform;
-}
-
-/** Decodes the DEM band as Float32 and prepares its display copy. */
-async function decodeDem(opened: OpenedGeoTiff, file: string): Promise<LoadedDem> {
-  const band = await opened.readBand();
-  if (!band.ok) throw new LoadError({ code: 'format', file, detail: band.error.message });
-  const data = band.value instanceof Float32Array ? band.value : Float32Array.from(band.value);
-  const dem: Grid<Float32Array> = { ...opened.header, data };
-  return { dem, demDisplay: fillNodataSmooth(dem) };
-}
-
-function toLngLat(layer: VectorLayer): VectorLayer {
-  if (isGeographic(layer.crs)) return layer;
-  const t = makeTransform(layer.crs, 'EPSG:4326');
-  const coords = new Float64Array(layer.geometry.coords.length);
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (let i = 0; i < coords.length; i += 2) {
-    const [x, y] = t(layer.geometry.coords[i], layer.geometry.coords[i + 1]);
-    coords[i] = x;
-    coords[i + 1] = y;
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-  }
-  return { ...layer, geometry: { ...layer.geometry, coords }, bbox: [minX, minY, maxX, maxY], crs: 'EPSG:4326' };
+  layers: Map<string, LoadedLayer>;
+  dem: Promise<LoadedDem> | null;
+  demSummary: DemSummary | null;
+  lngLatToDem: PointTransform | null;
 }
 
 function featureVertexRange(layer: VectorLayer, index: number): [number, number] {
@@ -93,9 +60,22 @@ function featureVertexRange(layer: VectorLayer, index: number): [number, number]
   return [ringOffsets[partOffsets[p0]], ringOffsets[partOffsets[p1]]];
 }
 
+/** A manifest for a project that is not a folder of files: only its name and extent matter. */
+function userManifest(project: StoredProject): Manifest {
+  const user = { zh: '用户数据', en: 'User data' };
+  return { id: project.id, name: { zh: project.name, en: project.name }, synthetic: false, seed: 0, vectorCrs: 'EPSG:4326', bboxLngLat: DEFAULT_BBOX, layers: [], attribution: user };
+}
+
+function unionBBox(boxes: [number, number, number, number][]): [number, number, number, number] | null {
+  const finite = boxes.filter((b) => b.every(Number.isFinite));
+  if (finite.length === 0) return null;
+  return [Math.min(...finite.map((b) => b[0])), Math.min(...finite.map((b) => b[1])), Math.max(...finite.map((b) => b[2])), Math.max(...finite.map((b) => b[3]))];
+}
+
 /** Builds the data API: datasets stay resident here; callers get render buffers and ids. */
 export function createDataApi(host: DataApiHost) {
   let loaded: Loaded | null = null;
+  const { storage } = host;
 
   function requireLoaded(): Loaded {
     if (!loaded) throw new Error('No project is loaded yet.');
@@ -106,6 +86,12 @@ export function createDataApi(host: DataApiHost) {
     const layer = requireLoaded().layers.get(id);
     if (!layer) throw new Error(`There is no layer "${id}" in this project.`);
     return layer;
+  }
+
+  async function requireDem(): Promise<{ loadedDem: LoadedDem; lngLatToDem: PointTransform }> {
+    const { dem, lngLatToDem } = requireLoaded();
+    if (!dem || !lngLatToDem) throw new Error('This project has no DEM.');
+    return { loadedDem: await dem, lngLatToDem };
   }
 
   /** Names of villages by id, built on first use, for features that refer to a village. */
@@ -128,112 +114,69 @@ export function createDataApi(host: DataApiHost) {
     return villageNames.get(id);
   }
 
-  async function fetchOrExplain(url: string): Promise<ArrayBuffer> {
-    try {
-      return await host.fetchBytes(url);
-    } catch (e) {
-      throw new LoadError({ code: 'fetch', file: url, detail: (e as Error).message });
-    }
+  /** The stored record of the open project, created on first change (the demo has none until then). */
+  async function touchProject(): Promise<StoredProject> {
+    const { projectId, manifest } = requireLoaded();
+    const now = Date.now();
+    const existing = await storage.getProject(projectId);
+    const project: StoredProject = existing
+      ? { ...existing, updatedAt: now }
+      : { id: projectId, name: manifest.name.zh, base: projectId === DEMO_PROJECT_ID ? 'demo' : null, createdAt: now, updatedAt: now };
+    await storage.putProject(project);
+    return project;
   }
 
-  /** Loads a project; returns it with the buffers to transfer, or throws a LoadError. */
-  async function loadProjectOrThrow(baseUrl: string, onProgress?: (p: LoadProgress) => void): Promise<{ project: ProjectLoad; buffers: ArrayBuffer[] }> {
-    const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-    let manifest: Manifest;
-    try {
-      manifest = JSON.parse(new TextDecoder().decode(await fetchOrExplain(`${base}manifest.json`))) as Manifest;
-    } catch (e) {
-      if (e instanceof LoadError) throw e;
-      throw new LoadError({ code: 'manifest', file: `${base}manifest.json`, detail: (e as Error).message });
+  function setDemOf(target: Loaded, grid: Grid<Float32Array>) {
+    target.dem = Promise.resolve(prepareDem(grid));
+    target.demSummary = demSummary(grid);
+    target.lngLatToDem = makeTransform('EPSG:4326', grid.crs);
+  }
+
+  /** Opens a project (the demo folder and/or stored layers); throws LoadError on failure. */
+  async function openOrThrow(projectId: string, demoUrl: string, onProgress?: (p: LoadProgress) => void): Promise<{ project: ProjectLoad; buffers: ArrayBuffer[] }> {
+    const stored = await storage.getProject(projectId);
+    if (projectId !== DEMO_PROJECT_ID && !stored) throw new LoadError({ code: 'missing-project', file: projectId, detail: 'not in this browser' });
+    const next: Loaded = { projectId, manifest: stored ? userManifest(stored) : userManifest({ id: projectId, name: projectId, base: null, createdAt: 0, updatedAt: 0 }), layers: new Map(), dem: null, demSummary: null, lngLatToDem: null };
+    if (projectId === DEMO_PROJECT_ID || stored?.base === 'demo') {
+      const folder = await loadFolder(demoUrl, host.fetchBytes, onProgress);
+      next.manifest = folder.manifest;
+      for (const l of folder.layers) next.layers.set(l.info.id, l);
+      next.dem = folder.dem;
+      next.demSummary = folder.demSummary;
+      next.lngLatToDem = folder.demCrs ? makeTransform('EPSG:4326', folder.demCrs) : null;
+    } else {
+      onProgress?.({ stage: 'layers', done: 1, total: 2 });
     }
-    const total = manifest.layers.length + 2;
-    let done = 1;
-    const report = (stage: LoadProgress['stage']) => onProgress?.({ stage, done, total });
-    report('manifest');
-
-    const demBytesPromise = fetchOrExplain(`${base}${manifest.dem.file}`);
-    const layerBytes = manifest.layers.map((l) => fetchOrExplain(`${base}${l.file}`));
-    // Failures are reported in file order below; until then they must not count as unhandled.
-    for (const p of [demBytesPromise, ...layerBytes]) p.catch(() => undefined);
-    const opened = await openGeoTiff(await demBytesPromise);
-    if (!opened.ok) throw new LoadError({ code: 'format', file: manifest.dem.file, detail: opened.error.message });
-    const demHeader = opened.value.header;
-    // The band is decoded after the project is returned, overlapping the main thread's
-    // map setup; tiles and elevation queries wait for it.
-    const demPromise = decodeDem(opened.value, manifest.dem.file);
-    demPromise.catch(() => undefined);
-    done++;
-    report('dem');
-
-    const layers = new Map<string, { info: LayerInfo; data: VectorLayer }>();
-    const renders: LayerRender[] = [];
-    for (let k = 0; k < manifest.layers.length; k++) {
-      const entry = manifest.layers[k];
-      const result = readFlatGeobuf(new Uint8Array(await layerBytes[k]));
-      if (!result.ok) throw new LoadError({ code: 'format', file: entry.file, detail: result.error.message });
-      const data = toLngLat(result.value);
-      const info: LayerInfo = {
-        id: entry.id,
-        role: entry.role,
-        kind: data.geometry.kind,
-        name: entry.name,
-        source: entry.source,
-        featureCount: data.table.length,
-        bboxLngLat: data.bbox,
-        columns: data.table.columns.map((c) => ({ name: c.name, type: c.type })),
-      };
-      layers.set(entry.id, { info, data });
-      renders.push(
-        data.geometry.kind === 'Point'
-          ? { ...info, points: pointBuffers(data, entry.role) }
-          : { ...info, geojson: shapeGeoJson(data, entry.role) },
-      );
-      done++;
-      report('layers');
+    const userProject = stored !== undefined && stored.base === null;
+    for (const l of await storage.listLayers(projectId)) {
+      next.layers.set(l.layerId, { info: layerInfo(l.layerId, l.role, l.name, l.source, l.data, true), data: l.data });
     }
-
-    const lngLatToDem = makeTransform('EPSG:4326', demHeader.crs);
-    const demToLngLat = makeTransform(demHeader.crs, 'EPSG:4326');
-    const [ox, pw, , oy, , ph] = demHeader.transform;
-    const corners = [
-      demToLngLat(ox, oy),
-      demToLngLat(ox + pw * demHeader.width, oy),
-      demToLngLat(ox, oy + ph * demHeader.height),
-      demToLngLat(ox + pw * demHeader.width, oy + ph * demHeader.height),
-    ];
-    const bboxLngLat: [number, number, number, number] = [
-      Math.min(...corners.map((c) => c[0])),
-      Math.min(...corners.map((c) => c[1])),
-      Math.max(...corners.map((c) => c[0])),
-      Math.max(...corners.map((c) => c[1])),
-    ];
-    loaded = { manifest, layers, dem: demPromise, lngLatToDem };
+    const storedDem = await storage.getDem(projectId);
+    if (storedDem) setDemOf(next, storedDem.grid);
+    // The demo keeps its own extent; a user project opens on its data.
+    if (userProject) {
+      const bbox = unionBBox([...next.layers.values()].map((l) => l.data.bbox).concat(next.demSummary ? [next.demSummary.bboxLngLat] : []));
+      if (bbox) next.manifest = { ...next.manifest, bboxLngLat: bbox };
+    }
+    if (userProject) onProgress?.({ stage: 'done', done: 2, total: 2 });
+    loaded = next;
     villageNames = null;
-    done = total;
-    report('done');
-    const outsideMask = outsideMaskGeoJson(layers, bboxLngLat);
-    const result: ProjectLoad = { manifest, layers: renders, outsideMask, dem: { bboxLngLat, cellSizeMeters: Math.abs(pw) } };
-    const buffers: ArrayBuffer[] = [];
-    if (outsideMask) buffers.push(outsideMask.buffer as ArrayBuffer);
-    for (const r of renders) {
-      if (r.geojson) buffers.push(r.geojson.buffer as ArrayBuffer);
-      if (r.points) {
-        buffers.push(r.points.positions.buffer as ArrayBuffer);
-        for (const a of Object.values(r.points.style)) buffers.push(a.buffer as ArrayBuffer);
-      }
-    }
-    return { project: result, buffers };
+    const renders = [...next.layers.values()].map(renderOf);
+    const outsideMask = outsideMaskGeoJson(next.layers, next.demSummary?.bboxLngLat ?? next.manifest.bboxLngLat);
+    const project: ProjectLoad = { projectId, manifest: next.manifest, layers: renders, outsideMask, dem: next.demSummary };
+    return { project, buffers: transferables(renders, [outsideMask]) };
   }
 
   return {
     /**
-     * Loads a project from a folder holding `manifest.json`, its DEM and its layers.
-     * Reports progress after each file; returns render buffers for every layer, or which
-     * file failed and why. A failed load leaves any previously loaded project in place.
+     * Opens a project: `demo` is the demo county folder at `demoUrl` plus whatever the user
+     * added to it; any other id is a stored project. Reports progress after each file;
+     * returns render buffers for every layer, or which file failed and why. A failed open
+     * leaves the project already open in place.
      */
-    async loadProject(baseUrl: string, onProgress?: (p: LoadProgress) => void): Promise<LoadOutcome> {
+    async openProject(projectId: string, demoUrl: string, onProgress?: (p: LoadProgress) => void): Promise<LoadOutcome> {
       try {
-        const { project, buffers } = await loadProjectOrThrow(baseUrl, onProgress);
+        const { project, buffers } = await openOrThrow(projectId, demoUrl, onProgress);
         // Buffers move to the main thread instead of being copied.
         return transfer({ ok: true, value: project }, buffers);
       } catch (e) {
@@ -242,12 +185,102 @@ export function createDataApi(host: DataApiHost) {
       }
     },
 
+    /** Projects kept in this browser, newest first. */
+    async listProjects(): Promise<ProjectSummary[]> {
+      return (await storage.listProjects()).map(({ id, name, base, updatedAt }) => ({ id, name, base, updatedAt }));
+    },
+
+    /** Creates an empty project (no demo data) and returns its id; open it with openProject. */
+    async createProject(name: string): Promise<string> {
+      const now = Date.now();
+      const id = `p${now.toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+      await storage.putProject({ id, name, base: null, createdAt: now, updatedAt: now });
+      return id;
+    },
+
+    /** Deletes a stored project with all its layers. Deleting `demo` removes only what the user added. */
+    async deleteProject(id: string): Promise<void> {
+      await storage.deleteProject(id);
+    },
+
+    /**
+     * Adds a layer (already in longitude/latitude) to the open project and stores it, so a
+     * reload restores it. Returns its render buffers.
+     */
+    async addLayer(input: { role: LayerRole; name: LocalizedText; source: LocalizedText; data: VectorLayer }): Promise<LayerRender> {
+      const target = requireLoaded();
+      const project = await touchProject();
+      const base = input.role.replace(/_/g, '-');
+      let n = 1;
+      while (target.layers.has(`user-${base}-${n}`)) n++;
+      const id = `user-${base}-${n}`;
+      const data: VectorLayer = { ...input.data, bbox: bboxOf(input.data.geometry.coords) };
+      await storage.putLayer({ projectId: project.id, layerId: id, role: input.role, name: input.name, source: input.source, addedAt: Date.now(), data });
+      const layer: LoadedLayer = { info: layerInfo(id, input.role, input.name, input.source, data, true), data };
+      target.layers.set(id, layer);
+      villageNames = null;
+      const render = renderOf(layer);
+      return transfer(render, transferables([render]));
+    },
+
+    /** Removes a layer the user added (demo layers can only be hidden). */
+    async removeLayer(layerId: string): Promise<void> {
+      const target = requireLoaded();
+      const layer = requireLayer(layerId);
+      if (!layer.info.userLayer) throw new Error(`Layer "${layerId}" is part of the demo data and cannot be removed.`);
+      await storage.deleteLayer(target.projectId, layerId);
+      await touchProject();
+      target.layers.delete(layerId);
+      villageNames = null;
+    },
+
+    /** Replaces the project's DEM (in its own CRS; NaN is nodata) and stores it. */
+    async setDem(grid: Grid<Float32Array>, fileName: string): Promise<DemSummary> {
+      const target = requireLoaded();
+      const project = await touchProject();
+      const stored: Grid<Float32Array> = { ...grid, nodata: grid.nodata ?? null };
+      await storage.putDem({ projectId: project.id, fileName, grid: stored });
+      setDemOf(target, stored);
+      return target.demSummary!;
+    },
+
+    /** A layer as a file: GeoJSON, FlatGeobuf (with spatial index) or CSV (UTF-8 with BOM). */
+    exportLayer(layerId: string, format: ExportFormat): Uint8Array {
+      const bytes = exportLayer(requireLayer(layerId).data, format);
+      return transfer(bytes, [bytes.buffer as ArrayBuffer]);
+    },
+
+    /** Join keys of every village (id, 12-digit code, name, position), for tables joined to villages. */
+    villageKeys(): VillageKey[] {
+      const keys: VillageKey[] = [];
+      for (const { info, data } of requireLoaded().layers.values()) {
+        if (info.role !== 'villages') continue;
+        const col = (name: string) => data.table.columns.find((c) => c.name === name);
+        const ids = col('id'), codes = col('adminCode'), names = col('name');
+        const text = (c: ReturnType<typeof col>, i: number) => (c ? (c.type === 'number' ? (Number.isNaN(c.values[i]) ? null : String(c.values[i])) : c.type === 'string' ? c.values[i] : null) : null);
+        const range = (i: number) => featureVertexRange(data, i);
+        for (let i = 0; i < data.table.length; i++) {
+          const [v0, v1] = range(i);
+          if (v1 <= v0) continue;
+          // A polygon village is placed at the mean of its vertices: enough to join and draw a household.
+          let x = 0, y = 0;
+          for (let v = v0; v < v1; v++) {
+            x += data.geometry.coords[2 * v];
+            y += data.geometry.coords[2 * v + 1];
+          }
+          keys.push({ id: text(ids, i), adminCode: text(codes, i), name: text(names, i), lng: x / (v1 - v0), lat: y / (v1 - v0) });
+        }
+      }
+      return keys;
+    },
+
     /**
      * Contour lines as UTF-8 GeoJSON (properties `ele` in metres, `major` for index
      * contours). Asked for after the project is on screen, so it never delays the map.
      */
-    async getContours(): Promise<Uint8Array> {
-      const { dem } = await requireLoaded().dem;
+    async getContours(): Promise<Uint8Array | null> {
+      if (!requireLoaded().dem) return null;
+      const { dem } = (await requireDem()).loadedDem;
       const bytes = contourGeoJson(dem, makeTransform(dem.crs, 'EPSG:4326'));
       return transfer(bytes, [bytes.buffer as ArrayBuffer]);
     },
@@ -257,8 +290,8 @@ export function createDataApi(host: DataApiHost) {
      * for MapLibre's 3D terrain.
      */
     async getDemTile(kind: DemTileKind, z: number, x: number, y: number): Promise<ImageBitmap | ArrayBuffer> {
-      const { dem: demPromise, lngLatToDem } = requireLoaded();
-      const { demDisplay } = await demPromise;
+      const { loadedDem, lngLatToDem } = await requireDem();
+      const { demDisplay } = loadedDem;
       const rgba =
         kind === 'hillshade'
           ? renderHillshadeTile(demDisplay, lngLatToDem, z, x, y, TILE_SIZE, { zFactor: hillshadeZFactor(z) })
@@ -269,8 +302,9 @@ export function createDataApi(host: DataApiHost) {
 
     /** Elevation in metres at a longitude/latitude, or null outside the DEM or on nodata. */
     async elevationAt(lng: number, lat: number): Promise<number | null> {
-      const { dem: demPromise, lngLatToDem } = requireLoaded();
-      const { dem } = await demPromise;
+      if (!requireLoaded().dem) return null;
+      const { loadedDem, lngLatToDem } = await requireDem();
+      const { dem } = loadedDem;
       const [gx, gy] = lngLatToDem(lng, lat);
       const [ox, pw, , oy, , ph] = dem.transform;
       const col = Math.floor((gx - ox) / pw);
@@ -286,10 +320,11 @@ export function createDataApi(host: DataApiHost) {
      */
     async getPointElevations(layerId: string): Promise<Float32Array> {
       const { data } = requireLayer(layerId);
-      const { dem: demPromise, lngLatToDem } = requireLoaded();
-      const { demDisplay } = await demPromise;
-      const [ox, pw, , oy, , ph] = demDisplay.transform;
       const out = new Float32Array(data.table.length);
+      if (!requireLoaded().dem) return transfer(out, [out.buffer]);
+      const { loadedDem, lngLatToDem } = await requireDem();
+      const { demDisplay } = loadedDem;
+      const [ox, pw, , oy, , ph] = demDisplay.transform;
       const c = data.geometry.coords;
       const first = (i: number) => (data.geometry.geomOffsets.length === 0 ? i : data.geometry.geomOffsets[i]);
       for (let i = 0; i < out.length; i++) {
@@ -354,46 +389,6 @@ export function createDataApi(host: DataApiHost) {
       return { total: rows.length, indices, rows: cells };
     },
   };
-}
-
-/**
- * A frame around the project (1° beyond the DEM) with the outer rings of the county
- * boundary as holes. The county is the boundary layer with the fewest features.
- */
-function outsideMaskGeoJson(layers: Map<string, { info: LayerInfo; data: VectorLayer }>, bbox: [number, number, number, number]): Uint8Array | null {
-  const boundaries = [...layers.values()].filter((l) => l.info.role === 'boundary' && l.data.geometry.kind === 'Polygon');
-  if (boundaries.length === 0) return null;
-  const county = boundaries.reduce((a, b) => (b.data.table.length < a.data.table.length ? b : a)).data;
-  const { coords, partOffsets, ringOffsets } = county.geometry;
-  const [w, s, e, n] = [bbox[0] - 1, bbox[1] - 1, bbox[2] + 1, bbox[3] + 1];
-  const rings = [`[[${w},${s}],[${e},${s}],[${e},${n}],[${w},${n}],[${w},${s}]]`];
-  for (let p = 0; p < partOffsets.length - 1; p++) {
-    const r = partOffsets[p];
-    const pts: string[] = [];
-    for (let v = ringOffsets[r]; v < ringOffsets[r + 1]; v++) pts.push(`[${coords[2 * v]},${coords[2 * v + 1]}]`);
-    rings.push(`[${pts.join(',')}]`);
-  }
-  return new TextEncoder().encode(`{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[${rings.join(',')}]}}`);
-}
-
-/** Contours of the DEM every CONTOUR_INTERVAL_M metres, as longitude/latitude GeoJSON. */
-function contourGeoJson(dem: Grid<Float32Array>, demToLngLat: PointTransform): Uint8Array {
-  // Sampling every third cell (90 m on the demo DEM) keeps the basemap light; analyses use full resolution.
-  const lines = contourLines(dem, { intervalM: CONTOUR_INTERVAL_M, step: 3 });
-  const features: string[] = [];
-  for (let l = 0; l < lines.levels.length; l++) {
-    const pts: string[] = [];
-    for (let v = lines.lineOffsets[l]; v < lines.lineOffsets[l + 1]; v++) {
-      const [lng, lat] = demToLngLat(lines.coords[2 * v], lines.coords[2 * v + 1]);
-      pts.push(`[${lng.toFixed(5)},${lat.toFixed(5)}]`);
-    }
-    if (pts.length < 2) continue;
-    const ele = lines.levels[l];
-    features.push(
-      `{"type":"Feature","properties":{"ele":${ele},"major":${ele % INDEX_CONTOUR_M === 0}},"geometry":{"type":"LineString","coordinates":[${pts.join(',')}]}}`,
-    );
-  }
-  return new TextEncoder().encode(`{"type":"FeatureCollection","features":[${features.join(',')}]}`);
 }
 
 export type DataApi = ReturnType<typeof createDataApi>;

@@ -13,6 +13,8 @@ export interface LayerInfo {
   /** [west, south, east, north] in degrees. */
   bboxLngLat: [number, number, number, number];
   columns: { name: string; type: 'number' | 'string' | 'boolean' }[];
+  /** True for layers the user imported (they can be removed); false for the demo's own. */
+  userLayer: boolean;
 }
 
 /**
@@ -40,7 +42,15 @@ export interface LayerRender extends LayerInfo {
   geojson?: Uint8Array;
 }
 
+/** Where a DEM lies; its cells stay in the worker. */
+export interface DemSummary {
+  bboxLngLat: [number, number, number, number];
+  cellSizeMeters: number;
+}
+
 export interface ProjectLoad {
+  /** `demo`, or the id of a project stored in this browser. */
+  projectId: string;
   manifest: Manifest;
   layers: LayerRender[];
   /**
@@ -48,8 +58,25 @@ export interface ProjectLoad {
    * holes), so the basemap can fade what lies beyond the project area; null without a boundary.
    */
   outsideMask: Uint8Array | null;
-  /** Where the DEM lies; its cells stay in the worker. */
-  dem: { bboxLngLat: [number, number, number, number]; cellSizeMeters: number };
+  /** Null when the project has no DEM (no hillshade, contours or elevations then). */
+  dem: DemSummary | null;
+}
+
+/** A project kept in this browser, for the project menu. */
+export interface ProjectSummary {
+  id: string;
+  name: string;
+  base: 'demo' | null;
+  updatedAt: number;
+}
+
+/** What a table is joined to a village by. */
+export interface VillageKey {
+  id: string | null;
+  adminCode: string | null;
+  name: string | null;
+  lng: number;
+  lat: number;
 }
 
 export type LoadStage = 'manifest' | 'dem' | 'layers' | 'done';
@@ -76,11 +103,12 @@ export interface TablePage {
 
 /**
  * Why a project could not be loaded: `fetch` (the file could not be read), `manifest`
- * (manifest.json is not valid JSON) or `format` (the file is not what it should be).
+ * (manifest.json is not valid JSON), `format` (the file is not what it should be) or
+ * `missing-project` (a stored project is no longer in this browser).
  * `detail` is the reader's own explanation; the UI words the rest in the user's language.
  */
 export interface LoadFailure {
-  code: 'fetch' | 'manifest' | 'format';
+  code: 'fetch' | 'manifest' | 'format' | 'missing-project';
   file: string;
   detail: string;
 }

@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import { createDataApi } from './data.api';
+import { indexedDbStorage } from '../src/io/project-db';
 
 // The worker only exposes the API; everything testable lives in data.api.ts.
 Comlink.expose(
@@ -12,5 +13,6 @@ Comlink.expose(
     toTileImage(rgba, size) {
       return createImageBitmap(new ImageData(rgba as Uint8ClampedArray<ArrayBuffer>, size, size));
     },
+    storage: indexedDbStorage(),
   }),
 );

@@ -31,5 +31,5 @@ const generatedMs = performance.now() - started;
 const sizes = writeCounty(county, opts.out);
 const total = Object.values(sizes).reduce((s, v) => s + v, 0);
 for (const layer of county.manifest.layers) console.log(`${layer.id.padEnd(18)} ${String(layer.featureCount).padStart(6)} features  ${(sizes[layer.file] / 1024).toFixed(0).padStart(6)} KiB`);
-console.log(`dem.tif            ${county.dem.width}×${county.dem.height}  ${county.manifest.dem.minElevationM}–${county.manifest.dem.maxElevationM} m  ${(sizes['dem.tif'] / 1024).toFixed(0)} KiB`);
+console.log(`dem.tif            ${county.dem.width}×${county.dem.height}  ${county.manifest.dem?.minElevationM}–${county.manifest.dem?.maxElevationM} m  ${(sizes['dem.tif'] / 1024).toFixed(0)} KiB`);
 console.log(`total ${(total / 1048576).toFixed(2)} MiB in ${opts.out}; generated in ${(generatedMs / 1000).toFixed(1)} s, written in ${((performance.now() - started - generatedMs) / 1000).toFixed(1)} s`);

@@ -50,7 +50,8 @@ export interface Manifest {
   vectorCrs: string;
   /** Bounding box in longitude/latitude: [west, south, east, north]. */
   bboxLngLat: [number, number, number, number];
-  dem: { file: string; crs: string; cellSizeMeters: number; width: number; height: number; minElevationM: number; maxElevationM: number };
+  /** Absent for a project without a DEM. */
+  dem?: { file: string; crs: string; cellSizeMeters: number; width: number; height: number; minElevationM: number; maxElevationM: number };
   layers: ManifestLayer[];
   attribution: LocalizedText;
 }

@@ -6,8 +6,10 @@ export const DEM_PROTOCOL = 'anju-dem';
 export type OnlineBasemap = 'none' | 'osm' | 'tianditu';
 
 export interface BasemapOptions {
-  /** [west, south, east, north] of the DEM, so MapLibre asks only for tiles that exist. */
-  demBounds: [number, number, number, number];
+  /** [west, south, east, north] of the DEM, so MapLibre asks only for tiles that exist; null without a DEM. */
+  demBounds: [number, number, number, number] | null;
+  /** Changes whenever the project's DEM is replaced, so no tile of the old one is reused. */
+  demVersion?: number;
   demMaxZoom: number;
   online: OnlineBasemap;
   /** Tianditu key (天地图 tk); only used when `online` is `tianditu`. */
@@ -24,22 +26,7 @@ export interface BasemapOptions {
  */
 export function basemapStyle(o: BasemapOptions): StyleSpecification {
   const sources: StyleSpecification['sources'] = {
-    hillshade: {
-      type: 'raster',
-      tiles: [`${DEM_PROTOCOL}://hillshade/{z}/{x}/{y}`],
-      tileSize: 256,
-      bounds: o.demBounds,
-      maxzoom: o.demMaxZoom,
-    },
-    // Only read when 3D terrain is switched on.
-    'dem-terrain': {
-      type: 'raster-dem',
-      tiles: [`${DEM_PROTOCOL}://terrarium/{z}/{x}/{y}`],
-      tileSize: 256,
-      encoding: 'terrarium',
-      bounds: o.demBounds,
-      maxzoom: o.demMaxZoom,
-    },
+    ...(o.demBounds ? demSources(o.demBounds, o.demMaxZoom, o.demVersion ?? 0) : {}),
     contours: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
   };
   const layers: StyleSpecification['layers'] = [{ id: 'background', type: 'background', paint: { 'background-color': '#f3efe4' } }];
@@ -64,8 +51,8 @@ export function basemapStyle(o: BasemapOptions): StyleSpecification {
     };
   }
   if (sources.online) layers.push({ id: 'online', type: 'raster', source: 'online' });
+  if (o.demBounds) layers.push(HILLSHADE_LAYER);
   layers.push(
-    { id: 'hillshade', type: 'raster', source: 'hillshade', paint: { 'raster-fade-duration': 0 } },
     // Two constant-paint layers rather than one data-driven one: see shape-layers.ts.
     { id: 'contours', type: 'line', source: 'contours', filter: ['!', ['get', 'major']], paint: { 'line-color': '#8a6d3b', 'line-opacity': 0.3, 'line-width': 0.4 }, minzoom: 10 },
     { id: 'contours-index', type: 'line', source: 'contours', filter: ['get', 'major'], paint: { 'line-color': '#8a6d3b', 'line-opacity': 0.55, 'line-width': 0.9 }, minzoom: 10 },
@@ -75,4 +62,16 @@ export function basemapStyle(o: BasemapOptions): StyleSpecification {
     layers.push({ id: 'outside-mask', type: 'fill', source: 'outside-mask', paint: { 'fill-color': '#f3efe4', 'fill-opacity': 0.82, 'fill-antialias': false } });
   }
   return { version: 8, sources, layers };
+}
+
+/** The hillshade layer; it is re-added when a DEM is imported into a project without one. */
+export const HILLSHADE_LAYER = { id: 'hillshade', type: 'raster', source: 'hillshade', paint: { 'raster-fade-duration': 0 } } as const;
+
+/** The two DEM tile sources: hillshade for the basemap, Terrarium elevations for 3D terrain. */
+export function demSources(bounds: [number, number, number, number], maxzoom: number, version: number): StyleSpecification['sources'] {
+  return {
+    hillshade: { type: 'raster', tiles: [`${DEM_PROTOCOL}://v${version}/hillshade/{z}/{x}/{y}`], tileSize: 256, bounds, maxzoom },
+    // Only read when 3D terrain is switched on.
+    'dem-terrain': { type: 'raster-dem', tiles: [`${DEM_PROTOCOL}://v${version}/terrarium/{z}/{x}/{y}`], tileSize: 256, encoding: 'terrarium', bounds, maxzoom },
+  };
 }

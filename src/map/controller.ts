@@ -1,9 +1,9 @@
 import maplibregl, { type GeoJSONSource, type LayerSpecification, type MapMouseEvent } from 'maplibre-gl';
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import type { ProjectLoad, LayerRender } from '../../workers/data.types';
+import type { DemSummary, ProjectLoad, LayerRender } from '../../workers/data.types';
 import type { DataClient } from '../../workers/data.client';
 import type { DemTileKind } from '../../workers/data.api';
-import { basemapStyle, DEM_PROTOCOL, type OnlineBasemap } from './basemap';
+import { basemapStyle, demSources, DEM_PROTOCOL, HILLSHADE_LAYER, type OnlineBasemap } from './basemap';
 import { HATCHED_ROLES, opacityProperty, shapeLayerSpecs } from './shape-layers';
 import { hatchImage } from './hatch';
 import { ZONE_COLORS } from './palette';
@@ -87,6 +87,7 @@ export class MapController {
   private destroyed = false;
   private attribution: maplibregl.AttributionControl | null = null;
   private contoursReady = false;
+  private demVersion = 0;
 
   constructor(container: HTMLElement, project: ProjectLoad, private readonly client: DataClient, private readonly callbacks: MapCallbacks) {
     registerDemProtocol(client);
@@ -94,7 +95,7 @@ export class MapController {
     const outsideMaskUrl = project.outsideMask ? this.blobUrl(project.outsideMask) : undefined;
     this.map = new maplibregl.Map({
       container,
-      style: basemapStyle({ demBounds: project.dem.bboxLngLat, demMaxZoom: DEM_MAX_ZOOM, online: 'none', tiandituKey: '', outsideMaskUrl }),
+      style: basemapStyle({ demBounds: project.dem?.bboxLngLat ?? null, demMaxZoom: DEM_MAX_ZOOM, online: 'none', tiandituKey: '', outsideMaskUrl }),
       bounds: project.manifest.bboxLngLat,
       fitBoundsOptions: { padding: 20 },
       attributionControl: false,
@@ -106,12 +107,7 @@ export class MapController {
     this.map.addControl(this.overlay);
     this.map.on('load', () => {
       this.addDataLayers(project);
-      void client.getContours().then((bytes) => {
-        if (this.destroyed) return;
-        const source = this.map.getSource('contours') as GeoJSONSource | undefined;
-        source?.setData(this.blobUrl(bytes));
-        this.contoursReady = true;
-      });
+      this.loadContours();
     });
     // A read-only handle for debugging in the console and for the browser tests.
     (window as unknown as { __anju?: unknown }).__anju = { map: this.map, overlay: this.overlay, layers: this.layers };
@@ -149,24 +145,76 @@ export class MapController {
     return url;
   }
 
+  /** Asks the worker for the contours of the current DEM (none without a DEM). */
+  private loadContours() {
+    void this.client.getContours().then((bytes) => {
+      if (this.destroyed) return;
+      const source = this.map.getSource('contours') as GeoJSONSource | undefined;
+      source?.setData(bytes ? this.blobUrl(bytes) : { type: 'FeatureCollection', features: [] });
+      this.contoursReady = true;
+    });
+  }
+
+  /** Sources and sublayers of one data layer, below the measuring layers. */
+  private addLayerToStyle(layer: LayerRender) {
+    if (layer.geojson) {
+      this.map.addSource(`src-${layer.id}`, { type: 'geojson', data: this.blobUrl(layer.geojson) });
+      for (const spec of shapeLayerSpecs(layer)) {
+        const prop = opacityProperty(spec.type);
+        const base = prop ? (spec as { paint?: Record<string, unknown> }).paint?.[prop] : undefined;
+        this.baseOpacity.set(spec.id, typeof base === 'number' ? base : 1);
+        this.map.addLayer(spec, this.map.getLayer('measure-fill') ? 'measure-fill' : undefined);
+      }
+    } else if (layer.points) {
+      this.pointStyle.set(layer.id, pointAttributes(layer));
+    }
+  }
+
+  /**
+   * Adds a layer to the map (an import, or its preview). It is drawn once a view for it
+   * arrives through setLayerViews.
+   */
+  addLayer(layer: LayerRender) {
+    this.removeLayer(layer.id);
+    this.layers.set(layer.id, layer);
+    if (this.ready) this.addLayerToStyle(layer);
+  }
+
+  /** Takes a layer off the map. */
+  removeLayer(id: string) {
+    if (!this.layers.has(id)) return;
+    this.layers.delete(id);
+    this.pointStyle.delete(id);
+    this.positions3d.delete(id);
+    if (this.highlighted?.layerId === id) this.highlighted = null;
+    if (this.ready) {
+      if (this.map.getLayer('highlight')) this.map.removeLayer('highlight');
+      for (const spec of this.sublayers(id)) this.map.removeLayer(spec.id);
+      if (this.map.getSource(`src-${id}`)) this.map.removeSource(`src-${id}`);
+      this.apply();
+    }
+  }
+
+  /** Shows a newly imported DEM: fresh hillshade and terrain tiles, and its contours. */
+  setDem(dem: DemSummary) {
+    this.demVersion++;
+    const terrain = this.terrain;
+    if (terrain) this.map.setTerrain(null);
+    if (this.map.getLayer('hillshade')) this.map.removeLayer('hillshade');
+    for (const id of ['hillshade', 'dem-terrain']) if (this.map.getSource(id)) this.map.removeSource(id);
+    for (const [id, source] of Object.entries(demSources(dem.bboxLngLat, DEM_MAX_ZOOM, this.demVersion))) this.map.addSource(id, source);
+    this.map.addLayer(HILLSHADE_LAYER, 'contours');
+    this.positions3d.clear();
+    if (terrain) this.setTerrain(true);
+    this.loadContours();
+  }
+
   private addDataLayers(project: ProjectLoad) {
     for (const role of HATCHED_ROLES) {
       const color = ZONE_COLORS[role];
       if (color) this.map.addImage(`hatch-${role}`, hatchImage(color));
     }
-    for (const layer of project.layers) {
-      if (layer.geojson) {
-        this.map.addSource(`src-${layer.id}`, { type: 'geojson', data: this.blobUrl(layer.geojson) });
-        for (const spec of shapeLayerSpecs(layer)) {
-          const prop = opacityProperty(spec.type);
-          const base = prop ? (spec as { paint?: Record<string, unknown> }).paint?.[prop] : undefined;
-          this.baseOpacity.set(spec.id, typeof base === 'number' ? base : 1);
-          this.map.addLayer(spec);
-        }
-      } else if (layer.points) {
-        this.pointStyle.set(layer.id, pointAttributes(layer));
-      }
-    }
+    for (const layer of project.layers) this.addLayerToStyle(layer);
     this.map.addSource('measure', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
     this.map.addLayer({ id: 'measure-fill', type: 'fill', source: 'measure', paint: { 'fill-color': '#00bcd4', 'fill-opacity': 0.2 }, filter: ['==', '$type', 'Polygon'] });
     this.map.addLayer({ id: 'measure-line', type: 'line', source: 'measure', paint: { 'line-color': '#00838f', 'line-width': 2.5, 'line-dasharray': [2, 1] } });
@@ -305,16 +353,18 @@ export class MapController {
     this.onlineFailed = false;
     if (this.map.getLayer('online')) this.map.removeLayer('online');
     if (this.map.getSource('online')) this.map.removeSource('online');
-    const style = basemapStyle({ demBounds: [0, 0, 0, 0], demMaxZoom: DEM_MAX_ZOOM, online, tiandituKey });
+    const style = basemapStyle({ demBounds: null, demMaxZoom: DEM_MAX_ZOOM, online, tiandituKey });
     const source = style.sources.online;
     if (source) {
       this.map.addSource('online', source);
-      this.map.addLayer({ id: 'online', type: 'raster', source: 'online' }, 'hillshade');
+      this.map.addLayer({ id: 'online', type: 'raster', source: 'online' }, this.map.getLayer('hillshade') ? 'hillshade' : 'contours');
     }
   }
 
   setTerrain(enabled: boolean) {
     this.terrain = enabled;
+    // Without a DEM there is no terrain yet; it is switched on when one is imported.
+    if (!this.map.getSource('dem-terrain')) return;
     if (enabled) {
       void this.liftPointsOntoTerrain();
       this.map.setTerrain({ source: 'dem-terrain', exaggeration: TERRAIN_EXAGGERATION });

@@ -1,11 +1,23 @@
 import { useSyncExternalStore } from 'react';
 import { createDataClient, Comlink, type DataClient } from '../../workers/data.client';
-import type { LoadFailure, LoadProgress, ProjectLoad } from '../../workers/data.types';
+import type { DemSummary, LayerInfo, LoadFailure, LoadProgress, ProjectLoad } from '../../workers/data.types';
 
 export type ProjectState =
   | { status: 'loading'; progress: LoadProgress | null }
-  | { status: 'ready'; project: ProjectLoad; client: DataClient }
+  | {
+      status: 'ready';
+      /** The project as opened: the map is built from it once. */
+      project: ProjectLoad;
+      client: DataClient;
+      /** Its layers now, including those imported since it was opened. */
+      layers: LayerInfo[];
+      dem: DemSummary | null;
+    }
   | { status: 'failed'; failure: LoadFailure };
+
+/** localStorage key of the project to open on the next visit. */
+const LAST_PROJECT_KEY = 'anju.project';
+export const DEMO_PROJECT_ID = 'demo';
 
 /**
  * The project being loaded or shown. Loading starts as soon as the page's first module
@@ -14,7 +26,8 @@ export type ProjectState =
  */
 let state: ProjectState = { status: 'loading', progress: null };
 let current: { terminate(): void } | null = null;
-let lastUrl = '';
+let demoUrl = '';
+let lastId = DEMO_PROJECT_ID;
 const listeners = new Set<() => void>();
 
 function set(next: ProjectState) {
@@ -22,10 +35,24 @@ function set(next: ProjectState) {
   for (const l of listeners) l();
 }
 
-/** Starts (or restarts) loading the project at `url` in a fresh data worker. */
-export function startProjectLoad(url: string): void {
+function rememberedProject(): string {
+  try {
+    return localStorage.getItem(LAST_PROJECT_KEY) ?? DEMO_PROJECT_ID;
+  } catch {
+    return DEMO_PROJECT_ID;
+  }
+}
+
+/** Opens the project the user had open last (the demo county on a first visit). */
+export function startProjectLoad(demoFolderUrl: string): void {
+  demoUrl = demoFolderUrl;
+  openProject(rememberedProject());
+}
+
+/** Opens a project (`demo` or a stored one) in a fresh data worker. */
+export function openProject(id: string): void {
   current?.terminate();
-  lastUrl = url;
+  lastId = id;
   const { client, terminate } = createDataClient();
   // Progress arrives on its own message channel, so it may land after the result: once
   // settled (or replaced by a newer load), late progress is ignored.
@@ -38,8 +65,9 @@ export function startProjectLoad(url: string): void {
   };
   set({ status: 'loading', progress: null });
   client
-    .loadProject(
-      url,
+    .openProject(
+      id,
+      demoUrl,
       Comlink.proxy((progress: LoadProgress) => {
         if (!settled) set({ status: 'loading', progress });
       }),
@@ -48,20 +76,55 @@ export function startProjectLoad(url: string): void {
       (outcome) => {
         if (settled) return;
         settled = true;
-        set(outcome.ok ? { status: 'ready', project: outcome.value, client } : { status: 'failed', failure: outcome.error });
+        if (!outcome.ok && outcome.error.code === 'missing-project' && id !== DEMO_PROJECT_ID) {
+          // The remembered project was deleted (maybe in another tab): open the demo instead.
+          openProject(DEMO_PROJECT_ID);
+          return;
+        }
+        if (outcome.ok) {
+          try {
+            localStorage.setItem(LAST_PROJECT_KEY, id);
+          } catch {
+            // Private windows may refuse; the demo opens next time, which is fine.
+          }
+          set({ status: 'ready', project: outcome.value, client, layers: outcome.value.layers.map(infoOf), dem: outcome.value.dem });
+        } else {
+          set({ status: 'failed', failure: outcome.error });
+        }
       },
       (error: unknown) => {
         // A bug, not a bad file: still tell the user rather than spin forever.
         if (settled) return;
         settled = true;
-        set({ status: 'failed', failure: { code: 'format', file: url, detail: error instanceof Error ? error.message : String(error) } });
+        set({ status: 'failed', failure: { code: 'format', file: id, detail: error instanceof Error ? error.message : String(error) } });
       },
     );
 }
 
+/** A layer's description without its render buffers. */
+function infoOf(layer: LayerInfo): LayerInfo {
+  const { id, role, kind, name, source, featureCount, bboxLngLat, columns, userLayer } = layer;
+  return { id, role, kind, name, source, featureCount, bboxLngLat, columns, userLayer };
+}
+
+/** Records a layer added to the open project (the map is told separately). */
+export function layerAdded(layer: LayerInfo): void {
+  if (state.status === 'ready') set({ ...state, layers: [...state.layers, infoOf(layer)] });
+}
+
+/** Records a layer removed from the open project. */
+export function layerRemoved(id: string): void {
+  if (state.status === 'ready') set({ ...state, layers: state.layers.filter((l) => l.id !== id) });
+}
+
+/** Records a DEM imported into the open project. */
+export function demReplaced(dem: DemSummary): void {
+  if (state.status === 'ready') set({ ...state, dem });
+}
+
 /** Loads the last project again, after a failure. */
 export function retryProjectLoad(): void {
-  startProjectLoad(lastUrl);
+  openProject(lastId);
 }
 
 function subscribe(listener: () => void): () => void {

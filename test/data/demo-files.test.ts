@@ -17,7 +17,7 @@ describe('committed demo data', () => {
     const m = manifest();
     expect(m.synthetic).toBe(true);
     expect(m.name.en).toContain('synthetic');
-    expect(existsSync(join(DIR, m.dem.file)), HINT).toBe(true);
+    expect(existsSync(join(DIR, m.dem!.file)), HINT).toBe(true);
     for (const l of m.layers) expect(existsSync(join(DIR, l.file)), `${l.file}: ${HINT}`).toBe(true);
   });
 
@@ -34,8 +34,8 @@ describe('committed demo data', () => {
     expect(count('county')).toBe(1);
     for (const id of ['roads', 'rivers', 'hazard_zones', 'schools', 'clinics', 'farmland', 'eco_redline', 'water_source', 'public_forest']) expect(count(id), id).toBeGreaterThan(0);
     expect(count('industrial_parks')).toBe(2);
-    expect(m.dem.minElevationM).toBeGreaterThanOrEqual(50);
-    expect(m.dem.maxElevationM).toBeLessThanOrEqual(2000);
+    expect(m.dem!.minElevationM).toBeGreaterThanOrEqual(50);
+    expect(m.dem!.maxElevationM).toBeLessThanOrEqual(2000);
     const total = readdirSync(DIR).reduce((s, f) => s + statSync(join(DIR, f)).size, 0);
     expect(total).toBeLessThanOrEqual(15 * 1024 * 1024);
   });

@@ -1,0 +1,85 @@
+/**
+ * Projects in IndexedDB (through `idb`), for the data worker. One database, three stores:
+ * projects by id, layers by [projectId, layerId], DEMs by projectId. Typed arrays are
+ * stored as they are (structured clone), so nothing is re-encoded on save or restore.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { memoryStorage, type ProjectStorage, type StoredDem, type StoredLayer, type StoredProject } from '../../workers/project-storage';
+
+interface AnjuDb extends DBSchema {
+  projects: { key: string; value: StoredProject };
+  layers: { key: [string, string]; value: StoredLayer; indexes: { byProject: string } };
+  dems: { key: string; value: StoredDem };
+}
+
+const DB_NAME = 'anju';
+const DB_VERSION = 1;
+
+async function open(): Promise<ProjectStorage> {
+  const db: IDBPDatabase<AnjuDb> = await openDB<AnjuDb>(DB_NAME, DB_VERSION, {
+    upgrade(database) {
+      database.createObjectStore('projects', { keyPath: 'id' });
+      const layers = database.createObjectStore('layers', { keyPath: ['projectId', 'layerId'] });
+      layers.createIndex('byProject', 'projectId');
+      database.createObjectStore('dems', { keyPath: 'projectId' });
+    },
+  });
+  return {
+    async listProjects() {
+      return (await db.getAll('projects')).sort((a, b) => b.updatedAt - a.updatedAt);
+    },
+    getProject: (id) => db.get('projects', id),
+    async putProject(project) {
+      await db.put('projects', project);
+    },
+    async deleteProject(id) {
+      const tx = db.transaction(['projects', 'layers', 'dems'], 'readwrite');
+      await tx.objectStore('projects').delete(id);
+      await tx.objectStore('dems').delete(id);
+      const keys = await tx.objectStore('layers').index('byProject').getAllKeys(id);
+      for (const k of keys) await tx.objectStore('layers').delete(k);
+      await tx.done;
+    },
+    async listLayers(projectId) {
+      return (await db.getAllFromIndex('layers', 'byProject', projectId)).sort((a, b) => a.addedAt - b.addedAt);
+    },
+    async putLayer(layer) {
+      await db.put('layers', layer);
+    },
+    async deleteLayer(projectId, layerId) {
+      await db.delete('layers', [projectId, layerId]);
+    },
+    getDem: (projectId) => db.get('dems', projectId),
+    async putDem(dem) {
+      await db.put('dems', dem);
+    },
+  };
+}
+
+/**
+ * The projects database, opened (and created) on first use. Where IndexedDB is unavailable
+ * (some private windows) projects live only as long as the page, and `persistent` says so.
+ */
+export function indexedDbStorage(): ProjectStorage & { persistent: Promise<boolean> } {
+  const ready = open().then(
+    (storage) => ({ storage, persistent: true }),
+    () => ({ storage: memoryStorage(), persistent: false }),
+  );
+  const call = <K extends keyof ProjectStorage>(key: K) =>
+    (async (...args: unknown[]) => {
+      const { storage } = await ready;
+      return (storage[key] as (...a: unknown[]) => unknown)(...args);
+    }) as ProjectStorage[K];
+  return {
+    persistent: ready.then((r) => r.persistent),
+    listProjects: call('listProjects'),
+    getProject: call('getProject'),
+    putProject: call('putProject'),
+    deleteProject: call('deleteProject'),
+    listLayers: call('listLayers'),
+    putLayer: call('putLayer'),
+    deleteLayer: call('deleteLayer'),
+    getDem: call('getDem'),
+    putDem: call('putDem'),
+  };
+}
