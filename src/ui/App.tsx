@@ -4,9 +4,13 @@ import type { MapController, LayerView, MapPick } from '../map/controller';
 import { formatArea, formatLength, pathLengthMeters, polygonAreaSquareMeters, type MeasureMode } from '../map/measure';
 import type { LayerInfo, ProjectLoad } from '../../workers/data.types';
 import type { Manifest } from '../core/manifest';
-import type { DataClient } from '../../workers/data.client';
+import { Comlink, type DataClient } from '../../workers/data.client';
+import { PREVIEW_LAYER_ID, type ImportPreview } from '../../workers/import.types';
 import { currentLanguage, setLanguage } from './i18n';
-import { retryProjectLoad, useProjectState } from './project-store';
+import { demReplaced, layerAdded, layerRemoved, retryProjectLoad, useProjectState } from './project-store';
+import { ProjectMenu } from './ProjectMenu';
+import { ImportSession } from './import/ImportSession';
+import type { ImportTarget } from './import/ImportWizard';
 import { MapView } from './MapView';
 import { LayerPanel } from './LayerPanel';
 import { FeaturePopup } from './FeaturePopup';
@@ -36,9 +40,9 @@ export function App() {
   const stage = state.status === 'loading' ? state.progress : null;
   return (
     <div className="app">
-      <Header manifest={state.status === 'ready' ? state.project.manifest : null} />
+      <Header manifest={state.status === 'ready' ? state.project.manifest : null} client={state.status === 'ready' ? state.client : null} projectId={state.status === 'ready' ? state.project.projectId : null} />
       {state.status === 'ready' ? (
-        <Workspace project={state.project} client={state.client} />
+        <Workspace key={state.project.projectId} project={state.project} client={state.client} layers={state.layers} />
       ) : (
         <div className="overlay" role="status" data-testid="loading">
           {state.status === 'failed' ? (
@@ -59,7 +63,7 @@ export function App() {
   );
 }
 
-function Header({ manifest }: { manifest: Manifest | null }) {
+function Header({ manifest, client, projectId }: { manifest: Manifest | null; client: DataClient | null; projectId: string | null }) {
   const { t, i18n } = useTranslation();
   const lang = currentLanguage();
   const name = manifest?.name[lang];
@@ -77,6 +81,7 @@ function Header({ manifest }: { manifest: Manifest | null }) {
         </div>
       )}
       <div className="topbar-tools">
+        {client && projectId && <ProjectMenu client={client} projectId={projectId} />}
         <button type="button" onClick={() => setLanguage(i18n.language === 'en' ? 'zh' : 'en')} data-testid="language" title="中文 / English">
           {i18n.language === 'en' ? '中文' : 'English'}
         </button>
@@ -91,7 +96,7 @@ interface Selection {
   properties: [string, string | number | boolean | null][];
 }
 
-function Workspace({ project, client }: { project: ProjectLoad; client: DataClient }) {
+function Workspace({ project, client, layers }: { project: ProjectLoad; client: DataClient; layers: LayerInfo[] }) {
   const { t, i18n } = useTranslation();
   const lang = currentLanguage();
   const [controller, setController] = useState<MapController | null>(null);
@@ -104,7 +109,91 @@ function Workspace({ project, client }: { project: ProjectLoad; client: DataClie
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [notice, setNotice] = useState<'onlineUnreachable' | null>(null);
   const [settings, setSettings] = useState<MapSettings>(loadMapSettings);
-  const layerInfo = useMemo(() => new Map<string, LayerInfo>(project.layers.map((l) => [l.id, l])), [project]);
+  const layerInfo = useMemo(() => new Map<string, LayerInfo>(layers.map((l) => [l.id, l])), [layers]);
+  const [importFiles, setImportFiles] = useState<File[] | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [messages, setMessages] = useState<string[]>([]);
+  const [previewInfo, setPreviewInfo] = useState<LayerInfo | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const shownLayers = useMemo(() => (previewInfo ? new Map([...layerInfo, [previewInfo.id, previewInfo]]) : layerInfo), [layerInfo, previewInfo]);
+  const hint = useMemo(() => {
+    const [w, s, e, n] = project.manifest.bboxLngLat;
+    return { centerLng: (w + e) / 2, centerLat: (s + n) / 2 };
+  }, [project]);
+
+  const hasVillages = layers.some((l) => l.role === 'villages');
+  const projectBBox = layers.length > 0 ? project.manifest.bboxLngLat : null;
+  const importTarget = useMemo<ImportTarget>(
+    () => ({
+      hasVillages,
+      async preview(importClient, sourceId, settings) {
+        const villages = settings.join ? await client.villageKeys() : [];
+        return importClient.preview(sourceId, settings, { villages, projectBBox });
+      },
+      async commit(importClient, source, settings, name) {
+        const data = await importClient.finish(source.sourceId);
+        const buffers = [data.geometry.coords.buffer, data.geometry.geomOffsets.buffer, data.geometry.partOffsets.buffer, data.geometry.ringOffsets.buffer] as ArrayBuffer[];
+        const render = await client.addLayer(
+          Comlink.transfer(
+            { role: settings.role, name: { zh: name, en: name }, source: { zh: `导入自 ${source.fileName}`, en: `Imported from ${source.fileName}` }, data },
+            [...new Set(buffers)],
+          ),
+        );
+        controller?.addLayer(render);
+        setViews((v) => [{ id: render.id, visible: true, opacity: 1 }, ...v.filter((x) => x.id !== PREVIEW_LAYER_ID)]);
+        layerAdded(render);
+        controller?.zoomToBBox(render.bboxLngLat);
+      },
+      async commitDem(importClient, source, crs) {
+        const grid = await importClient.demFor(source.sourceId, crs);
+        const summary = await client.setDem(Comlink.transfer(grid, [grid.data.buffer as ArrayBuffer]), source.fileName);
+        controller?.setDem(summary);
+        demReplaced(summary);
+        controller?.zoomToBBox(summary.bboxLngLat);
+      },
+      showPreview(preview: ImportPreview | null) {
+        if (!preview) {
+          controller?.removeLayer(PREVIEW_LAYER_ID);
+          setPreviewInfo(null);
+          setViews((v) => v.filter((x) => x.id !== PREVIEW_LAYER_ID));
+          return;
+        }
+        controller?.addLayer(preview.render);
+        setPreviewInfo(preview.render);
+        setViews((v) => [{ id: PREVIEW_LAYER_ID, visible: true, opacity: 1 }, ...v.filter((x) => x.id !== PREVIEW_LAYER_ID)]);
+        if (preview.valid > 0) controller?.zoomToBBox(preview.bboxLngLat);
+      },
+    }),
+    [client, controller, hasVillages, projectBBox, setViews],
+  );
+
+  const removeLayer = async (id: string) => {
+    const info = layerInfo.get(id);
+    if (!info || !window.confirm(t('layer.confirmRemove', { name: info.name[lang] }))) return;
+    await client.removeLayer(id);
+    controller?.removeLayer(id);
+    setViews((v) => v.filter((x) => x.id !== id));
+    if (selection?.layerId === id) setSelection(null);
+    if (tableLayer === id) setTableLayer(null);
+    layerRemoved(id);
+  };
+
+  const exportLayer = async (id: string, format: 'geojson' | 'fgb' | 'csv') => {
+    const info = layerInfo.get(id);
+    const bytes = await client.exportLayer(id, format);
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${info?.name[lang] ?? id}.${format === 'fgb' ? 'fgb' : format}`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  const startImport = (files: FileList | File[] | null) => {
+    if (!files || files.length === 0 || importFiles) return;
+    setMessages([]);
+    setImportFiles([...files]);
+  };
   const cursorSeq = useRef(0);
 
   useEffect(() => controller?.setLayerViews(views), [controller, views]);
@@ -192,8 +281,10 @@ function Workspace({ project, client }: { project: ProjectLoad; client: DataClie
     <>
       <main className="workspace" lang={i18n.language}>
         <LayerPanel
-          layers={layerInfo}
+          layers={shownLayers}
           views={views}
+          onRemove={(id) => void removeLayer(id)}
+          onExport={(id, format) => void exportLayer(id, format)}
           basemap={basemap}
           onViews={setViews}
           onBasemap={(layer, visible) => {
@@ -206,7 +297,23 @@ function Workspace({ project, client }: { project: ProjectLoad; client: DataClie
           }}
           onTable={(id) => setTableLayer(id)}
         />
-        <div className="map-area">
+        <div
+          className="map-area"
+          data-testid="drop-zone"
+          onDragOver={(e) => {
+            if (!e.dataTransfer.types.includes('Files')) return;
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={(e) => {
+            if (e.currentTarget === e.target || !e.currentTarget.contains(e.relatedTarget as Node)) setDragging(false);
+          }}
+          onDrop={(e) => {
+            e.preventDefault();
+            setDragging(false);
+            startImport(e.dataTransfer.files);
+          }}
+        >
           <MapView project={project} client={client} callbacks={callbacks} onController={setController} />
           <div className="toolbar" role="toolbar">
             <button type="button" aria-pressed={measuring === 'distance'} onClick={() => startMeasure(measuring === 'distance' ? null : 'distance')} data-testid="measure-distance">
@@ -216,6 +323,21 @@ function Workspace({ project, client }: { project: ProjectLoad; client: DataClie
               <Icon name="polygon" /> {t('measure.area')}
             </button>
             {measure && <button type="button" onClick={() => startMeasure(null)}>{t('measure.clear')}</button>}
+            <button type="button" onClick={() => fileInput.current?.click()} data-testid="import-button" disabled={importFiles !== null}>
+              <Icon name="upload" /> {t('import.button')}
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              multiple
+              hidden
+              accept=".geojson,.json,.fgb,.zip,.shp,.shx,.dbf,.prj,.cpg,.csv,.txt,.xlsx,.tif,.tiff,.hgt"
+              data-testid="import-input"
+              onChange={(e) => {
+                startImport(e.target.files);
+                e.target.value = '';
+              }}
+            />
             <button type="button" onClick={() => setSettingsOpen((o) => !o)} data-testid="settings-button">
               <Icon name="gear" /> {t('settings.title')}
             </button>
@@ -230,6 +352,25 @@ function Workspace({ project, client }: { project: ProjectLoad; client: DataClie
               {t(`notice.${notice}`)}
               <button type="button" onClick={() => setNotice(null)} aria-label={t('popup.close')}><Icon name="close" size={12} /></button>
             </div>
+          )}
+          {dragging && <div className="drop-overlay" data-testid="drop-overlay">{t('import.drop')}</div>}
+          {layers.length === 0 && !importFiles && <div className="panel empty-project" data-testid="empty-project">{t('project.empty')}</div>}
+          {messages.length > 0 && (
+            <div className="panel notice import-messages" role="status" data-testid="import-messages">
+              {messages.map((m, k) => <div key={k}>{m}</div>)}
+              <button type="button" onClick={() => setMessages([])} aria-label={t('popup.close')}><Icon name="close" size={12} /></button>
+            </div>
+          )}
+          {importFiles && (
+            <ImportSession
+              files={importFiles}
+              hint={hint}
+              target={importTarget}
+              onClose={(done) => {
+                setImportFiles(null);
+                setMessages(done);
+              }}
+            />
           )}
           {settingsOpen && <SettingsDialog settings={settings} onChange={changeSettings} onClose={() => setSettingsOpen(false)} />}
           {selection && selectedInfo && (

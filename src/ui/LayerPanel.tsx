@@ -4,6 +4,7 @@ import type { LayerView } from '../map/controller';
 import { currentLanguage } from './i18n';
 import { Legend } from './Legend';
 import { Icon } from './icons';
+import { PREVIEW_LAYER_ID } from '../../workers/import.types';
 
 interface Props {
   layers: Map<string, LayerInfo>;
@@ -13,10 +14,13 @@ interface Props {
   onBasemap(layer: 'hillshade' | 'contours', visible: boolean): void;
   onZoom(layerId: string): void;
   onTable(layerId: string): void;
+  onExport(layerId: string, format: 'geojson' | 'fgb' | 'csv'): void;
+  /** Removes an imported layer (asks first). */
+  onRemove(layerId: string): void;
 }
 
 /** Layer list: visibility, opacity, order, zoom to layer, attribute table, and each layer's legend. */
-export function LayerPanel({ layers, views, basemap, onViews, onBasemap, onZoom, onTable }: Props) {
+export function LayerPanel({ layers, views, basemap, onViews, onBasemap, onZoom, onTable, onExport, onRemove }: Props) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const update = (k: number, patch: Partial<LayerView>) => onViews(views.map((v, j) => (j === k ? { ...v, ...patch } : v)));
@@ -61,7 +65,21 @@ export function LayerPanel({ layers, views, basemap, onViews, onBasemap, onZoom,
                     <span className="opacity-value">{Math.round(view.opacity * 100)}%</span>
                   </label>
                   <Legend layer={info} />
-                  <div className="layer-meta">{t('panel.features', { count: info.featureCount })}</div>
+                  <div className="layer-meta">
+                    {t('panel.features', { count: info.featureCount })}
+                    {info.userLayer && <span className="badge">{t('layer.imported')}</span>}
+                  </div>
+                  {view.id !== PREVIEW_LAYER_ID && (
+                    <div className="layer-export">
+                      {t('layer.export')}:
+                      {(['geojson', 'fgb', 'csv'] as const).map((f) => (
+                        <button key={f} type="button" onClick={() => onExport(view.id, f)} data-testid={`export-${view.id}-${f}`}>{f === 'fgb' ? 'FlatGeobuf' : f === 'csv' ? 'CSV' : 'GeoJSON'}</button>
+                      ))}
+                      {info.userLayer && (
+                        <button type="button" className="danger" onClick={() => onRemove(view.id)} data-testid={`remove-${view.id}`}>{t('layer.remove')}</button>
+                      )}
+                    </div>
+                  )}
                 </div>
               )}
             </li>

@@ -25,6 +25,8 @@ export function MapView({ project, client, callbacks, onController }: Props) {
     if (!element) return;
     let controller: MapController | null = null;
     let disposed = false;
+    // A new map is not idle yet (tests and benchmarks wait for this flag).
+    delete document.body.dataset.mapIdle;
     const forward: MapCallbacks = {
       onPick: (p) => callbacksRef.current.onPick(p),
       onCursor: (c) => callbacksRef.current.onCursor(c),

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { importStrings } from './i18n.import';
 
 export type Language = 'zh' | 'en';
 const STORAGE_KEY = 'anju.language';
@@ -54,6 +55,7 @@ const resources = {
         fetch: '无法读取文件 {{file}}（{{detail}}）。请检查文件是否存在；如果是示范县数据，请运行 npm run data:demo 重新生成。',
         manifest: '项目清单 {{file}} 不是有效的 JSON（{{detail}}）。请修正该文件或重新导出项目。',
         format: '文件 {{file}} 无法读取：{{detail}}',
+        'missing-project': '项目 {{file}} 已不在本浏览器中（可能已在其他标签页删除）。',
       },
     },
   },
@@ -105,6 +107,7 @@ const resources = {
         fetch: 'Could not read {{file}} ({{detail}}). Check that the file exists; for the demo county, run npm run data:demo to regenerate it.',
         manifest: 'The project manifest {{file}} is not valid JSON ({{detail}}). Fix the file or export the project again.',
         format: 'The file {{file}} could not be read: {{detail}}',
+        'missing-project': 'The project {{file}} is no longer in this browser (deleted in another tab?).',
       },
     },
   },
@@ -123,7 +126,10 @@ function initialLanguage(): Language {
 const startLanguage = initialLanguage();
 document.documentElement.lang = startLanguage === 'zh' ? 'zh-CN' : 'en';
 void i18next.use(initReactI18next).init({
-  resources,
+  resources: {
+    zh: { translation: { ...resources.zh.translation, ...importStrings.zh } },
+    en: { translation: { ...resources.en.translation, ...importStrings.en } },
+  },
   lng: startLanguage,
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },

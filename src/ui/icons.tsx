@@ -2,7 +2,7 @@
  * Inline SVG icons: emoji and symbol characters (📏 ⌖ ▦) are missing from many Chinese
  * office fonts and render as empty boxes, so the UI draws its own.
  */
-type IconName = 'ruler' | 'polygon' | 'gear' | 'target' | 'table' | 'up' | 'down' | 'close';
+type IconName = 'ruler' | 'polygon' | 'gear' | 'target' | 'table' | 'up' | 'down' | 'close' | 'upload' | 'folder';
 
 const PATHS: Record<IconName, string> = {
   ruler: 'M2 11 L11 2 L14 5 L5 14 Z M5 8 l1.5 1.5 M7 6 l1.5 1.5 M9 4 l1.5 1.5',
@@ -13,6 +13,8 @@ const PATHS: Record<IconName, string> = {
   up: 'M8 13 V3 M4 7 L8 3 L12 7',
   down: 'M8 3 V13 M4 9 L8 13 L12 9',
   close: 'M4 4 L12 12 M12 4 L4 12',
+  upload: 'M8 11 V2 M4 6 L8 2 L12 6 M2 11 v3 h12 v-3',
+  folder: 'M1.5 4 h5 l1.5 1.5 h6.5 v8 h-13 Z',
 };
 
 export function Icon({ name, size = 14 }: { name: IconName; size?: number }) {

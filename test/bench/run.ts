@@ -6,10 +6,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchFgb } from './fgb.bench';
 import { benchDemTiles } from './demtile.bench';
 import { benchPageLoad } from './pageload.bench';
+import { benchImport } from './import.bench';
 import type { BenchResult } from './types';
 
 const results: BenchResult[] = [];
-for (const bench of [benchFgb, benchDemTiles, benchPageLoad]) {
+for (const bench of [benchFgb, benchImport, benchDemTiles, benchPageLoad]) {
   for (const r of await bench()) {
     results.push(r);
     const value = r.value >= 1000 ? Math.round(r.value).toLocaleString('en') : r.value.toFixed(1);

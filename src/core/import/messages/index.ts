@@ -3,12 +3,13 @@
  * own file next to this one; this module merges them and adds the "file, row, field" prefix.
  */
 import type { ImportIssue, Lang, MessageTemplates } from '../types';
+import { pipelineTemplates } from './pipeline';
 import { rasterTemplates } from './raster';
 import { shapefileTemplates } from './shapefile';
 import { tableTemplates } from './table';
 import { validateTemplates } from './validate';
 
-const TEMPLATES: MessageTemplates = { ...shapefileTemplates, ...tableTemplates, ...rasterTemplates, ...validateTemplates };
+const TEMPLATES: MessageTemplates = { ...pipelineTemplates, ...shapefileTemplates, ...tableTemplates, ...rasterTemplates, ...validateTemplates };
 
 /** Where the issue is, as the user sees it: file, row (tables) or feature number, field. */
 function location(issue: ImportIssue, lang: Lang, tabular: boolean): string {

@@ -1,0 +1,32 @@
+import type { MessageTemplates } from '../types';
+
+const BY_ZH: Record<string, string> = { adminCode: '行政区划代码', name: '村名', id: '村编号' };
+const BY_EN: Record<string, string> = { adminCode: '12-digit code', name: 'name', id: 'village id' };
+
+/** Wording of the issues of the import pipeline itself: file types and joins. */
+export const pipelineTemplates: MessageTemplates = {
+  'import.unknown-format': {
+    zh: (p) => `无法识别“.${p.ext}”格式。可导入：GeoJSON、FlatGeobuf (.fgb)、Shapefile（.zip 或 .shp/.shx/.dbf/.prj 一起拖入）、CSV、Excel (.xlsx)、GeoTIFF (.tif) 和 SRTM (.hgt)。`,
+    en: (p) => `".${p.ext}" files cannot be imported. Use GeoJSON, FlatGeobuf (.fgb), Shapefile (a .zip, or .shp/.shx/.dbf/.prj dropped together), CSV, Excel (.xlsx), GeoTIFF (.tif) or SRTM (.hgt).`,
+  },
+  'import.crashed': {
+    zh: (p) => `读取时出现程序错误（${p.detail}）。现有图层未改变。请重试；如果反复出现，请把该文件发给开发人员。`,
+    en: (p) => `A program error occurred while reading (${p.detail}). The loaded layers are unchanged. Try again; if it happens again, send the file to the developers.`,
+  },
+  'import.generated-ids': {
+    zh: (p) => `文件没有编号列，已按行号生成编号（如“${p.example}”）。如有编号列，请在“字段对应”中选择它。`,
+    en: (p) => `The file has no id column, so ids were made from the row numbers (e.g. "${p.example}"). If it has one, choose it under "Fields".`,
+  },
+  'join.blank-key': {
+    zh: () => '关联字段为空，无法对应到村庄。请填写村代码或村名。',
+    en: () => 'The join field is blank, so the row cannot be placed at a village. Fill in the village code or name.',
+  },
+  'join.no-match': {
+    zh: (p) => `“${p.value}”在已加载的 ${p.villages} 个村庄中找不到相同的${BY_ZH[String(p.by)] ?? p.by}。请核对该值，或先导入包含此村的村庄图层。`,
+    en: (p) => `No loaded village (of ${p.villages}) has the ${BY_EN[String(p.by)] ?? p.by} "${p.value}". Check the value, or import a village layer that holds this village first.`,
+  },
+  'join.ambiguous-name': {
+    zh: (p) => `有多个村庄名为“${p.value}”，无法确定对应哪一个。请改用 12 位行政区划代码关联。`,
+    en: (p) => `Several villages are named "${p.value}", so the row cannot be placed. Join by the 12-digit code instead.`,
+  },
+};

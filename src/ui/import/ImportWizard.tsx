@@ -1,0 +1,275 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LayerRole } from '../../core/manifest';
+import type { ImportIssue } from '../../core/import/types';
+import { describeIssue } from '../../core/import/messages';
+import { roleSchema } from '../../core/import/roles';
+import type { ImportPreview, ImportSettings, SourceSummary } from '../../../workers/import.types';
+import type { ImportClient } from '../../../workers/import.client';
+import { currentLanguage } from '../i18n';
+import { CrsPicker, IMPORT_ROLES } from './CrsPicker';
+import { FieldMapping } from './FieldMapping';
+
+export interface ImportTarget {
+  /** Villages are loaded in the project, so tables can be joined to them. */
+  hasVillages: boolean;
+  /** Runs the preview with the project's villages and extent. */
+  preview(client: ImportClient, sourceId: string, settings: ImportSettings): Promise<ImportPreview>;
+  /** Adds the previewed layer to the project; resolves with its feature count. */
+  commit(client: ImportClient, source: SourceSummary, settings: ImportSettings, name: string): Promise<void>;
+  /** Uses a DEM source as the project's DEM. */
+  commitDem(client: ImportClient, source: SourceSummary, crs: string): Promise<void>;
+  /** Shows or clears the preview layer on the map. */
+  showPreview(preview: ImportPreview | null): void;
+}
+
+interface Props {
+  client: ImportClient;
+  source: SourceSummary;
+  position: { k: number; n: number };
+  target: ImportTarget;
+  onDone(message: string | null): void;
+}
+
+const ISSUES_SHOWN = 60;
+
+function baseName(file: string): string {
+  return file.replace(/\.[^.]+$/, '');
+}
+
+function initialSettings(source: SourceSummary): ImportSettings {
+  return {
+    role: source.suggestedRole ?? 'villages',
+    crs: source.crs ?? source.crsGuess?.crs ?? null,
+    offset: 'none',
+    coordinates: source.coordinateColumns && source.crsGuess?.swapped ? { x: source.coordinateColumns.y, y: source.coordinateColumns.x } : source.coordinateColumns,
+    join: null,
+    fieldMap: {},
+    categoryMaps: {},
+  };
+}
+
+/** Downloads text as a file (the rejected-rows report). */
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * One source through the wizard: role, name, coordinate system, positions (for tables),
+ * field and value mapping, a checked preview on the map and in a table, then import.
+ */
+export function ImportWizard({ client, source, position, target, onDone }: Props) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const [settings, setSettings] = useState<ImportSettings>(() => initialSettings(source));
+  const [name, setName] = useState(() => baseName(source.fileName));
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [suggestedFor, setSuggestedFor] = useState<LayerRole | null>(null);
+  const seq = useRef(0);
+  const schema = source.kind === 'vector' ? roleSchema(settings.role) : null;
+  // A missing id is generated from row numbers in the io worker.
+  const missingRequired = schema ? schema.fields.filter((f) => f.required && f.name !== 'id' && !settings.fieldMap[f.name]) : [];
+  const placed = source.tabular ? Boolean(settings.coordinates || settings.join) : true;
+  const ready = source.kind === 'vector' && settings.crs !== null && placed && missingRequired.length === 0 && suggestedFor === settings.role;
+
+  // Field suggestions whenever the role changes.
+  useEffect(() => {
+    if (source.kind !== 'vector') return;
+    let live = true;
+    void client.suggest(source.sourceId, settings.role).then((s) => {
+      if (!live) return;
+      setSettings((old) => ({ ...old, fieldMap: s.fieldMap, categoryMaps: s.categoryMaps }));
+      setSuggestedFor(settings.role);
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, source, settings.role]);
+
+  // A fresh preview (in the io worker) whenever the settings are complete and change.
+  useEffect(() => {
+    if (!ready) return;
+    const mine = ++seq.current;
+    const timer = setTimeout(() => {
+      setBusy(true);
+      target.preview(client, source.sourceId, settings).then(
+        (p) => {
+          if (mine !== seq.current) return;
+          setPreview(p);
+          setError(null);
+          setBusy(false);
+          target.showPreview(p);
+        },
+        (e: unknown) => {
+          if (mine !== seq.current) return;
+          setError(t('import.failedPreview', { detail: e instanceof Error ? e.message : String(e) }));
+          setBusy(false);
+        },
+      );
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [ready, settings, client, source, target, t]);
+
+  const update = (patch: Partial<ImportSettings>) => setSettings((s) => ({ ...s, ...patch }));
+  const shownPreview = ready ? preview : null;
+  const issues: ImportIssue[] = shownPreview?.issues ?? source.issues;
+  const describe = (i: ImportIssue) => describeIssue(i, lang, source.tabular);
+
+  const add = async () => {
+    setBusy(true);
+    try {
+      if (source.kind === 'raster') {
+        await target.commitDem(client, source, settings.crs!);
+        onDone(t('import.demAdded', { name }));
+      } else {
+        await target.commit(client, source, settings, name);
+        onDone(t('import.added', { name, count: shownPreview?.valid ?? 0 }));
+      }
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setBusy(false);
+    }
+  };
+
+  const format = source.format.toUpperCase();
+  const columnNames = useMemo(() => source.columns.map((c) => c.name), [source]);
+
+  return (
+    <section className="panel import-wizard" aria-label={t('import.title', { file: source.fileName })} data-testid="import-wizard">
+      <header>
+        <h2>{t('import.title', { file: source.fileName })}</h2>
+        {position.n > 1 && <span className="muted">{t('import.of', position)}</span>}
+      </header>
+      <p className="muted" data-testid="import-summary">
+        {source.raster
+          ? t('import.summaryRaster', { width: source.raster.width, height: source.raster.height, min: Math.round(source.raster.min), max: Math.round(source.raster.max) })
+          : t('import.summary', { format, count: source.featureCount })}
+      </p>
+
+      {source.kind === 'vector' && (
+        <div className="form-grid">
+          <label>
+            {t('import.role')}
+            <select value={settings.role} onChange={(e) => update({ role: e.target.value as LayerRole })} data-testid="import-role">
+              {IMPORT_ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+            </select>
+          </label>
+          <label>
+            {t('import.name')}
+            <input value={name} onChange={(e) => setName(e.target.value)} data-testid="import-name" />
+          </label>
+        </div>
+      )}
+
+      {source.tabular && (
+        <fieldset>
+          <legend>{t('import.placement')}</legend>
+          <label className="inline">
+            <input type="radio" checked={!settings.join} onChange={() => update({ join: null, coordinates: source.coordinateColumns ?? { x: columnNames[0], y: columnNames[1] ?? columnNames[0] } })} />
+            {t('import.byColumns')}
+          </label>
+          <label className="inline">
+            <input type="radio" checked={Boolean(settings.join)} disabled={!target.hasVillages} onChange={() => update({ coordinates: null, join: { column: columnNames[0], by: 'adminCode' } })} data-testid="import-join" />
+            {t('import.byJoin')}
+          </label>
+          {!target.hasVillages && <p className="muted">{t('import.noVillages')}</p>}
+          {settings.coordinates && (
+            <div className="form-grid">
+              <label>{t('import.xColumn')}<ColumnSelect columns={columnNames} value={settings.coordinates.x} onChange={(x) => update({ coordinates: { ...settings.coordinates!, x } })} /></label>
+              <label>{t('import.yColumn')}<ColumnSelect columns={columnNames} value={settings.coordinates.y} onChange={(y) => update({ coordinates: { ...settings.coordinates!, y } })} /></label>
+              <button type="button" onClick={() => update({ coordinates: { x: settings.coordinates!.y, y: settings.coordinates!.x } })}>{t('import.swap')}</button>
+            </div>
+          )}
+          {settings.join && (
+            <div className="form-grid">
+              <label>{t('import.joinColumn')}<ColumnSelect columns={columnNames} value={settings.join.column} onChange={(column) => update({ join: { ...settings.join!, column } })} testId="import-join-column" /></label>
+              <label>
+                {t('import.joinBy')}
+                <select value={settings.join.by} onChange={(e) => update({ join: { ...settings.join!, by: e.target.value as 'adminCode' | 'name' | 'id' } })} data-testid="import-join-by">
+                  {(['adminCode', 'name', 'id'] as const).map((b) => <option key={b} value={b}>{t(`import.by.${b}`)}</option>)}
+                </select>
+              </label>
+            </div>
+          )}
+        </fieldset>
+      )}
+
+      {!settings.join && (
+        <CrsPicker source={source} crs={settings.crs} offset={settings.offset} raster={source.kind === 'raster'} onCrs={(crs) => update({ crs })} onOffset={(offset) => update({ offset })} />
+      )}
+
+      {schema && suggestedFor === settings.role && (
+        <FieldMapping client={client} source={source} schema={schema} settings={settings} onChange={(fieldMap, categoryMaps) => update({ fieldMap, categoryMaps })} />
+      )}
+      {source.kind === 'vector' && missingRequired.length > 0 && <p className="warning-text">{t('import.fixMapping')}</p>}
+
+      <div className="import-result" data-testid="import-result">
+        {busy && <p className="muted">{t('import.previewing')}</p>}
+        {error && <p className="error-text" role="alert">{error}</p>}
+        {shownPreview && (
+          <p className="counts" data-testid="import-counts">
+            {t('import.counts', { total: shownPreview.total, valid: shownPreview.valid, rejected: shownPreview.rejected, warnings: shownPreview.warnings })}
+          </p>
+        )}
+        <h3>{t('import.issues')}</h3>
+        {issues.length === 0 ? (
+          <p className="muted">{t('import.noIssues')}</p>
+        ) : (
+          <ul className="issues" data-testid="import-issues">
+            {issues.slice(0, ISSUES_SHOWN).map((issue, k) => (
+              <li key={k} className={`issue ${issue.severity}`}>{describe(issue)}</li>
+            ))}
+          </ul>
+        )}
+        {issues.length > ISSUES_SHOWN && <p className="muted">{t('import.moreIssues', { count: issues.length - ISSUES_SHOWN })}</p>}
+        {shownPreview && shownPreview.rejected > 0 && (
+          <button type="button" data-testid="import-report" onClick={() => void client.rejectedReport(source.sourceId, lang).then((csv) => download(`${baseName(source.fileName)}-rejected.csv`, csv))}>
+            {t('import.report')}
+          </button>
+        )}
+        {shownPreview && shownPreview.valid === 0 && <p className="warning-text">{t('import.nothingValid')}</p>}
+        {shownPreview && shownPreview.rows.length > 0 && (
+          <details className="preview-table">
+            <summary>{t('import.rows', { count: shownPreview.rows.length })}</summary>
+            <div className="table-scroll">
+              <table>
+                <thead><tr>{shownPreview.columns.map((c) => <th key={c}>{c}</th>)}</tr></thead>
+                <tbody>
+                  {shownPreview.rows.map((row, r) => (
+                    <tr key={r}>{row.map((v, c) => <td key={c}>{v === null ? '' : String(v)}</td>)}</tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        )}
+      </div>
+
+      <footer className="wizard-actions">
+        {source.kind === 'raster' ? (
+          <button type="button" className="primary" disabled={busy || !settings.crs} onClick={() => void add()} data-testid="import-add">{t('import.addDem')}</button>
+        ) : (
+          <button type="button" className="primary" disabled={busy || !shownPreview || shownPreview.valid === 0} onClick={() => void add()} data-testid="import-add">
+            {t('import.add', { count: shownPreview?.valid ?? 0 })}
+          </button>
+        )}
+        <button type="button" onClick={() => onDone(null)} data-testid="import-skip">{position.n > 1 ? t('import.skip') : t('import.cancel')}</button>
+      </footer>
+    </section>
+  );
+}
+
+function ColumnSelect({ columns, value, onChange, testId }: { columns: string[]; value: string; onChange(v: string): void; testId?: string }) {
+  return (
+    <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+      {columns.map((c) => <option key={c} value={c}>{c}</option>)}
+    </select>
+  );
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { createImportApi } from '../../workers/import.api';
+import type { ImportSettings } from '../../workers/import.types';
+import { describeIssue } from '../../src/core/import/messages';
+
+const FIX = 'test/fixtures/import';
+const file = (path: string) => ({ name: basename(path), bytes: new Uint8Array(readFileSync(path)) });
+const LISHUI = { centerLng: 119.64, centerLat: 28.19 };
+const DEMO_BBOX: [number, number, number, number] = [119.43, 28.04, 119.84, 28.34];
+
+function settings(patch: Partial<ImportSettings>): ImportSettings {
+  return { role: 'villages', crs: 'EPSG:4490', offset: 'none', coordinates: null, join: null, fieldMap: {}, categoryMaps: {}, ...patch };
+}
+
+describe('import API (io worker)', () => {
+  it('takes a GCJ-02 CSV to a village layer in WGS84, saying a conversion was applied', async () => {
+    const api = createImportApi();
+    const { sources, failures } = await api.readFiles([file(`${FIX}/table/villages_gcj02.csv`)], LISHUI);
+    expect(failures).toEqual([]);
+    const [s] = sources;
+    expect(s).toMatchObject({ format: 'csv', tabular: true, featureCount: 5, coordinateColumns: { x: '经度', y: '纬度' }, suggestedRole: 'villages' });
+    expect(s.crsGuess?.crs).toBe('EPSG:4490');
+    const { fieldMap } = api.suggest(s.sourceId, 'villages');
+    expect(fieldMap).toMatchObject({ name: '村名', population: '人口' });
+    const preview = api.preview(s.sourceId, settings({ coordinates: s.coordinateColumns, offset: 'gcj02', fieldMap }), { villages: [], projectBBox: null });
+    expect(preview.issues.map((i) => describeIssue(i, 'en', true))).toContain(
+      describeIssue({ code: 'crs.china-offset', severity: 'info', file: 'villages_gcj02.csv', params: preview.issues.find((i) => i.code === 'crs.china-offset')!.params }, 'en', true),
+    );
+    expect(preview.issues.some((i) => i.code === 'crs.china-offset')).toBe(true);
+    // 大山村 was shifted ~500 m by GCJ-02; the conversion brings it back near its WGS84 spot (make.sh).
+    const layer = api.finish(s.sourceId);
+    expect(layer.table.length).toBe(5);
+    expect(layer.geometry.coords[0]).toBeCloseTo(119.9, 2);
+    expect(Math.abs(layer.geometry.coords[0] - 119.905592)).toBeGreaterThan(0.003);
+    expect(layer.table.columns.map((c) => c.name)).toEqual(expect.arrayContaining(['id', 'name', 'population']));
+  });
+
+  it('joins a household workbook to villages by 12-digit code and rejects rows it cannot place', async () => {
+    const api = createImportApi();
+    const { sources } = await api.readFiles([file(`${FIX}/table/households.xlsx`)], LISHUI);
+    const [s] = sources;
+    expect(s.format).toBe('xlsx');
+    const { fieldMap, categoryMaps } = api.suggest(s.sourceId, 'households');
+    expect(fieldMap.villageId).toBe('村代码');
+    const codes = api.categoryValues(s.sourceId, '村代码');
+    // Every code but the last is a loaded village.
+    const villages = codes.slice(0, -1).map((code, k) => ({ id: `v${k}`, adminCode: code, name: `村${k}`, lng: 119.6 + k * 0.01, lat: 28.2 }));
+    const preview = api.preview(s.sourceId, settings({ role: 'households', crs: null, join: { column: '村代码', by: 'adminCode' }, fieldMap, categoryMaps }), { villages, projectBBox: DEMO_BBOX });
+    const unplaced = preview.issues.filter((i) => i.code === 'join.no-match');
+    expect(unplaced.length).toBeGreaterThan(0);
+    expect(preview.issues.some((i) => i.code === 'geom.empty')).toBe(false);
+    expect(describeIssue(unplaced[0], 'en', true)).toMatch(/^households\.xlsx, row \d+, field "村代码": No loaded village \(of \d+\) has the 12-digit code "\d{12}"\./);
+    expect(preview.valid + preview.rejected).toBe(preview.total);
+    expect(preview.valid).toBeGreaterThan(0);
+    const report = api.rejectedReport(s.sourceId, 'zh');
+    expect(report.startsWith('\uFEFF')).toBe(true);
+    expect(report).toContain('找不到');
+  });
+
+  it('reads a Gauss–Krüger shapefile and a GeoJSON together, and names the files it cannot read', async () => {
+    const api = createImportApi();
+    const parts = ['shp', 'shx', 'dbf', 'prj', 'cpg'].map((e) => file(`${FIX}/shapefile/parcels_4549.${e}`));
+    const { sources, failures } = await api.readFiles(
+      [...parts, file(`${FIX}/raster/villages-4490.geojson`), file(`${FIX}/table/not_really.csv`), file(`${FIX}/shapefile/no_shp.zip`), { name: 'notes.docx', bytes: new Uint8Array([1]) }],
+      LISHUI,
+    );
+    // The GeoJSON names no CRS (RFC 7946 style): its coordinates are guessed to be longitude/latitude.
+    expect(sources.map((s) => [s.fileName, s.crs, s.crsGuess?.crs ?? null])).toEqual([['parcels_4549.shp', 'EPSG:4549', null], ['villages-4490.geojson', null, 'EPSG:4490']]);
+    expect(failures.map((f) => f.code)).toEqual(['table.not-text', 'shp.no-shp', 'import.unknown-format']);
+    expect(describeIssue(failures[2], 'en')).toBe(
+      'notes.docx: ".docx" files cannot be imported. Use GeoJSON, FlatGeobuf (.fgb), Shapefile (a .zip, or .shp/.shx/.dbf/.prj dropped together), CSV, Excel (.xlsx), GeoTIFF (.tif) or SRTM (.hgt).',
+    );
+    const parcels = sources[0];
+    const preview = api.preview(parcels.sourceId, settings({ role: 'farmland', crs: 'EPSG:4549' }), { villages: [], projectBBox: null });
+    expect(preview.render.geojson).toBeDefined();
+    expect(preview.bboxLngLat[0]).toBeGreaterThan(119);
+    expect(preview.bboxLngLat[0]).toBeLessThan(121);
+  });
+
+  it('hands over a DEM in the CRS the user confirmed', async () => {
+    const api = createImportApi();
+    const { sources } = await api.readFiles([file(`${FIX}/raster/dem-4549-int16-lzw-striped.tif`)]);
+    const [s] = sources;
+    expect(s.kind).toBe('raster');
+    expect(s.crs).toBe('EPSG:4549');
+    const grid = api.demFor(s.sourceId, 'EPSG:4549');
+    expect(grid.crs).toBe('EPSG:4549');
+    expect(grid.data.some((v) => Number.isNaN(v))).toBe(true);
+  });
+});

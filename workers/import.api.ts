@@ -1,0 +1,325 @@
+/**
+ * The io worker's API: reads the files the user dropped, keeps what it parsed, and turns a
+ * source into a layer of a role once the wizard has settled its CRS, coordinates and field
+ * mapping. Nothing here touches the open project: the main thread hands a finished layer to
+ * the data worker, so a failed or cancelled import changes nothing already loaded.
+ */
+import { transfer } from 'comlink';
+import type { ColumnarGeometry, ColumnarTable, Grid, VectorLayer } from '../src/core/types';
+import type { LayerRole } from '../src/core/manifest';
+import { isKnownCrs, makeTransform } from '../src/core/crs';
+import type { ImportIssue, InputFile, Lang, ParsedRasterSource, ParsedSource, ParsedVectorSource } from '../src/core/import/types';
+import { coordinateColumns, guessCrs, pointsFromColumns, type CrsGuess } from '../src/core/import/coordinates';
+import { chinaOffsetIssue, fromChinaOffset } from '../src/core/import/china-offsets';
+import { describeIssue } from '../src/core/import/messages';
+import { cellValue, type CellValue } from '../src/core/table-query';
+import { suggestCategoryMapping, suggestFieldMapping, suggestRole } from '../src/core/import/roles';
+import { applyMapping, filterRows, rejectedReportCsv, summarizeIssues, validateGeometry } from '../src/core/import/validate';
+import { joinToVillages } from '../src/core/import/join';
+import { readShapefile, groupShapefileParts } from '../src/io/shapefile';
+import { readCsv, readXlsx } from '../src/io/table';
+import { readGeoJsonSource, readFlatGeobufSource } from '../src/io/import-vector';
+import { readDemGeoTiff } from '../src/io/import-raster';
+import { readHgt } from '../src/io/hgt';
+import { pointBuffers, shapeGeoJson } from './render-buffers';
+import { bboxOf, transferables } from './data.load';
+import type { LayerRender } from './data.types';
+import { PREVIEW_LAYER_ID, type ColumnSummary, type DroppedFile, type ImportContext, type ImportPreview, type ImportSettings, type ReadProgress, type SourceSummary } from './import.types';
+
+interface Held {
+  source: ParsedSource;
+  /** The last previewed result, which finish() hands over. */
+  prepared?: { layer: VectorLayer; issues: ImportIssue[]; table: ColumnarTable; keep: Uint8Array };
+}
+
+const PREVIEW_ROWS = 50;
+
+function extension(name: string): string {
+  const m = /\.([^.]+)$/.exec(name.toLowerCase());
+  return m ? m[1] : '';
+}
+
+async function bytesOf(file: DroppedFile): Promise<InputFile> {
+  if ('bytes' in file) return file;
+  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+function columnSummaries(table: ColumnarTable): ColumnSummary[] {
+  return table.columns.map((c) => {
+    const seen = new Set<string>();
+    const sample: CellValue[] = [];
+    for (let i = 0; i < table.length && sample.length < 8; i++) {
+      const v = cellValue(c, i);
+      if (v === null || v === '' || seen.has(String(v))) continue;
+      seen.add(String(v));
+      sample.push(v);
+    }
+    return { name: c.name, type: c.type, sample };
+  });
+}
+
+/** Up to 2,000 vertices of a geometry, spread over the layer, for guessing its CRS. */
+function sampleCoords(coords: Float64Array): Float64Array {
+  const vertices = coords.length / 2;
+  const step = Math.max(1, Math.floor(vertices / 2000));
+  const out: number[] = [];
+  for (let v = 0; v < vertices; v += step) out.push(coords[2 * v], coords[2 * v + 1]);
+  return Float64Array.from(out);
+}
+
+/** Coordinates to longitude/latitude: reprojected, then the GCJ-02/BD-09 offset removed. */
+function toLngLat(geometry: ColumnarGeometry, crs: string, offset: ImportSettings['offset']): ColumnarGeometry {
+  let coords = geometry.coords;
+  if (crs !== 'EPSG:4326' && crs !== 'EPSG:4490') {
+    const t = makeTransform(crs, 'EPSG:4326');
+    coords = new Float64Array(geometry.coords.length);
+    for (let i = 0; i < coords.length; i += 2) {
+      const x = geometry.coords[i], y = geometry.coords[i + 1];
+      if (Number.isNaN(x) || Number.isNaN(y)) {
+        coords[i] = NaN;
+        coords[i + 1] = NaN;
+        continue;
+      }
+      const [lng, lat] = t(x, y);
+      coords[i] = lng;
+      coords[i + 1] = lat;
+    }
+  }
+  if (offset !== 'none') coords = fromChinaOffset(coords, offset);
+  return { ...geometry, coords };
+}
+
+/** Builds the import API; sources stay here between the wizard's steps. */
+export function createImportApi() {
+  const held = new Map<string, Held>();
+  let nextId = 1;
+
+  function requireSource(id: string): Held {
+    const h = held.get(id);
+    if (!h) throw new Error(`Import source "${id}" is gone; drop the file again.`);
+    return h;
+  }
+
+  function summarize(sourceId: string, source: ParsedSource, hint: { centerLng: number; centerLat: number } | undefined): SourceSummary {
+    if (source.kind === 'raster') {
+      const { grid } = source;
+      let min = Infinity, max = -Infinity;
+      for (const v of grid.data) {
+        if (Number.isNaN(v)) continue;
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+      return {
+        sourceId, fileName: source.fileName, kind: 'raster', format: source.format, tabular: false, featureCount: grid.width * grid.height,
+        geometryKind: null, columns: [], crs: source.crs, crsGuess: null, coordinateColumns: null, suggestedRole: 'dem',
+        issues: source.issues, raster: { width: grid.width, height: grid.height, min, max },
+      };
+    }
+    const columns = columnSummaries(source.table);
+    const coordinates = source.tabular ? (source.coordinateColumns ?? coordinateColumns(source.table)) : null;
+    let crsGuess: CrsGuess | null = null;
+    if (!source.crs) {
+      const coords = source.geometry?.coords ?? (coordinates ? pointsFromColumns(source.table, coordinates.x, coordinates.y).geometry.coords : null);
+      if (coords) crsGuess = guessCrs(sampleCoords(coords), hint);
+    }
+    return {
+      sourceId, fileName: source.fileName, kind: 'vector', format: source.format, tabular: source.tabular, featureCount: source.table.length,
+      geometryKind: source.geometry?.kind ?? (coordinates ? 'Point' : null), columns, crs: source.crs, crsGuess,
+      coordinateColumns: coordinates, suggestedRole: suggestRole(source.fileName, columns), issues: source.issues, raster: null,
+    };
+  }
+
+  async function readOne(files: InputFile[]): Promise<{ ok: true; source: ParsedSource } | { ok: false; issue: ImportIssue }> {
+    const first = files[0];
+    const ext = extension(first.name);
+    if (files.length > 1 || ext === 'zip' || ext === 'shp') return readShapefile(files);
+    if (ext === 'geojson' || ext === 'json') return readGeoJsonSource(first);
+    if (ext === 'fgb') return readFlatGeobufSource(first);
+    if (ext === 'csv' || ext === 'txt') return readCsv(first);
+    if (ext === 'xlsx') return readXlsx(first);
+    if (ext === 'tif' || ext === 'tiff') return readDemGeoTiff(first);
+    if (ext === 'hgt') return readHgt(first);
+    return { ok: false, issue: { code: 'import.unknown-format', severity: 'error', file: first.name, params: { ext: ext || '—' } } };
+  }
+
+  return {
+    /**
+     * Reads dropped files: loose shapefile parts are grouped by name; every other file is one
+     * source. Files that cannot be read come back as failures (one issue each) and do not
+     * stop the others.
+     */
+    async readFiles(
+      dropped: DroppedFile[],
+      hint?: { centerLng: number; centerLat: number },
+      onProgress?: (p: ReadProgress) => void,
+    ): Promise<{ sources: SourceSummary[]; failures: ImportIssue[] }> {
+      const files = await Promise.all(dropped.map(bytesOf));
+      const shapefileParts = new Set(['shp', 'shx', 'dbf', 'prj', 'cpg', 'sbn', 'sbx', 'qix', 'xml']);
+      const groups: InputFile[][] = groupShapefileParts(files.filter((f) => shapefileParts.has(extension(f.name))));
+      for (const f of files) if (!shapefileParts.has(extension(f.name))) groups.push([f]);
+      // Parts without a .shp (e.g. a lone .dbf) still get a message rather than vanish.
+      const grouped = new Set(groups.flat());
+      for (const f of files) if (!grouped.has(f)) groups.push([f]);
+      const sources: SourceSummary[] = [];
+      const failures: ImportIssue[] = [];
+      for (let k = 0; k < groups.length; k++) {
+        const name = groups[k].find((f) => extension(f.name) === 'shp')?.name ?? groups[k][0].name;
+        onProgress?.({ done: k, total: groups.length, file: name });
+        const outcome = await readOne(groups[k]);
+        if (!outcome.ok) {
+          failures.push(outcome.issue);
+          continue;
+        }
+        const sourceId = `s${nextId++}`;
+        held.set(sourceId, { source: outcome.source });
+        sources.push(summarize(sourceId, outcome.source, hint));
+      }
+      onProgress?.({ done: groups.length, total: groups.length, file: '' });
+      return { sources, failures };
+    },
+
+    /** The wizard's starting point for a role: suggested field and category mappings. */
+    suggest(sourceId: string, role: LayerRole): { fieldMap: Record<string, string | null>; categoryMaps: Record<string, Record<string, string | null>> } {
+      const { source } = requireSource(sourceId);
+      if (source.kind !== 'vector') return { fieldMap: {}, categoryMaps: {} };
+      const columns = columnSummaries(source.table);
+      const fieldMap = suggestFieldMapping(role, columns);
+      const categoryMaps: Record<string, Record<string, string | null>> = {};
+      for (const [field, column] of Object.entries(fieldMap)) {
+        if (!column) continue;
+        const values = distinctValues(source.table, column);
+        const map = suggestCategoryMapping(role, field, values);
+        if (map) categoryMaps[field] = map;
+      }
+      return { fieldMap, categoryMaps };
+    },
+
+    /** Distinct values of a column (up to 200), for mapping category values. */
+    categoryValues(sourceId: string, column: string): string[] {
+      const { source } = requireSource(sourceId);
+      return source.kind === 'vector' ? distinctValues(source.table, column) : [];
+    },
+
+    /**
+     * Builds the layer as the settings say, checks every row, and returns a preview: render
+     * buffers, every issue, counts and the first rows. finish() hands over this result.
+     */
+    preview(sourceId: string, settings: ImportSettings, context: ImportContext): ImportPreview {
+      const h = requireSource(sourceId);
+      if (h.source.kind !== 'vector') throw new Error('preview() is for vector sources; use previewDem().');
+      const source: ParsedVectorSource = h.source;
+      const file = source.fileName;
+      const issues: ImportIssue[] = source.issues.filter((i) => i.code !== 'crs.guessed');
+      let geometry: ColumnarGeometry;
+      if (source.geometry) {
+        geometry = source.geometry;
+      } else if (settings.coordinates) {
+        const built = pointsFromColumns(source.table, settings.coordinates.x, settings.coordinates.y, file);
+        geometry = built.geometry;
+        issues.push(...built.issues);
+      } else if (settings.join) {
+        const joined = joinToVillages(source.table, settings.join.column, settings.join.by, context.villages, file);
+        geometry = joined.geometry;
+        issues.push(...joined.issues);
+      } else {
+        throw new Error('A table needs coordinate columns or a join to villages.');
+      }
+      // Joined rows are already in longitude/latitude; otherwise the confirmed CRS is required.
+      if (!settings.join || source.geometry || settings.coordinates) {
+        if (!settings.crs || !isKnownCrs(settings.crs)) throw new Error(`Unknown CRS "${settings.crs}".`);
+        geometry = toLngLat(geometry, settings.crs, settings.offset);
+        if (settings.offset !== 'none') issues.push({ ...chinaOffsetIssue(settings.offset, geometry.coords.length / 2, file) });
+      }
+      const { table, fieldMap } = withIds(source.table, settings.fieldMap, file, issues);
+      const mapped = applyMapping({ role: settings.role, table, fieldMap, categoryMaps: settings.categoryMaps, tabular: source.tabular, file });
+      issues.push(...mapped.issues);
+      const checked = validateGeometry({ role: settings.role, geometry, tabular: source.tabular, file, projectBBox: context.projectBBox ?? undefined });
+      // A row the reader or the join could not place already says why; "empty location" would repeat it.
+      const unplaced = new Set(issues.filter((i) => i.severity === 'error' && i.index !== undefined).map((i) => i.index));
+      issues.push(...checked.issues.filter((i) => !(i.code === 'geom.empty' && unplaced.has(i.index))));
+      const summary = summarizeIssues(issues, source.table.length);
+      const kept = filterRows(checked.geometry, mapped.table, summary.keep);
+      const layer: VectorLayer = { geometry: kept.geometry, table: kept.table, bbox: bboxOf(kept.geometry.coords), crs: 'EPSG:4326' };
+      h.prepared = { layer, issues, table: source.table, keep: summary.keep };
+      const info = {
+        id: PREVIEW_LAYER_ID, role: settings.role, kind: layer.geometry.kind, name: { zh: file, en: file }, source: { zh: file, en: file },
+        featureCount: layer.table.length, bboxLngLat: layer.bbox, columns: layer.table.columns.map((c) => ({ name: c.name, type: c.type })), userLayer: true,
+      };
+      const render: LayerRender = layer.geometry.kind === 'Point' ? { ...info, points: pointBuffers(layer, settings.role) } : { ...info, geojson: shapeGeoJson(layer, settings.role) };
+      const rows: CellValue[][] = [];
+      for (let i = 0; i < Math.min(PREVIEW_ROWS, layer.table.length); i++) rows.push(layer.table.columns.map((c) => cellValue(c, i)));
+      const preview: ImportPreview = {
+        render, issues, total: source.table.length, valid: layer.table.length, rejected: source.table.length - layer.table.length,
+        warnings: summary.warnings, columns: layer.table.columns.map((c) => c.name), rows, bboxLngLat: layer.bbox,
+      };
+      return transfer(preview, transferables([render]));
+    },
+
+    /** The layer of the last preview (valid rows only), in longitude/latitude. */
+    finish(sourceId: string): VectorLayer {
+      const h = requireSource(sourceId);
+      if (!h.prepared) throw new Error('Preview the import before adding it.');
+      const { layer } = h.prepared;
+      const { geometry } = layer;
+      const buffers = [geometry.coords.buffer, geometry.geomOffsets.buffer, geometry.partOffsets.buffer, geometry.ringOffsets.buffer] as ArrayBuffer[];
+      for (const c of layer.table.columns) if (c.type !== 'string') buffers.push(c.values.buffer as ArrayBuffer);
+      held.delete(sourceId);
+      return transfer(layer, [...new Set(buffers)]);
+    },
+
+    /**
+     * The rejected rows of the last preview as CSV (UTF-8 with BOM): where, what is wrong,
+     * and the row's original values, so the user can fix them and import them again.
+     */
+    rejectedReport(sourceId: string, lang: Lang): string {
+      const h = requireSource(sourceId);
+      if (!h.prepared || h.source.kind !== 'vector') return '';
+      const tabular = h.source.tabular;
+      return rejectedReportCsv(h.prepared.issues, (i) => describeIssue(i, lang, tabular), h.prepared.table, tabular, lang);
+    },
+
+    /** A DEM source with the CRS the user confirmed: its extent and figures. */
+    demFor(sourceId: string, crs: string): Grid<Float32Array> {
+      const h = requireSource(sourceId);
+      if (h.source.kind !== 'raster') throw new Error('Not a DEM source.');
+      const source: ParsedRasterSource = h.source;
+      if (!isKnownCrs(crs)) throw new Error(`Unknown CRS "${crs}".`);
+      held.delete(sourceId);
+      const grid = { ...source.grid, crs };
+      return transfer(grid, [grid.data.buffer as ArrayBuffer]);
+    },
+
+    /** Forgets a source (the user closed its wizard). */
+    discard(sourceId: string): void {
+      held.delete(sourceId);
+    },
+  };
+}
+
+/** Column that holds generated ids when the file has none. */
+const GENERATED_ID = '__anju_id';
+
+/**
+ * Many files have no id column (a village list from Excel rarely does): then each row gets
+ * `<file name>-<row number>` as its id, and the summary says so.
+ */
+function withIds(table: ColumnarTable, fieldMap: ImportSettings['fieldMap'], file: string, issues: ImportIssue[]) {
+  if (fieldMap.id) return { table, fieldMap };
+  const base = file.replace(/\.[^.]+$/, '');
+  const values = Array.from({ length: table.length }, (_, i) => `${base}-${i + 1}`);
+  issues.push({ code: 'import.generated-ids', severity: 'info', file, params: { example: values[0] ?? '' } });
+  return { table: { ...table, columns: [...table.columns, { name: GENERATED_ID, type: 'string' as const, values }] }, fieldMap: { ...fieldMap, id: GENERATED_ID } };
+}
+
+function distinctValues(table: ColumnarTable, column: string): string[] {
+  const c = table.columns.find((col) => col.name === column);
+  if (!c) return [];
+  const seen = new Set<string>();
+  for (let i = 0; i < table.length && seen.size < 200; i++) {
+    const v = cellValue(c, i);
+    if (v !== null && v !== '') seen.add(String(v));
+  }
+  return [...seen];
+}
+
+export type ImportApi = ReturnType<typeof createImportApi>;
