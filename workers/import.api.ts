@@ -40,8 +40,9 @@ function extension(name: string): string {
 }
 
 async function bytesOf(file: DroppedFile): Promise<InputFile> {
-  if ('bytes' in file) return file;
-  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+  // (Browsers' File has a bytes() method of its own, so `'bytes' in file` would not tell them apart.)
+  if (file instanceof Blob) return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+  return file;
 }
 
 function columnSummaries(table: ColumnarTable): ColumnSummary[] {
@@ -242,7 +243,7 @@ export function createImportApi() {
       const layer: VectorLayer = { geometry: kept.geometry, table: kept.table, bbox: bboxOf(kept.geometry.coords), crs: 'EPSG:4326' };
       h.prepared = { layer, issues, table: source.table, keep: summary.keep };
       const info = {
-        id: PREVIEW_LAYER_ID, role: settings.role, kind: layer.geometry.kind, name: { zh: file, en: file }, source: { zh: file, en: file },
+        id: PREVIEW_LAYER_ID, role: settings.role, kind: layer.geometry.kind, name: { zh: `预览：${file}`, en: `Preview: ${file}` }, source: { zh: file, en: file },
         featureCount: layer.table.length, bboxLngLat: layer.bbox, columns: layer.table.columns.map((c) => ({ name: c.name, type: c.type })), userLayer: true,
       };
       const render: LayerRender = layer.geometry.kind === 'Point' ? { ...info, points: pointBuffers(layer, settings.role) } : { ...info, geojson: shapeGeoJson(layer, settings.role) };

@@ -11,7 +11,7 @@ import type { LayerRender, VillageKey } from './data.types';
 export const PREVIEW_LAYER_ID = 'import-preview';
 
 /** A file as the browser hands it over (a File), or bytes with a name (tests). */
-export type DroppedFile = InputFile | { name: string; arrayBuffer(): Promise<ArrayBuffer> };
+export type DroppedFile = InputFile | File;
 
 export interface ColumnSummary {
   name: string;

@@ -97,7 +97,7 @@ export class MapController {
       container,
       style: basemapStyle({ demBounds: project.dem?.bboxLngLat ?? null, demMaxZoom: DEM_MAX_ZOOM, online: 'none', tiandituKey: '', outsideMaskUrl }),
       bounds: project.manifest.bboxLngLat,
-      fitBoundsOptions: { padding: 20 },
+      fitBoundsOptions: { padding: 60 },
       attributionControl: false,
       maxPitch: 75,
     });

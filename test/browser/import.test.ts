@@ -115,6 +115,7 @@ describe('importing data', () => {
     await page.getByTestId('project-title').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('project-title').textContent()).toContain('测试县');
     await expect.poll(() => layerIds(page), { timeout: 30_000 }).toHaveLength(1);
+    await waitMapIdle(page);
     await page.screenshot({ path: `${ARTIFACTS}/23-new-project.png` });
     // Back to the demo, which still holds the layer imported into it.
     await page.getByTestId('project-menu').click();

@@ -59,7 +59,8 @@ export function FieldMapping({ client, source, schema, settings, onChange }: Pro
             <tr key={field.name}>
               <td>
                 {field.label[lang]}
-                {field.required && <span className="required"> *{t('import.required')}</span>}
+                {field.required && field.name !== 'id' && <span className="required"> *{t('import.required')}</span>}
+                {field.name === 'id' && !fieldMap.id && <span className="muted"> {t('import.idGenerated')}</span>}
               </td>
               <td>
                 <select value={fieldMap[field.name] ?? ''} onChange={(e) => setColumn(field.name, e.target.value || null)} data-testid={`map-${field.name}`}>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportIssue } from '../../core/import/types';
 import { describeIssue } from '../../core/import/messages';
@@ -10,7 +10,7 @@ import { ImportWizard, type ImportTarget } from './ImportWizard';
 
 type Phase =
   | { phase: 'reading'; progress: ReadProgress | null }
-  | { phase: 'wizard'; sources: SourceSummary[]; index: number; failures: ImportIssue[] }
+  | { phase: 'wizard'; client: ImportClient; sources: SourceSummary[]; index: number; failures: ImportIssue[] }
   | { phase: 'failed'; failures: ImportIssue[] };
 
 interface Props {
@@ -33,11 +33,13 @@ export function ImportSession({ files, hint, target, onClose }: Props) {
   const lang = currentLanguage();
   const [phase, setPhase] = useState<Phase>({ phase: 'reading', progress: null });
   const messages = useRef<string[]>([]);
-  const worker = useMemo(() => createImportClient(), []);
-  const client: ImportClient = worker.client;
+  const terminateRef = useRef<() => void>(() => undefined);
 
+  // One io worker per session, ended with it (also when the user cancels a long read).
   useEffect(() => {
     let live = true;
+    const { client, terminate } = createImportClient();
+    terminateRef.current = terminate;
     client
       .readFiles(
         files,
@@ -49,7 +51,7 @@ export function ImportSession({ files, hint, target, onClose }: Props) {
       .then(
         ({ sources, failures }) => {
           if (!live) return;
-          setPhase(sources.length > 0 ? { phase: 'wizard', sources, index: 0, failures } : { phase: 'failed', failures });
+          setPhase(sources.length > 0 ? { phase: 'wizard', client, sources, index: 0, failures } : { phase: 'failed', failures });
         },
         (e: unknown) => {
           if (!live) return;
@@ -59,10 +61,9 @@ export function ImportSession({ files, hint, target, onClose }: Props) {
       );
     return () => {
       live = false;
+      terminate();
     };
-  }, [client, files, hint]);
-
-  useEffect(() => () => worker.terminate(), [worker]);
+  }, [files, hint]);
 
   const close = () => {
     target.showPreview(null);
@@ -80,7 +81,7 @@ export function ImportSession({ files, hint, target, onClose }: Props) {
             type="button"
             data-testid="import-cancel"
             onClick={() => {
-              worker.terminate();
+              terminateRef.current();
               onClose([t('import.cancelled')]);
             }}
           >
@@ -107,14 +108,14 @@ export function ImportSession({ files, hint, target, onClose }: Props) {
   const next = (message: string | null) => {
     if (message) messages.current.push(message);
     target.showPreview(null);
-    void client.discard(source.sourceId);
+    void phase.client.discard(source.sourceId);
     if (phase.index + 1 < phase.sources.length) setPhase({ ...phase, index: phase.index + 1 });
     else close();
   };
   return (
     <div className="import-stack">
       {failures}
-      <ImportWizard key={source.sourceId} client={client} source={source} position={{ k: phase.index + 1, n: phase.sources.length }} target={target} onDone={next} />
+      <ImportWizard key={source.sourceId} client={phase.client} source={source} position={{ k: phase.index + 1, n: phase.sources.length }} target={target} onDone={next} />
     </div>
   );
 }
