@@ -22,7 +22,7 @@ import { readGeoJsonSource, readFlatGeobufSource } from '../src/io/import-vector
 import { readDemGeoTiff } from '../src/io/import-raster';
 import { readHgt } from '../src/io/hgt';
 import { pointBuffers, shapeGeoJson } from './render-buffers';
-import { bboxOf, transferables } from './data.load';
+import { bboxOf, demSummary, transferables } from './data.load';
 import type { LayerRender } from './data.types';
 import { PREVIEW_LAYER_ID, type ColumnSummary, type DroppedFile, type ImportContext, type ImportPreview, type ImportSettings, type ReadProgress, type SourceSummary } from './import.types';
 
@@ -33,6 +33,8 @@ interface Held {
 }
 
 const PREVIEW_ROWS = 50;
+/** Files that belong to a shapefile and are grouped with its .shp by name. */
+const SHAPEFILE_PARTS = new Set(['shp', 'shx', 'dbf', 'prj', 'cpg', 'sbn', 'sbx', 'qix', 'xml']);
 
 function extension(name: string): string {
   const m = /\.([^.]+)$/.exec(name.toLowerCase());
@@ -133,11 +135,11 @@ export function createImportApi() {
   async function readOne(files: InputFile[]): Promise<{ ok: true; source: ParsedSource } | { ok: false; issue: ImportIssue }> {
     const first = files[0];
     const ext = extension(first.name);
-    if (files.length > 1 || ext === 'zip' || ext === 'shp') return readShapefile(files);
+    if (files.length > 1 || ext === 'zip' || SHAPEFILE_PARTS.has(ext)) return readShapefile(files);
     if (ext === 'geojson' || ext === 'json') return readGeoJsonSource(first);
     if (ext === 'fgb') return readFlatGeobufSource(first);
     if (ext === 'csv' || ext === 'txt') return readCsv(first);
-    if (ext === 'xlsx') return readXlsx(first);
+    if (ext === 'xlsx' || ext === 'xls') return readXlsx(first);
     if (ext === 'tif' || ext === 'tiff') return readDemGeoTiff(first);
     if (ext === 'hgt') return readHgt(first);
     return { ok: false, issue: { code: 'import.unknown-format', severity: 'error', file: first.name, params: { ext: ext || '—' } } };
@@ -155,9 +157,8 @@ export function createImportApi() {
       onProgress?: (p: ReadProgress) => void,
     ): Promise<{ sources: SourceSummary[]; failures: ImportIssue[] }> {
       const files = await Promise.all(dropped.map(bytesOf));
-      const shapefileParts = new Set(['shp', 'shx', 'dbf', 'prj', 'cpg', 'sbn', 'sbx', 'qix', 'xml']);
-      const groups: InputFile[][] = groupShapefileParts(files.filter((f) => shapefileParts.has(extension(f.name))));
-      for (const f of files) if (!shapefileParts.has(extension(f.name))) groups.push([f]);
+      const groups: InputFile[][] = groupShapefileParts(files.filter((f) => SHAPEFILE_PARTS.has(extension(f.name))));
+      for (const f of files) if (!SHAPEFILE_PARTS.has(extension(f.name))) groups.push([f]);
       // Parts without a .shp (e.g. a lone .dbf) still get a message rather than vanish.
       const grouped = new Set(groups.flat());
       for (const f of files) if (!grouped.has(f)) groups.push([f]);
@@ -226,12 +227,16 @@ export function createImportApi() {
         throw new Error('A table needs coordinate columns or a join to villages.');
       }
       // Joined rows are already in longitude/latitude; otherwise the confirmed CRS is required.
-      if (!settings.join || source.geometry || settings.coordinates) {
+      if (source.geometry || settings.coordinates) {
         if (!settings.crs || !isKnownCrs(settings.crs)) throw new Error(`Unknown CRS "${settings.crs}".`);
         geometry = toLngLat(geometry, settings.crs, settings.offset);
         if (settings.offset !== 'none') issues.push({ ...chinaOffsetIssue(settings.offset, geometry.coords.length / 2, file) });
       }
-      const { table, fieldMap } = withIds(source.table, settings.fieldMap, file, issues);
+      // The coordinate columns became the geometry (perhaps converted from GCJ-02): keeping them
+      // as attributes would leave two disagreeing positions in every export.
+      const xy = settings.coordinates;
+      const attributes = xy ? { ...source.table, columns: source.table.columns.filter((c) => c.name !== xy.x && c.name !== xy.y) } : source.table;
+      const { table, fieldMap } = withIds(attributes, settings.fieldMap, file, issues);
       const mapped = applyMapping({ role: settings.role, table, fieldMap, categoryMaps: settings.categoryMaps, tabular: source.tabular, file });
       issues.push(...mapped.issues);
       const checked = validateGeometry({ role: settings.role, geometry, tabular: source.tabular, file, projectBBox: context.projectBBox ?? undefined });
@@ -277,6 +282,13 @@ export function createImportApi() {
       if (!h.prepared || h.source.kind !== 'vector') return '';
       const tabular = h.source.tabular;
       return rejectedReportCsv(h.prepared.issues, (i) => describeIssue(i, lang, tabular), h.prepared.table, tabular, lang);
+    },
+
+    /** Where a DEM source lies in longitude/latitude, read in the given CRS. */
+    rasterExtent(sourceId: string, crs: string): [number, number, number, number] | null {
+      const { source } = requireSource(sourceId);
+      if (source.kind !== 'raster' || !isKnownCrs(crs)) return null;
+      return demSummary({ ...source.grid, crs }).bboxLngLat;
     },
 
     /** A DEM source with the CRS the user confirmed: its extent and figures. */

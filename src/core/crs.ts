@@ -13,6 +13,7 @@ import proj4 from 'proj4';
  * | 4534–4554 | 3-degree, CM 75°E–135°E  | 75°E … 135°E by 3 | 500,000                  |
  *
  * Lishui is EPSG:4549 (CM 120°E) or EPSG:4528 (zone 40, the zone number in the false easting).
+ * WGS 84 / UTM north zones (326xx) are known too: SRTM and Landsat derivatives come in them.
  */
 export interface GaussKrugerZone {
   epsg: number;
@@ -54,6 +55,15 @@ function gaussKrugerProj4(z: GaussKrugerZone): string {
 proj4.defs('EPSG:4490', '+proj=longlat +ellps=GRS80 +no_defs +type=crs');
 for (const z of GAUSS_KRUGER_ZONES) proj4.defs(`EPSG:${z.epsg}`, gaussKrugerProj4(z));
 
+/** WGS 84 / UTM north zones (EPSG:32601–32660); China spans zones 43–53. */
+for (let zone = 1; zone <= 60; zone++) proj4.defs(`EPSG:${32600 + zone}`, `+proj=utm +zone=${zone} +datum=WGS84 +units=m +no_defs +type=crs`);
+
+/** The UTM north zone of an EPSG code such as `EPSG:32650`, or null. */
+export function utmZone(crs: string): number | null {
+  const code = epsgNumber(crs);
+  return code !== null && code > 32600 && code <= 32660 ? code - 32600 : null;
+}
+
 /** The Gauss–Krüger zone of an EPSG code such as `EPSG:4549`, or null. */
 export function gaussKrugerZone(crs: string): GaussKrugerZone | null {
   const code = epsgNumber(crs);
@@ -72,7 +82,7 @@ function epsgNumber(crs: string): number | null {
 
 /** True when proj4 can transform from and to this code. */
 export function isKnownCrs(crs: string): boolean {
-  return crs === 'EPSG:4326' || crs === 'EPSG:3857' || crs === 'EPSG:4490' || gaussKrugerZone(crs) !== null;
+  return crs === 'EPSG:4326' || crs === 'EPSG:3857' || crs === 'EPSG:4490' || gaussKrugerZone(crs) !== null || utmZone(crs) !== null;
 }
 
 /** Turns `[x, y]` in one CRS into `[x, y]` in another. */
@@ -96,6 +106,8 @@ export function crsLabel(crs: string): { zh: string; en: string } {
   if (crs === 'EPSG:4326') return { zh: 'WGS 84 经纬度 (EPSG:4326)', en: 'WGS 84 longitude/latitude (EPSG:4326)' };
   if (crs === 'EPSG:4490') return { zh: 'CGCS2000 经纬度 (EPSG:4490)', en: 'CGCS2000 longitude/latitude (EPSG:4490)' };
   if (crs === 'EPSG:3857') return { zh: 'Web 墨卡托 (EPSG:3857)', en: 'Web Mercator (EPSG:3857)' };
+  const utm = utmZone(crs);
+  if (utm !== null) return { zh: `WGS 84 / UTM 第${utm}带北 (${crs})`, en: `WGS 84 / UTM zone ${utm}N (${crs})` };
   const z = gaussKrugerZone(crs);
   if (z) {
     const zh = `CGCS2000 高斯-克吕格 ${z.width}度带 ${z.zonePrefix ? `第${z.zone}带（带号）` : `中央经线 ${z.centralMeridian}°E`} (${crs})`;

@@ -332,12 +332,13 @@ export class MapController {
   }
 
   /**
-   * Zooms to a bounding box. `besidePopup` keeps the target clear of the feature popup,
-   * which covers the right-hand side of the map.
+   * Zooms to a bounding box. `besidePanel` keeps the target clear of a panel on the right of
+   * the map: `true` for the feature popup, or the panel's width in pixels.
    */
-  zoomToBBox(bbox: [number, number, number, number], besidePopup = false, maxZoom = 15) {
+  zoomToBBox(bbox: [number, number, number, number], besidePanel: boolean | number = false, maxZoom = 15) {
     const [w, s, e, n] = bbox;
-    const right = besidePopup ? Math.min(380, this.map.getContainer().clientWidth / 2) : 60;
+    const panel = besidePanel === true ? 380 : besidePanel === false ? 0 : besidePanel;
+    const right = panel > 0 ? Math.min(panel, this.map.getContainer().clientWidth / 2) : 60;
     const padding = { top: 60, bottom: 60, left: 60, right };
     if (w === e && s === n) this.map.flyTo({ center: [w, s], zoom: Math.max(this.map.getZoom(), 14), padding, duration: 600 });
     else this.map.fitBounds([[w, s], [e, n]], { padding, maxZoom, duration: 600 });

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapController, LayerView, MapPick } from '../map/controller';
 import { formatArea, formatLength, pathLengthMeters, polygonAreaSquareMeters, type MeasureMode } from '../map/measure';
-import type { LayerInfo, ProjectLoad } from '../../workers/data.types';
+import type { DemSummary, LayerInfo, ProjectLoad } from '../../workers/data.types';
 import type { Manifest } from '../core/manifest';
 import { Comlink, type DataClient } from '../../workers/data.client';
 import { PREVIEW_LAYER_ID, type ImportPreview } from '../../workers/import.types';
@@ -17,6 +17,9 @@ import { FeaturePopup } from './FeaturePopup';
 import { AttributeTable } from './AttributeTable';
 import { SettingsDialog, loadMapSettings, saveMapSettings, type MapSettings } from './Settings';
 import { Icon } from './icons';
+
+/** Room the import wizard takes on the right of the map, kept clear when zooming to a preview. */
+const WIZARD_WIDTH_PX = 480;
 
 /** Cartographic default order, top first: points over lines over zones. */
 const DEFAULT_ORDER = [
@@ -42,7 +45,7 @@ export function App() {
     <div className="app">
       <Header manifest={state.status === 'ready' ? state.project.manifest : null} client={state.status === 'ready' ? state.client : null} projectId={state.status === 'ready' ? state.project.projectId : null} />
       {state.status === 'ready' ? (
-        <Workspace key={state.project.projectId} project={state.project} client={state.client} layers={state.layers} />
+        <Workspace key={state.project.projectId} project={state.project} client={state.client} layers={state.layers} dem={state.dem} />
       ) : (
         <div className="overlay" role="status" data-testid="loading">
           {state.status === 'failed' ? (
@@ -96,7 +99,7 @@ interface Selection {
   properties: [string, string | number | boolean | null][];
 }
 
-function Workspace({ project, client, layers }: { project: ProjectLoad; client: DataClient; layers: LayerInfo[] }) {
+function Workspace({ project, client, layers, dem }: { project: ProjectLoad; client: DataClient; layers: LayerInfo[]; dem: DemSummary | null }) {
   const { t, i18n } = useTranslation();
   const lang = currentLanguage();
   const [controller, setController] = useState<MapController | null>(null);
@@ -122,10 +125,13 @@ function Workspace({ project, client, layers }: { project: ProjectLoad; client: 
   }, [project]);
 
   const hasVillages = layers.some((l) => l.role === 'villages');
+  const hasDem = dem !== null;
   const projectBBox = layers.length > 0 ? project.manifest.bboxLngLat : null;
   const importTarget = useMemo<ImportTarget>(
     () => ({
       hasVillages,
+      hasDem,
+      projectBBox,
       async preview(importClient, sourceId, settings) {
         const villages = settings.join ? await client.villageKeys() : [];
         return importClient.preview(sourceId, settings, { villages, projectBBox });
@@ -161,10 +167,10 @@ function Workspace({ project, client, layers }: { project: ProjectLoad; client: 
         controller?.addLayer(preview.render);
         setPreviewInfo(preview.render);
         setViews((v) => [{ id: PREVIEW_LAYER_ID, visible: true, opacity: 1 }, ...v.filter((x) => x.id !== PREVIEW_LAYER_ID)]);
-        if (preview.valid > 0) controller?.zoomToBBox(preview.bboxLngLat);
+        if (preview.valid > 0) controller?.zoomToBBox(preview.bboxLngLat, WIZARD_WIDTH_PX);
       },
     }),
-    [client, controller, hasVillages, projectBBox, setViews],
+    [client, controller, hasVillages, hasDem, projectBBox, setViews],
   );
 
   const removeLayer = async (id: string) => {
@@ -331,7 +337,7 @@ function Workspace({ project, client, layers }: { project: ProjectLoad; client: 
               type="file"
               multiple
               hidden
-              accept=".geojson,.json,.fgb,.zip,.shp,.shx,.dbf,.prj,.cpg,.csv,.txt,.xlsx,.tif,.tiff,.hgt"
+              accept=".geojson,.json,.fgb,.zip,.shp,.shx,.dbf,.prj,.cpg,.csv,.txt,.xlsx,.xls,.tif,.tiff,.hgt"
               data-testid="import-input"
               onChange={(e) => {
                 startImport(e.target.files);

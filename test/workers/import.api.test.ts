@@ -34,7 +34,11 @@ describe('import API (io worker)', () => {
     expect(layer.table.length).toBe(5);
     expect(layer.geometry.coords[0]).toBeCloseTo(119.9, 2);
     expect(Math.abs(layer.geometry.coords[0] - 119.905592)).toBeGreaterThan(0.003);
-    expect(layer.table.columns.map((c) => c.name)).toEqual(expect.arrayContaining(['id', 'name', 'population']));
+    const names = layer.table.columns.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['id', 'name', 'population']));
+    // The GCJ-02 numbers became the (converted) geometry; they are not kept as attributes.
+    expect(names).not.toContain('经度');
+    expect(names).not.toContain('纬度');
   });
 
   it('joins a household workbook to villages by 12-digit code and rejects rows it cannot place', async () => {
@@ -63,13 +67,14 @@ describe('import API (io worker)', () => {
     const api = createImportApi();
     const parts = ['shp', 'shx', 'dbf', 'prj', 'cpg'].map((e) => file(`${FIX}/shapefile/parcels_4549.${e}`));
     const { sources, failures } = await api.readFiles(
-      [...parts, file(`${FIX}/raster/villages-4490.geojson`), file(`${FIX}/table/not_really.csv`), file(`${FIX}/shapefile/no_shp.zip`), { name: 'notes.docx', bytes: new Uint8Array([1]) }],
+      [...parts, file(`${FIX}/raster/villages-4490.geojson`), file(`${FIX}/table/not_really.csv`), file(`${FIX}/shapefile/no_shp.zip`), { name: 'notes.docx', bytes: new Uint8Array([1]) }, file(`${FIX}/table/old.xls`), file(`${FIX}/shapefile/mismatch.dbf`)],
       LISHUI,
     );
     // The GeoJSON names no CRS (RFC 7946 style): its coordinates are guessed to be longitude/latitude.
     expect(sources.map((s) => [s.fileName, s.crs, s.crsGuess?.crs ?? null])).toEqual([['parcels_4549.shp', 'EPSG:4549', null], ['villages-4490.geojson', null, 'EPSG:4490']]);
-    expect(failures.map((f) => f.code)).toEqual(['table.not-text', 'shp.no-shp', 'import.unknown-format']);
-    expect(describeIssue(failures[2], 'en')).toBe(
+    // A lone .dbf is told its .shp is missing; an old .xls is told to be saved as .xlsx.
+    expect(failures.map((f) => f.code)).toEqual(['shp.no-shp', 'table.not-text', 'shp.no-shp', 'import.unknown-format', 'table.xls']);
+    expect(describeIssue(failures[3], 'en')).toBe(
       'notes.docx: ".docx" files cannot be imported. Use GeoJSON, FlatGeobuf (.fgb), Shapefile (a .zip, or .shp/.shx/.dbf/.prj dropped together), CSV, Excel (.xlsx), GeoTIFF (.tif) or SRTM (.hgt).',
     );
     const parcels = sources[0];

@@ -23,7 +23,8 @@ function normalizeKey(value: string): string {
 /**
  * Point geometry for each row of `table` at the village whose `by` key equals the row's
  * `column` value. Rows with a blank key get `join.blank-key`; rows with no such village
- * `join.no-match`; a name shared by several villages `join.ambiguous-name` (errors: the row
+ * `join.no-match`; a key shared by several villages (a name, or an administrative village's
+ * code that its natural villages share) `join.ambiguous` (errors: the row
  * cannot be placed). Unplaced rows have NaN coordinates.
  */
 export function joinToVillages(
@@ -54,7 +55,7 @@ export function joinToVillages(
     if (village === undefined) {
       issues.push({ code: 'join.no-match', severity: 'error', file, index: i, field: column, params: { value: key, by, villages: villages.length } });
     } else if (village === 'ambiguous') {
-      issues.push({ code: 'join.ambiguous-name', severity: 'error', file, index: i, field: column, params: { value: key } });
+      issues.push({ code: 'join.ambiguous', severity: 'error', file, index: i, field: column, params: { value: key, by } });
     } else {
       coords[2 * i] = village.lng;
       coords[2 * i + 1] = village.lat;

@@ -75,7 +75,8 @@ export function ImportSession({ files, hint, target, onClose }: Props) {
     return (
       <section className="panel import-wizard" data-testid="import-reading" role="status">
         <p>{t('import.reading', { file: p?.file || files[0]?.name || '', done: p?.done ?? 0, total: p?.total ?? files.length })}</p>
-        <progress max={p?.total || 1} value={p?.done ?? 0} />
+        {/* One file is parsed in one go: the bar then shows work in progress rather than a fraction. */}
+        {(p?.total ?? files.length) > 1 ? <progress max={p?.total || 1} value={p?.done ?? 0} /> : <progress />}
         <footer className="wizard-actions">
           <button
             type="button"

@@ -13,6 +13,10 @@ import { FieldMapping } from './FieldMapping';
 export interface ImportTarget {
   /** Villages are loaded in the project, so tables can be joined to them. */
   hasVillages: boolean;
+  /** The project has a DEM, which a DEM import would replace. */
+  hasDem: boolean;
+  /** The project's extent, to warn about a DEM that does not cover it. */
+  projectBBox: [number, number, number, number] | null;
   /** Runs the preview with the project's villages and extent. */
   preview(client: ImportClient, sourceId: string, settings: ImportSettings): Promise<ImportPreview>;
   /** Adds the previewed layer to the project; resolves with its feature count. */
@@ -37,13 +41,23 @@ function baseName(file: string): string {
   return file.replace(/\.[^.]+$/, '');
 }
 
-function initialSettings(source: SourceSummary): ImportSettings {
+/** The column a table without coordinates is most likely joined by: a code column, else a name. */
+function joinColumn(source: SourceSummary): { column: string; by: 'adminCode' | 'name' | 'id' } {
+  const code = source.columns.find((c) => c.sample.some((v) => /^\d{12}$/.test(String(v))) || /代码|编码|code/i.test(c.name));
+  if (code) return { column: code.name, by: 'adminCode' };
+  const name = source.columns.find((c) => /村名|村庄|自然村|village/i.test(c.name));
+  return { column: (name ?? source.columns[0]).name, by: 'name' };
+}
+
+function initialSettings(source: SourceSummary, hasVillages: boolean): ImportSettings {
+  // A table without coordinate columns can only be placed by joining it to the villages.
+  const join = source.tabular && !source.coordinateColumns && hasVillages && source.columns.length > 0 ? joinColumn(source) : null;
   return {
     role: source.suggestedRole ?? 'villages',
     crs: source.crs ?? source.crsGuess?.crs ?? null,
     offset: 'none',
     coordinates: source.coordinateColumns && source.crsGuess?.swapped ? { x: source.coordinateColumns.y, y: source.coordinateColumns.x } : source.coordinateColumns,
-    join: null,
+    join,
     fieldMap: {},
     categoryMaps: {},
   };
@@ -66,7 +80,7 @@ function download(name: string, text: string) {
 export function ImportWizard({ client, source, position, target, onDone }: Props) {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const [settings, setSettings] = useState<ImportSettings>(() => initialSettings(source));
+  const [settings, setSettings] = useState<ImportSettings>(() => initialSettings(source, target.hasVillages));
   const [name, setName] = useState(() => baseName(source.fileName));
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [busy, setBusy] = useState(false);
@@ -77,7 +91,23 @@ export function ImportWizard({ client, source, position, target, onDone }: Props
   // A missing id is generated from row numbers in the io worker.
   const missingRequired = schema ? schema.fields.filter((f) => f.required && f.name !== 'id' && !settings.fieldMap[f.name]) : [];
   const placed = source.tabular ? Boolean(settings.coordinates || settings.join) : true;
-  const ready = source.kind === 'vector' && settings.crs !== null && placed && missingRequired.length === 0 && suggestedFor === settings.role;
+  const ready = source.kind === 'vector' && (settings.crs !== null || settings.join !== null) && placed && missingRequired.length === 0 && suggestedFor === settings.role;
+  const [demExtent, setDemExtent] = useState<{ crs: string; bbox: [number, number, number, number] | null } | null>(null);
+  const demOutside =
+    source.kind === 'raster' && demExtent?.crs === settings.crs && demExtent.bbox !== null && target.projectBBox !== null && !overlaps(demExtent.bbox, target.projectBBox);
+
+  // Where a DEM lies in the chosen CRS, to warn when it misses the project.
+  useEffect(() => {
+    if (source.kind !== 'raster' || !settings.crs) return;
+    const crs = settings.crs;
+    let live = true;
+    void client.rasterExtent(source.sourceId, crs).then((bbox) => {
+      if (live) setDemExtent({ crs, bbox });
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, source, settings.crs]);
 
   // Field suggestions whenever the role changes.
   useEffect(() => {
@@ -126,6 +156,10 @@ export function ImportWizard({ client, source, position, target, onDone }: Props
     setBusy(true);
     try {
       if (source.kind === 'raster') {
+        if (target.hasDem && !window.confirm(t('import.confirmReplaceDem'))) {
+          setBusy(false);
+          return;
+        }
         await target.commitDem(client, source, settings.crs!);
         onDone(t('import.demAdded', { name }));
       } else {
@@ -208,7 +242,11 @@ export function ImportWizard({ client, source, position, target, onDone }: Props
       {schema && suggestedFor === settings.role && (
         <FieldMapping client={client} source={source} schema={schema} settings={settings} onChange={(fieldMap, categoryMaps) => update({ fieldMap, categoryMaps })} />
       )}
-      {source.kind === 'vector' && missingRequired.length > 0 && <p className="warning-text">{t('import.fixMapping')}</p>}
+      {source.kind === 'vector' && missingRequired.length > 0 && (
+        <p className="warning-text" data-testid="import-missing">{t('import.fixMapping', { fields: missingRequired.map((f) => f.label[lang]).join('、') })}</p>
+      )}
+      {source.tabular && !settings.coordinates && !settings.join && <p className="warning-text">{t('import.needPlacement')}</p>}
+      {demOutside && <p className="warning-text" data-testid="import-dem-outside">{t('import.demOutside')}</p>}
 
       <div className="import-result" data-testid="import-result">
         {busy && <p className="muted">{t('import.previewing')}</p>}
@@ -257,13 +295,17 @@ export function ImportWizard({ client, source, position, target, onDone }: Props
           <button type="button" className="primary" disabled={busy || !settings.crs} onClick={() => void add()} data-testid="import-add">{t('import.addDem')}</button>
         ) : (
           <button type="button" className="primary" disabled={busy || !shownPreview || shownPreview.valid === 0} onClick={() => void add()} data-testid="import-add">
-            {t('import.add', { count: shownPreview?.valid ?? 0 })}
+            {shownPreview ? t('import.add', { count: shownPreview.valid }) : t('import.addPending')}
           </button>
         )}
         <button type="button" onClick={() => onDone(null)} data-testid="import-skip">{position.n > 1 ? t('import.skip') : t('import.cancel')}</button>
       </footer>
     </section>
   );
+}
+
+function overlaps(a: [number, number, number, number], b: [number, number, number, number]): boolean {
+  return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 }
 
 function ColumnSelect({ columns, value, onChange, testId }: { columns: string[]; value: string; onChange(v: string): void; testId?: string }) {

@@ -67,9 +67,9 @@ describe('readGeoJsonSource: features into columns', () => {
   });
 
   it('a crs Anju cannot convert is rejected with its name', () => {
-    const issue = failure(readGeoJsonSource(text('utm.geojson', { type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::32650' } }, features: [{ type: 'Feature', properties: {}, geometry: null }] })));
+    const issue = failure(readGeoJsonSource(text('utm.geojson', { type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::2385' } }, features: [{ type: 'Feature', properties: {}, geometry: null }] })));
     expect(describeIssue(issue, 'en')).toBe(
-      'utm.geojson: The file is in EPSG:32650, a coordinate system Anju cannot convert. Reproject it to CGCS2000 (ogr2ogr -t_srs EPSG:4490 out.geojson in.geojson, or QGIS: Export ▸ Save Features As with CRS EPSG:4490) and import the result.',
+      'utm.geojson: The file is in EPSG:2385, a coordinate system Anju cannot convert. Reproject it to CGCS2000 (ogr2ogr -t_srs EPSG:4490 out.geojson in.geojson, or QGIS: Export ▸ Save Features As with CRS EPSG:4490) and import the result.',
     );
   });
 

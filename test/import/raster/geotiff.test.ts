@@ -175,11 +175,16 @@ describe('readDemGeoTiff: rejected files, each with its message', () => {
     );
   });
 
-  it('an EPSG code Anju cannot transform (UTM 50N)', async () => {
-    const issue = failure(await readDemGeoTiff(fixture('dem-32650-utm.tif')));
+  it('an EPSG code Anju cannot transform (Xian 1980)', async () => {
+    const issue = failure(await readDemGeoTiff(fixture('dem-2385-xian80.tif')));
     expect(describeIssue(issue, 'en')).toBe(
-      'dem-32650-utm.tif: The GeoTIFF is in EPSG:32650, a coordinate system Anju cannot convert. Reproject it to CGCS2000 (gdalwarp -t_srs EPSG:4490 in.tif out.tif, or EPSG:4549 for Gauss–Krüger CM 120°E) and import the result.',
+      'dem-2385-xian80.tif: The GeoTIFF is in EPSG:2385, a coordinate system Anju cannot convert. Reproject it to CGCS2000 (gdalwarp -t_srs EPSG:4490 in.tif out.tif, or EPSG:4549 for Gauss–Krüger CM 120°E) and import the result.',
     );
+  });
+
+  it('WGS 84 / UTM 50N is read as it is', async () => {
+    const outcome = await readDemGeoTiff(fixture('dem-32650-utm.tif'));
+    expect(outcome.ok && outcome.source.crs).toBe('EPSG:32650');
   });
 
   it('LZMA compression', async () => {

@@ -25,8 +25,8 @@ export const pipelineTemplates: MessageTemplates = {
     zh: (p) => `“${p.value}”在已加载的 ${p.villages} 个村庄中找不到相同的${BY_ZH[String(p.by)] ?? p.by}。请核对该值，或先导入包含此村的村庄图层。`,
     en: (p) => `No loaded village (of ${p.villages}) has the ${BY_EN[String(p.by)] ?? p.by} "${p.value}". Check the value, or import a village layer that holds this village first.`,
   },
-  'join.ambiguous-name': {
-    zh: (p) => `有多个村庄名为“${p.value}”，无法确定对应哪一个。请改用 12 位行政区划代码关联。`,
-    en: (p) => `Several villages are named "${p.value}", so the row cannot be placed. Join by the 12-digit code instead.`,
+  'join.ambiguous': {
+    zh: (p) => `有多个村庄的${BY_ZH[String(p.by)] ?? p.by}都是“${p.value}”（行政村代码由其下各自然村共用），无法确定对应哪一个。请改用村编号关联，或在表中填写自然村编号。`,
+    en: (p) => `Several villages have the ${BY_EN[String(p.by)] ?? p.by} "${p.value}" (natural villages share their administrative village's code), so the row cannot be placed. Join by village id instead, or add the natural village's id to the table.`,
   },
 };
