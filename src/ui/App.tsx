@@ -27,14 +27,42 @@ const DEFAULT_ORDER = [
   'county', 'townships', 'farmland', 'water_source', 'eco_redline', 'public_forest',
 ];
 
+/** Where a project's layer order, visibility and opacity are remembered between visits. */
+const viewsKey = (projectId: string) => `anju.views.${projectId}`;
+
+function savedViews(projectId: string): LayerView[] {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(viewsKey(projectId)) ?? '[]');
+    return Array.isArray(parsed) ? (parsed as LayerView[]).filter((v) => typeof v?.id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function saveViews(projectId: string, views: LayerView[]) {
+  try {
+    localStorage.setItem(viewsKey(projectId), JSON.stringify(views.filter((v) => v.id !== PREVIEW_LAYER_ID)));
+  } catch {
+    // Not remembered when storage is refused; the map itself is unaffected.
+  }
+}
+
+/**
+ * The layer list as the user left it; layers new since then go on top in cartographic order
+ * (demo layers by DEFAULT_ORDER, imported ones by kind: points over lines over polygons).
+ */
 function initialViews(project: ProjectLoad): LayerView[] {
-  const rank = (id: string) => {
-    const k = DEFAULT_ORDER.indexOf(id);
-    return k < 0 ? DEFAULT_ORDER.length : k;
+  const kindRank = { Point: 1.5, LineString: 7.5, Polygon: 14.5 };
+  const rank = (l: LayerInfo) => {
+    const k = DEFAULT_ORDER.indexOf(l.id);
+    return k < 0 ? kindRank[l.kind] : k;
   };
-  return [...project.layers]
-    .sort((a, b) => rank(a.id) - rank(b.id))
+  const saved = savedViews(project.projectId).filter((v) => project.layers.some((l) => l.id === v.id));
+  const fresh = [...project.layers]
+    .filter((l) => !saved.some((v) => v.id === l.id))
+    .sort((a, b) => rank(a) - rank(b))
     .map((l) => ({ id: l.id, visible: true, opacity: l.role === 'public_forest' || l.role === 'eco_redline' ? 0.6 : 1 }));
+  return [...fresh, ...saved];
 }
 
 export function App() {
@@ -203,6 +231,7 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
   const cursorSeq = useRef(0);
 
   useEffect(() => controller?.setLayerViews(views), [controller, views]);
+  useEffect(() => saveViews(project.projectId, views), [project, views]);
   useEffect(() => {
     controller?.highlight(selection ? { layerId: selection.layerId, index: selection.index } : null);
   }, [controller, selection]);

@@ -77,7 +77,8 @@ describe('importing data', () => {
   it('restores the imported layer after a reload', async () => {
     await page.reload();
     await waitMapIdle(page);
-    expect(await layerIds(page)).toContain('user-villages-1');
+    // Still where the import put it: at the top of the layer list.
+    expect((await layerIds(page))[0]).toBe('user-villages-1');
     const drawn = await page.evaluate(() => {
       const anju = (window as unknown as { __anju: { layers: Map<string, { featureCount: number }> } }).__anju;
       return anju.layers.get('user-villages-1')?.featureCount ?? 0;
