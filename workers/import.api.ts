@@ -14,7 +14,7 @@ import { chinaOffsetIssue, fromChinaOffset } from '../src/core/import/china-offs
 import { describeIssue } from '../src/core/import/messages';
 import { cellValue, type CellValue } from '../src/core/table-query';
 import { suggestCategoryMapping, suggestFieldMapping, suggestRole } from '../src/core/import/roles';
-import { applyMapping, filterRows, rejectedReportCsv, summarizeIssues, validateGeometry } from '../src/core/import/validate';
+import { applyMapping, distinctValues, filterRows, rejectedReportCsv, summarizeIssues, validateGeometry } from '../src/core/import/validate';
 import { joinToVillages } from '../src/core/import/join';
 import { readShapefile, groupShapefileParts } from '../src/io/shapefile';
 import { readCsv, readXlsx } from '../src/io/table';
@@ -29,7 +29,7 @@ import { PREVIEW_LAYER_ID, type ColumnSummary, type DroppedFile, type ImportCont
 interface Held {
   source: ParsedSource;
   /** The last previewed result, which finish() hands over. */
-  prepared?: { layer: VectorLayer; issues: ImportIssue[]; table: ColumnarTable; keep: Uint8Array };
+  prepared?: { layer: VectorLayer; issues: ImportIssue[]; table: ColumnarTable };
 }
 
 const PREVIEW_ROWS = 50;
@@ -189,7 +189,7 @@ export function createImportApi() {
       const categoryMaps: Record<string, Record<string, string | null>> = {};
       for (const [field, column] of Object.entries(fieldMap)) {
         if (!column) continue;
-        const values = distinctValues(source.table, column);
+        const values = columnValues(source.table, column);
         const map = suggestCategoryMapping(role, field, values);
         if (map) categoryMaps[field] = map;
       }
@@ -199,7 +199,7 @@ export function createImportApi() {
     /** Distinct values of a column (up to 200), for mapping category values. */
     categoryValues(sourceId: string, column: string): string[] {
       const { source } = requireSource(sourceId);
-      return source.kind === 'vector' ? distinctValues(source.table, column) : [];
+      return source.kind === 'vector' ? columnValues(source.table, column) : [];
     },
 
     /**
@@ -246,7 +246,7 @@ export function createImportApi() {
       const summary = summarizeIssues(issues, source.table.length);
       const kept = filterRows(checked.geometry, mapped.table, summary.keep);
       const layer: VectorLayer = { geometry: kept.geometry, table: kept.table, bbox: bboxOf(kept.geometry.coords), crs: 'EPSG:4326' };
-      h.prepared = { layer, issues, table: source.table, keep: summary.keep };
+      h.prepared = { layer, issues, table: source.table };
       const info = {
         id: PREVIEW_LAYER_ID, role: settings.role, kind: layer.geometry.kind, name: { zh: `预览：${file}`, en: `Preview: ${file}` }, source: { zh: file, en: file },
         featureCount: layer.table.length, bboxLngLat: layer.bbox, columns: layer.table.columns.map((c) => ({ name: c.name, type: c.type })), userLayer: true,
@@ -324,15 +324,10 @@ function withIds(table: ColumnarTable, fieldMap: ImportSettings['fieldMap'], fil
   return { table: { ...table, columns: [...table.columns, { name: GENERATED_ID, type: 'string' as const, values }] }, fieldMap: { ...fieldMap, id: GENERATED_ID } };
 }
 
-function distinctValues(table: ColumnarTable, column: string): string[] {
-  const c = table.columns.find((col) => col.name === column);
-  if (!c) return [];
-  const seen = new Set<string>();
-  for (let i = 0; i < table.length && seen.size < 200; i++) {
-    const v = cellValue(c, i);
-    if (v !== null && v !== '') seen.add(String(v));
-  }
-  return [...seen];
+/** Distinct values of a column (up to 200), for mapping category values. */
+function columnValues(table: ColumnarTable, name: string): string[] {
+  const column = table.columns.find((c) => c.name === name);
+  return column ? distinctValues(column, table.length, 200) : [];
 }
 
 export type ImportApi = ReturnType<typeof createImportApi>;

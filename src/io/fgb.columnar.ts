@@ -21,6 +21,7 @@
  */
 import type { Column, ColumnarGeometry, GeometryKind } from '../core/types';
 import type { Problem } from '../core/result';
+import { U32List } from './u32list';
 
 /** FlatGeobuf geometry type codes (GeometryType enum of the schema) that Anju reads. */
 export const GEOM = { Unknown: 0, Point: 1, LineString: 2, Polygon: 3, MultiPoint: 4, MultiLineString: 5, MultiPolygon: 6 } as const;
@@ -70,23 +71,6 @@ const KIND_PLURAL: Record<GeometryKind, string> = { Point: 'points', LineString:
 const textDecoder = new TextDecoder();
 /** Slots of the decoded-string cache; a power of two. */
 const STRING_CACHE_SIZE = 1024;
-
-/** Doubling Uint32 buffer; offsets are appended one at a time. */
-class U32List {
-  data = new Uint32Array(64);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Uint32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-  toArray(): Uint32Array {
-    return this.data.slice(0, this.length);
-  }
-}
 
 /**
  * Accumulates the features of one layer. Call `decode` once per feature, in output order,

@@ -24,6 +24,7 @@
 import type { ImportIssue } from '../core/import/types';
 import type { ColumnarGeometry, GeometryKind } from '../core/types';
 import { groupRings } from './shapefile.rings';
+import { U32List } from './u32list';
 
 /** Shape families by shape type code: plain, Z (+10) and M (+20) variants read alike. */
 const FAMILY: Record<number, 'point' | 'multipoint' | 'line' | 'polygon'> = {
@@ -39,23 +40,6 @@ const TYPE_NAMES: Record<number, string> = {
 };
 
 const typeName = (type: number): string => TYPE_NAMES[type] ?? `${type}`;
-
-/** Doubling Uint32 buffer for offsets. */
-class U32List {
-  data = new Uint32Array(256);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Uint32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-  toArray(): Uint32Array {
-    return this.data.slice(0, this.length);
-  }
-}
 
 /** What {@link readShpGeometry} returns. */
 export interface ShpGeometry {
@@ -100,9 +84,9 @@ export function readShpGeometry(bytes: Uint8Array, options: ShpOptions): { ok: t
   // Every vertex takes at least 16 bytes of the file and a null shape 12, which bounds the coordinates.
   let coords = new Float64Array(2 * Math.ceil(Math.min(declaredBytes, bytes.length) / 12) + 2);
   let vertices = 0;
-  const geomOffsets = new U32List();
-  const partOffsets = new U32List();
-  const ringOffsets = new U32List();
+  const geomOffsets = new U32List(256);
+  const partOffsets = new U32List(256);
+  const ringOffsets = new U32List(256);
   geomOffsets.push(0);
   partOffsets.push(0);
   ringOffsets.push(0);

@@ -4,22 +4,19 @@ import type { MapController, LayerView, MapPick } from '../map/controller';
 import { formatArea, formatLength, pathLengthMeters, polygonAreaSquareMeters, type MeasureMode } from '../map/measure';
 import type { DemSummary, LayerInfo, ProjectLoad } from '../../workers/data.types';
 import type { Manifest } from '../core/manifest';
-import { Comlink, type DataClient } from '../../workers/data.client';
-import { PREVIEW_LAYER_ID, type ImportPreview } from '../../workers/import.types';
+import type { DataClient } from '../../workers/data.client';
+import { PREVIEW_LAYER_ID } from '../../workers/import.types';
 import { currentLanguage, setLanguage } from './i18n';
-import { demReplaced, layerAdded, layerRemoved, retryProjectLoad, useProjectState } from './project-store';
+import { layerRemoved, retryProjectLoad, useProjectState } from './project-store';
 import { ProjectMenu } from './ProjectMenu';
 import { ImportSession } from './import/ImportSession';
-import type { ImportTarget } from './import/ImportWizard';
+import { useImportTarget } from './import/useImportTarget';
 import { MapView } from './MapView';
 import { LayerPanel } from './LayerPanel';
 import { FeaturePopup } from './FeaturePopup';
 import { AttributeTable } from './AttributeTable';
 import { SettingsDialog, loadMapSettings, saveMapSettings, type MapSettings } from './Settings';
 import { Icon } from './icons';
-
-/** Room the import wizard takes on the right of the map, kept clear when zooming to a preview. */
-const WIZARD_WIDTH_PX = 480;
 
 /** Cartographic default order, top first: points over lines over zones. */
 const DEFAULT_ORDER = [
@@ -144,62 +141,14 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
   const [importFiles, setImportFiles] = useState<File[] | null>(null);
   const [dragging, setDragging] = useState(false);
   const [messages, setMessages] = useState<string[]>([]);
-  const [previewInfo, setPreviewInfo] = useState<LayerInfo | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const { importTarget, previewInfo } = useImportTarget({ client, controller, layers, dem, projectBBox: project.manifest.bboxLngLat, setViews });
   const shownLayers = useMemo(() => (previewInfo ? new Map([...layerInfo, [previewInfo.id, previewInfo]]) : layerInfo), [layerInfo, previewInfo]);
   const hint = useMemo(() => {
     const [w, s, e, n] = project.manifest.bboxLngLat;
     return { centerLng: (w + e) / 2, centerLat: (s + n) / 2 };
   }, [project]);
 
-  const hasVillages = layers.some((l) => l.role === 'villages');
-  const hasDem = dem !== null;
-  const projectBBox = layers.length > 0 ? project.manifest.bboxLngLat : null;
-  const importTarget = useMemo<ImportTarget>(
-    () => ({
-      hasVillages,
-      hasDem,
-      projectBBox,
-      async preview(importClient, sourceId, settings) {
-        const villages = settings.join ? await client.villageKeys() : [];
-        return importClient.preview(sourceId, settings, { villages, projectBBox });
-      },
-      async commit(importClient, source, settings, name) {
-        const data = await importClient.finish(source.sourceId);
-        const buffers = [data.geometry.coords.buffer, data.geometry.geomOffsets.buffer, data.geometry.partOffsets.buffer, data.geometry.ringOffsets.buffer] as ArrayBuffer[];
-        const render = await client.addLayer(
-          Comlink.transfer(
-            { role: settings.role, name: { zh: name, en: name }, source: { zh: `导入自 ${source.fileName}`, en: `Imported from ${source.fileName}` }, data },
-            [...new Set(buffers)],
-          ),
-        );
-        controller?.addLayer(render);
-        setViews((v) => [{ id: render.id, visible: true, opacity: 1 }, ...v.filter((x) => x.id !== PREVIEW_LAYER_ID)]);
-        layerAdded(render);
-        controller?.zoomToBBox(render.bboxLngLat);
-      },
-      async commitDem(importClient, source, crs) {
-        const grid = await importClient.demFor(source.sourceId, crs);
-        const summary = await client.setDem(Comlink.transfer(grid, [grid.data.buffer as ArrayBuffer]), source.fileName);
-        controller?.setDem(summary);
-        demReplaced(summary);
-        controller?.zoomToBBox(summary.bboxLngLat);
-      },
-      showPreview(preview: ImportPreview | null) {
-        if (!preview) {
-          controller?.removeLayer(PREVIEW_LAYER_ID);
-          setPreviewInfo(null);
-          setViews((v) => v.filter((x) => x.id !== PREVIEW_LAYER_ID));
-          return;
-        }
-        controller?.addLayer(preview.render);
-        setPreviewInfo(preview.render);
-        setViews((v) => [{ id: PREVIEW_LAYER_ID, visible: true, opacity: 1 }, ...v.filter((x) => x.id !== PREVIEW_LAYER_ID)]);
-        if (preview.valid > 0) controller?.zoomToBBox(preview.bboxLngLat, WIZARD_WIDTH_PX);
-      },
-    }),
-    [client, controller, hasVillages, hasDem, projectBBox, setViews],
-  );
 
   const removeLayer = async (id: string) => {
     const info = layerInfo.get(id);
