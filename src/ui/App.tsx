@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapController, LayerView, MapPick } from '../map/controller';
 import { formatArea, formatLength, pathLengthMeters, polygonAreaSquareMeters, type MeasureMode } from '../map/measure';
@@ -9,7 +9,6 @@ import { PREVIEW_LAYER_ID } from '../../workers/import.types';
 import { currentLanguage, setLanguage } from './i18n';
 import { layerRemoved, retryProjectLoad, useProjectState } from './project-store';
 import { ProjectMenu } from './ProjectMenu';
-import { ImportSession } from './import/ImportSession';
 import { useImportTarget } from './import/useImportTarget';
 import { MapView } from './MapView';
 import { LayerPanel } from './LayerPanel';
@@ -17,6 +16,9 @@ import { FeaturePopup } from './FeaturePopup';
 import { AttributeTable } from './AttributeTable';
 import { SettingsDialog, loadMapSettings, saveMapSettings, type MapSettings } from './Settings';
 import { Icon } from './icons';
+
+/** The import wizard (readers' messages, role schemas, CRS tables) loads when first used. */
+const ImportSession = lazy(() => import('./import/ImportSession').then((m) => ({ default: m.ImportSession })));
 
 /** Cartographic default order, top first: points over lines over zones. */
 const DEFAULT_ORDER = [
@@ -346,15 +348,17 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
             </div>
           )}
           {importFiles && (
-            <ImportSession
-              files={importFiles}
-              hint={hint}
-              target={importTarget}
-              onClose={(done) => {
-                setImportFiles(null);
-                setMessages(done);
-              }}
-            />
+            <Suspense fallback={null}>
+              <ImportSession
+                files={importFiles}
+                hint={hint}
+                target={importTarget}
+                onClose={(done) => {
+                  setImportFiles(null);
+                  setMessages(done);
+                }}
+              />
+            </Suspense>
           )}
           {settingsOpen && <SettingsDialog settings={settings} onChange={changeSettings} onClose={() => setSettingsOpen(false)} />}
           {selection && selectedInfo && (
