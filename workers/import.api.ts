@@ -70,6 +70,23 @@ function sampleCoords(coords: Float64Array): Float64Array {
   return Float64Array.from(out);
 }
 
+/**
+ * The CRS guess, made again from the plausible points alone when a few wild rows (a latitude
+ * of 95, a 0,0) spoil the ranges: if most points are longitude/latitude in China, the file is
+ * in degrees, and validation then names the odd rows.
+ */
+function robustGuess(coords: Float64Array, hint: { centerLng: number; centerLat: number } | undefined): CrsGuess {
+  const guess = guessCrs(coords, hint);
+  if (guess.crs) return guess;
+  const plausible: number[] = [];
+  for (let i = 0; i < coords.length; i += 2) {
+    const x = coords[i], y = coords[i + 1];
+    if (x >= 73 && x <= 136 && y >= 3 && y <= 54) plausible.push(x, y);
+  }
+  const valid = coords.filter((v) => !Number.isNaN(v)).length;
+  return plausible.length > 0 && plausible.length * 2 >= valid ? guessCrs(Float64Array.from(plausible), hint) : guess;
+}
+
 /** Coordinates to longitude/latitude: reprojected, then the GCJ-02/BD-09 offset removed. */
 function toLngLat(geometry: ColumnarGeometry, crs: string, offset: ImportSettings['offset']): ColumnarGeometry {
   let coords = geometry.coords;
@@ -123,7 +140,7 @@ export function createImportApi() {
     let crsGuess: CrsGuess | null = null;
     if (!source.crs) {
       const coords = source.geometry?.coords ?? (coordinates ? pointsFromColumns(source.table, coordinates.x, coordinates.y).geometry.coords : null);
-      if (coords) crsGuess = guessCrs(sampleCoords(coords), hint);
+      if (coords) crsGuess = robustGuess(sampleCoords(coords), hint);
     }
     return {
       sourceId, fileName: source.fileName, kind: 'vector', format: source.format, tabular: source.tabular, featureCount: source.table.length,

@@ -84,6 +84,17 @@ describe('import API (io worker)', () => {
     expect(preview.bboxLngLat[0]).toBeLessThan(121);
   });
 
+  it('guesses degrees for a table whose few wild rows would spoil the ranges, and names those rows', async () => {
+    const api = createImportApi();
+    const { sources } = await api.readFiles([file(`${FIX}/validate/villages_problems.csv`)], LISHUI);
+    const [s] = sources;
+    expect(s.crsGuess?.crs).toBe('EPSG:4490');
+    const { fieldMap } = api.suggest(s.sourceId, 'villages');
+    const preview = api.preview(s.sourceId, settings({ coordinates: s.coordinateColumns, fieldMap }), { villages: [], projectBBox: DEMO_BBOX });
+    expect(preview.rejected).toBeGreaterThan(0);
+    expect(preview.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['geom.out-of-range', 'row.duplicate-id']));
+  });
+
   it('hands over a DEM in the CRS the user confirmed', async () => {
     const api = createImportApi();
     const { sources } = await api.readFiles([file(`${FIX}/raster/dem-4549-int16-lzw-striped.tif`)]);
