@@ -37,8 +37,18 @@ export function shapeLayerSpecs(layer: LayerInfo): LayerSpecification[] {
         layout: { 'line-join': 'round', 'line-cap': 'round' },
         paint: { 'line-color': part === 'casing' ? '#6b5a4a' : ROAD_COLORS[cls], 'line-width': byZoom(ROAD_WIDTHS[cls][part]) },
       });
+      // Imported roads may be of other classes (expressway, national, provincial…) or have none:
+      // they are drawn plain grey under the classed roads rather than not at all.
+      const other: LayerSpecification = {
+        id: id('line-other'),
+        type: 'line',
+        source,
+        filter: ['!', ['in', ['coalesce', ['get', 'class'], ''], ['literal', classes]]],
+        layout: { 'line-join': 'round', 'line-cap': 'round' },
+        paint: { 'line-color': '#5f5a55', 'line-width': byZoom([1.6, 5]) },
+      };
       // All casings first, then the lines, so junctions of different classes join cleanly.
-      return [...classes.map((c) => line(c, 'casing')), ...classes.map((c) => line(c, 'line'))];
+      return [other, ...classes.map((c) => line(c, 'casing')), ...classes.map((c) => line(c, 'line'))];
     }
     case 'rivers':
       return [
