@@ -8,7 +8,7 @@ import { transfer } from 'comlink';
 import type { ColumnarGeometry, ColumnarTable, Grid, VectorLayer } from '../src/core/types';
 import type { LayerRole } from '../src/core/manifest';
 import { isKnownCrs, makeTransform } from '../src/core/crs';
-import type { ImportIssue, InputFile, Lang, ParsedRasterSource, ParsedSource, ParsedVectorSource } from '../src/core/import/types';
+import type { ImportIssue, InputFile, Lang, ParsedRasterSource, ParsedSource, ParsedVectorSource, ReadOutcome } from '../src/core/import/types';
 import { coordinateColumns, guessCrs, pointsFromColumns, type CrsGuess } from '../src/core/import/coordinates';
 import { chinaOffsetIssue, fromChinaOffset } from '../src/core/import/china-offsets';
 import { describeIssue } from '../src/core/import/messages';
@@ -16,7 +16,7 @@ import { cellValue, type CellValue } from '../src/core/table-query';
 import { suggestCategoryMapping, suggestFieldMapping, suggestRole } from '../src/core/import/roles';
 import { applyMapping, distinctValues, filterRows, rejectedReportCsv, summarizeIssues, validateGeometry } from '../src/core/import/validate';
 import { joinToVillages } from '../src/core/import/join';
-import { readShapefile, groupShapefileParts } from '../src/io/shapefile';
+import { readShapefileLayers, groupShapefileParts } from '../src/io/shapefile';
 import { readCsv, readXlsx } from '../src/io/table';
 import { readGeoJsonSource, readFlatGeobufSource } from '../src/io/import-vector';
 import { readDemGeoTiff } from '../src/io/import-raster';
@@ -149,17 +149,21 @@ export function createImportApi() {
     };
   }
 
-  async function readOne(files: InputFile[]): Promise<{ ok: true; source: ParsedSource } | { ok: false; issue: ImportIssue }> {
+  /** The sources in one group of files: a shapefile zip may hold several layers. */
+  async function readGroup(files: InputFile[]): Promise<ReadOutcome[]> {
     const first = files[0];
     const ext = extension(first.name);
-    if (files.length > 1 || ext === 'zip' || SHAPEFILE_PARTS.has(ext)) return readShapefile(files);
-    if (ext === 'geojson' || ext === 'json') return readGeoJsonSource(first);
-    if (ext === 'fgb') return readFlatGeobufSource(first);
-    if (ext === 'csv' || ext === 'txt') return readCsv(first);
-    if (ext === 'xlsx' || ext === 'xls') return readXlsx(first);
-    if (ext === 'tif' || ext === 'tiff') return readDemGeoTiff(first);
-    if (ext === 'hgt') return readHgt(first);
-    return { ok: false, issue: { code: 'import.unknown-format', severity: 'error', file: first.name, params: { ext: ext || '—' } } };
+    if (files.length > 1 || ext === 'zip' || SHAPEFILE_PARTS.has(ext)) {
+      const layers = readShapefileLayers(files);
+      return layers.ok ? layers.outcomes : [layers];
+    }
+    if (ext === 'geojson' || ext === 'json') return [readGeoJsonSource(first)];
+    if (ext === 'fgb') return [readFlatGeobufSource(first)];
+    if (ext === 'csv' || ext === 'txt') return [readCsv(first)];
+    if (ext === 'xlsx' || ext === 'xls') return [await readXlsx(first)];
+    if (ext === 'tif' || ext === 'tiff') return [await readDemGeoTiff(first)];
+    if (ext === 'hgt') return [readHgt(first)];
+    return [{ ok: false, issue: { code: 'import.unknown-format', severity: 'error', file: first.name, params: { ext: ext || '—' } } }];
   }
 
   return {
@@ -184,14 +188,15 @@ export function createImportApi() {
       for (let k = 0; k < groups.length; k++) {
         const name = groups[k].find((f) => extension(f.name) === 'shp')?.name ?? groups[k][0].name;
         onProgress?.({ done: k, total: groups.length, file: name });
-        const outcome = await readOne(groups[k]);
-        if (!outcome.ok) {
-          failures.push(outcome.issue);
-          continue;
+        for (const outcome of await readGroup(groups[k])) {
+          if (!outcome.ok) {
+            failures.push(outcome.issue);
+            continue;
+          }
+          const sourceId = `s${nextId++}`;
+          held.set(sourceId, { source: outcome.source });
+          sources.push(summarize(sourceId, outcome.source, hint));
         }
-        const sourceId = `s${nextId++}`;
-        held.set(sourceId, { source: outcome.source });
-        sources.push(summarize(sourceId, outcome.source, hint));
       }
       onProgress?.({ done: groups.length, total: groups.length, file: '' });
       return { sources, failures };

@@ -129,7 +129,34 @@ function smallText(bytes: Uint8Array): string {
  * the rest (null shapes, guessed encoding, unknown CRS…) ride along in `source.issues`.
  */
 export function readShapefile(files: InputFile[]): ReadOutcome<ParsedVectorSource> {
-  let fileName = files[0]?.name ?? '';
+  const found = shapefileLayers(files);
+  if (!found.ok) return found;
+  const { layers, zipName } = found;
+  const first = layers[0];
+  const shp = first.shp as InputFile;
+  const fileName = zipName ?? shp.name;
+  const issues: ImportIssue[] = [];
+  if (layers.length > 1) {
+    const others = listNames(layers.slice(1).map((l) => baseName((l.shp as InputFile).name)));
+    issues.push({ code: 'shp.several-layers', severity: 'info', file: fileName, params: { used: baseName(shp.name), others } });
+  }
+  return readLayer(first, fileName, issues);
+}
+
+/**
+ * Reads every layer of a zip (or of loose parts) as its own source, named by its path
+ * inside the zip when there are several. Fails only when there is no .shp at all.
+ */
+export function readShapefileLayers(files: InputFile[]): { ok: true; outcomes: ReadOutcome<ParsedVectorSource>[] } | { ok: false; issue: ImportIssue } {
+  const found = shapefileLayers(files);
+  if (!found.ok) return found;
+  const { layers, zipName } = found;
+  const single = layers.length === 1;
+  return { ok: true, outcomes: layers.map((l) => readLayer(l, single && zipName ? zipName : (l.shp as InputFile).name, [])) };
+}
+
+/** The layers (parts grouped by name) among the files or inside the zip. */
+function shapefileLayers(files: InputFile[]): { ok: true; layers: Layer[]; zipName: string | null } | { ok: false; issue: ImportIssue } {
   const zipped = files.length === 1 && isZip(files[0]);
   let entries: { path: string; file: InputFile }[];
   if (zipped) {
@@ -139,19 +166,17 @@ export function readShapefile(files: InputFile[]): ReadOutcome<ParsedVectorSourc
   } else {
     entries = files.map((file) => ({ path: file.name, file }));
   }
-  const issues: ImportIssue[] = [];
   const layers = collectLayers(entries).filter((l) => l.shp);
   if (layers.length === 0) {
     const found = listNames(entries.map((e) => e.path));
-    return { ok: false, issue: { code: 'shp.no-shp', severity: 'error', file: fileName, params: { files: found } } };
+    return { ok: false, issue: { code: 'shp.no-shp', severity: 'error', file: files[0]?.name ?? '', params: { files: found } } };
   }
-  const layer = layers[0];
+  return { ok: true, layers, zipName: zipped ? files[0].name : null };
+}
+
+/** Reads one layer's .shp, .dbf, .prj and .cpg into a source named `fileName`. */
+function readLayer(layer: Layer, fileName: string, issues: ImportIssue[]): ReadOutcome<ParsedVectorSource> {
   const shp = layer.shp as InputFile;
-  if (!zipped) fileName = shp.name;
-  if (layers.length > 1) {
-    const others = listNames(layers.slice(1).map((l) => baseName((l.shp as InputFile).name)));
-    issues.push({ code: 'shp.several-layers', severity: 'info', file: fileName, params: { used: baseName(shp.name), others } });
-  }
   if (!layer.dbf) {
     return { ok: false, issue: { code: 'shp.no-dbf', severity: 'error', file: shp.name, params: { name: baseName(shp.name).replace(/\.[^.]+$/, '') } } };
   }

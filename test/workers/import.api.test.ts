@@ -95,6 +95,15 @@ describe('import API (io worker)', () => {
     expect(preview.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['geom.out-of-range', 'row.duplicate-id']));
   });
 
+  it('offers every layer of a zip that holds several shapefiles', async () => {
+    const api = createImportApi();
+    const { sources, failures } = await api.readFiles([file(`${FIX}/shapefile/two_layers_gbk_names.zip`)], LISHUI);
+    expect(failures).toEqual([]);
+    // Entry names were written in GBK, as Chinese Windows zips them.
+    expect(sources.map((s) => s.fileName)).toEqual(['two_layers_gbk_names.zip/成果/村庄.shp', 'two_layers_gbk_names.zip/成果/地块.shp']);
+    expect(sources.every((s) => s.featureCount > 0 && s.issues.every((i) => i.code !== 'shp.several-layers'))).toBe(true);
+  });
+
   it('hands over a DEM in the CRS the user confirmed', async () => {
     const api = createImportApi();
     const { sources } = await api.readFiles([file(`${FIX}/raster/dem-4549-int16-lzw-striped.tif`)]);

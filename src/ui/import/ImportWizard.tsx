@@ -37,8 +37,9 @@ interface Props {
 
 const ISSUES_SHOWN = 60;
 
+/** `villages` for `villages.csv`, `村庄` for `成果.zip/成果/村庄.shp` (a layer inside a zip). */
 function baseName(file: string): string {
-  return file.replace(/\.[^.]+$/, '');
+  return (file.split('/').pop() ?? file).replace(/\.[^.]+$/, '');
 }
 
 /** The column a table without coordinates is most likely joined by: a code column, else a name. */
