@@ -265,6 +265,9 @@ export function createImportApi() {
       // A row the reader or the join could not place already says why; "empty location" would repeat it.
       const unplaced = new Set(issues.filter((i) => i.severity === 'error' && i.index !== undefined).map((i) => i.index));
       issues.push(...checked.issues.filter((i) => !(i.code === 'geom.empty' && unplaced.has(i.index))));
+      // File-level remarks first, then row by row as the user reads the file (a stable sort
+      // keeps each row's issues in the order the steps found them).
+      issues.sort((a, b) => (a.index ?? -1) - (b.index ?? -1));
       const summary = summarizeIssues(issues, source.table.length);
       const kept = filterRows(checked.geometry, mapped.table, summary.keep);
       const layer: VectorLayer = { geometry: kept.geometry, table: kept.table, bbox: bboxOf(kept.geometry.coords), crs: 'EPSG:4326' };

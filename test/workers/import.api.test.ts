@@ -93,6 +93,9 @@ describe('import API (io worker)', () => {
     const preview = api.preview(s.sourceId, settings({ coordinates: s.coordinateColumns, fieldMap }), { villages: [], projectBBox: DEMO_BBOX });
     expect(preview.rejected).toBeGreaterThan(0);
     expect(preview.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['geom.out-of-range', 'row.duplicate-id']));
+    // Listed as the user reads the file: file-level remarks, then row by row.
+    const rows = preview.issues.map((i) => i.index ?? -1);
+    expect(rows).toEqual([...rows].sort((a, b) => a - b));
   });
 
   it('offers every layer of a zip that holds several shapefiles', async () => {
