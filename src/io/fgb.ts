@@ -28,7 +28,8 @@ import { Header } from 'flatgeobuf/lib/mjs/flat-geobuf/header.js';
 import type { BBox, VectorLayer } from '../core/types';
 import { fail, ok, type Problem, type Result } from '../core/result';
 import { COL, ColumnarDecoder, GEOM, geometryName, kindOf, type HeaderColumn } from './fgb.columnar';
-import { INDEX_NODE_SIZE, buildPackedRTree, hilbertOrder, searchPackedRTree, treeByteLength } from './fgb.rtree';
+import { INDEX_NODE_SIZE, buildPackedRTree, searchPackedRTree, treeByteLength } from './fgb.rtree';
+import { hilbertOrder } from '../core/hilbert';
 
 export { featureToGeoJSON } from './layer.geojson';
 

@@ -7,10 +7,11 @@ import { benchFgb } from './fgb.bench';
 import { benchDemTiles } from './demtile.bench';
 import { benchPageLoad } from './pageload.bench';
 import { benchImport } from './import.bench';
+import { benchExposure } from './exposure.bench';
 import type { BenchResult } from './types';
 
 const results: BenchResult[] = [];
-for (const bench of [benchFgb, benchImport, benchDemTiles, benchPageLoad]) {
+for (const bench of [benchFgb, benchImport, benchExposure, benchDemTiles, benchPageLoad]) {
   for (const r of await bench()) {
     results.push(r);
     const value = r.value >= 1000 ? Math.round(r.value).toLocaleString('en') : r.value.toFixed(1);
