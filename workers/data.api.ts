@@ -8,10 +8,11 @@ import { renderHillshadeTile } from '../src/core/tiles/hillshade-tile';
 import { queryRows, cellValue } from '../src/core/table-query';
 import { KEY_VILLAGE_LOW_INCOME_SHARE } from '../src/core/policy-defaults';
 import { exportLayer, type ExportFormat } from '../src/io/export';
+import { ANALYSIS_COLUMNS, type ExposureInputs, type SourceLayer } from '../src/core/exposure/analysis';
 import { contourGeoJson, outsideMaskGeoJson } from './basemap-data';
 import { bboxOf, demSummary, layerInfo, LoadError, loadFolder, prepareDem, renderOf, transferables, type LoadedDem, type LoadedLayer } from './data.load';
 import type { ProjectStorage, StoredProject } from './project-storage';
-import type { DemSummary, LayerRender, LoadOutcome, LoadProgress, ProjectLoad, ProjectSummary, TablePage, TablePageRequest, VillageKey } from './data.types';
+import type { DemSummary, LayerInfo, LayerRender, LoadOutcome, LoadProgress, ProjectLoad, ProjectSummary, TablePage, TablePageRequest, VillageKey } from './data.types';
 
 /** What the data API needs from its host; the worker passes browser APIs, tests pass stubs. */
 export interface DataApiHost {
@@ -372,6 +373,58 @@ export function createDataApi(host: DataApiHost) {
         maxY = Math.max(maxY, c[2 * v + 1]);
       }
       return [minX, minY, maxX, maxY];
+    },
+
+    /**
+     * What an exposure run reads: the hazard and exposed layers' geometry with the analysis
+     * columns, and the township boundaries (the boundary layer with most named features).
+     * Structured-cloned to the caller; the worker keeps its own copy.
+     */
+    exposureInputs(hazardLayerIds: string[], exposedLayerIds: string[]): ExposureInputs {
+      const source = (layer: LoadedLayer): SourceLayer => ({
+        layerId: layer.info.id,
+        role: layer.info.role,
+        name: layer.info.name,
+        source: layer.info.source,
+        crs: layer.data.crs,
+        geometry: layer.data.geometry,
+        columns: layer.data.table.columns.filter((c) => (ANALYSIS_COLUMNS as readonly string[]).includes(c.name)),
+      });
+      const boundaries = [...requireLoaded().layers.values()]
+        .filter((l) => l.info.role === 'boundary' && l.data.geometry.kind === 'Polygon' && l.data.table.length > 1 && l.data.table.columns.some((c) => c.name === 'name'))
+        .sort((a, b) => b.data.table.length - a.data.table.length);
+      return {
+        hazards: hazardLayerIds.map((id) => source(requireLayer(id))),
+        exposed: exposedLayerIds.map((id) => source(requireLayer(id))),
+        townships: boundaries.length > 0 ? source(boundaries[0]) : null,
+      };
+    },
+
+    /**
+     * Sets (or replaces) a derived text column on a layer, e.g. a settlement's hazard check,
+     * so its attribute table shows it and later analyses read it. Not stored: the analysis
+     * that derives it reruns when the project opens.
+     */
+    setDerivedColumn(layerId: string, name: string, values: (string | null)[]): LayerInfo {
+      const layer = requireLayer(layerId);
+      const { data, info } = layer;
+      if (values.length !== data.table.length) throw new Error(`Layer "${layerId}" has ${data.table.length} features, not ${values.length}.`);
+      const columns = data.table.columns.filter((c) => c.name !== name);
+      columns.push({ name, type: 'string', values });
+      data.table = { ...data.table, columns };
+      layer.info = layerInfo(info.id, info.role, info.name, info.source, data, info.userLayer);
+      return layer.info;
+    },
+
+    /** A named document stored with the open project (null when there is none). */
+    async getDocument(name: string): Promise<unknown> {
+      return (await storage.getDocument(requireLoaded().projectId, name))?.value ?? null;
+    },
+
+    /** Stores a named document with the open project (creating the project's record if needed). */
+    async putDocument(name: string, value: unknown): Promise<void> {
+      const project = await touchProject();
+      await storage.putDocument({ projectId: project.id, name, value });
     },
 
     /** One page of a layer's attribute table after filtering and sorting. */

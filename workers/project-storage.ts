@@ -2,7 +2,8 @@
  * Where user projects live between page loads. The data worker talks to this interface;
  * the browser gives it IndexedDB (src/io/project-db.ts), Node tests an in-memory map.
  * Layers are stored as the columnar data the worker holds, already in longitude/latitude,
- * so restoring a project needs no parsing or reprojection.
+ * so restoring a project needs no parsing or reprojection. Documents hold the project's other
+ * state (the hazard register's reviews and runs).
  */
 import type { Grid, VectorLayer } from '../src/core/types';
 import type { LayerRole, LocalizedText } from '../src/core/manifest';
@@ -33,6 +34,13 @@ export interface StoredDem {
   grid: Grid<Float32Array>;
 }
 
+/** A named JSON-like record kept with a project (e.g. `register`: reviews and runs). */
+export interface StoredDocument {
+  projectId: string;
+  name: string;
+  value: unknown;
+}
+
 export interface ProjectStorage {
   listProjects(): Promise<StoredProject[]>;
   getProject(id: string): Promise<StoredProject | undefined>;
@@ -44,6 +52,8 @@ export interface ProjectStorage {
   deleteLayer(projectId: string, layerId: string): Promise<void>;
   getDem(projectId: string): Promise<StoredDem | undefined>;
   putDem(dem: StoredDem): Promise<void>;
+  getDocument(projectId: string, name: string): Promise<StoredDocument | undefined>;
+  putDocument(doc: StoredDocument): Promise<void>;
 }
 
 /** A storage that forgets everything with the page: for tests and browsers without IndexedDB. */
@@ -51,6 +61,7 @@ export function memoryStorage(): ProjectStorage {
   const projects = new Map<string, StoredProject>();
   const layers = new Map<string, StoredLayer>();
   const dems = new Map<string, StoredDem>();
+  const documents = new Map<string, StoredDocument>();
   const key = (p: string, l: string) => `${p}\u0000${l}`;
   return {
     async listProjects() {
@@ -66,6 +77,7 @@ export function memoryStorage(): ProjectStorage {
       projects.delete(id);
       dems.delete(id);
       for (const [k, l] of layers) if (l.projectId === id) layers.delete(k);
+      for (const [k, d] of documents) if (d.projectId === id) documents.delete(k);
     },
     async listLayers(projectId) {
       return [...layers.values()].filter((l) => l.projectId === projectId).sort((a, b) => a.addedAt - b.addedAt);
@@ -81,6 +93,12 @@ export function memoryStorage(): ProjectStorage {
     },
     async putDem(dem) {
       dems.set(dem.projectId, dem);
+    },
+    async getDocument(projectId, name) {
+      return structuredClone(documents.get(key(projectId, name)));
+    },
+    async putDocument(doc) {
+      documents.set(key(doc.projectId, doc.name), structuredClone(doc));
     },
   };
 }

@@ -1,27 +1,35 @@
 /**
- * Projects in IndexedDB (through `idb`), for the data worker. One database, three stores:
- * projects by id, layers by [projectId, layerId], DEMs by projectId. Typed arrays are
- * stored as they are (structured clone), so nothing is re-encoded on save or restore.
+ * Projects in IndexedDB (through `idb`), for the data worker. One database, four stores:
+ * projects by id, layers by [projectId, layerId], DEMs by projectId, documents by
+ * [projectId, name]. Typed arrays are stored as they are (structured clone), so nothing is
+ * re-encoded on save or restore.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { memoryStorage, type ProjectStorage, type StoredDem, type StoredLayer, type StoredProject } from '../../workers/project-storage';
+import { memoryStorage, type ProjectStorage, type StoredDem, type StoredDocument, type StoredLayer, type StoredProject } from '../../workers/project-storage';
 
 interface AnjuDb extends DBSchema {
   projects: { key: string; value: StoredProject };
   layers: { key: [string, string]; value: StoredLayer; indexes: { byProject: string } };
   dems: { key: string; value: StoredDem };
+  documents: { key: [string, string]; value: StoredDocument; indexes: { byProject: string } };
 }
 
 const DB_NAME = 'anju';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 
 async function open(): Promise<ProjectStorage> {
   const db: IDBPDatabase<AnjuDb> = await openDB<AnjuDb>(DB_NAME, DB_VERSION, {
-    upgrade(database) {
-      database.createObjectStore('projects', { keyPath: 'id' });
-      const layers = database.createObjectStore('layers', { keyPath: ['projectId', 'layerId'] });
-      layers.createIndex('byProject', 'projectId');
-      database.createObjectStore('dems', { keyPath: 'projectId' });
+    upgrade(database, oldVersion) {
+      if (oldVersion < 1) {
+        database.createObjectStore('projects', { keyPath: 'id' });
+        const layers = database.createObjectStore('layers', { keyPath: ['projectId', 'layerId'] });
+        layers.createIndex('byProject', 'projectId');
+        database.createObjectStore('dems', { keyPath: 'projectId' });
+      }
+      if (oldVersion < 2) {
+        const documents = database.createObjectStore('documents', { keyPath: ['projectId', 'name'] });
+        documents.createIndex('byProject', 'projectId');
+      }
     },
   });
   return {
@@ -33,11 +41,13 @@ async function open(): Promise<ProjectStorage> {
       await db.put('projects', project);
     },
     async deleteProject(id) {
-      const tx = db.transaction(['projects', 'layers', 'dems'], 'readwrite');
+      const tx = db.transaction(['projects', 'layers', 'dems', 'documents'], 'readwrite');
       await tx.objectStore('projects').delete(id);
       await tx.objectStore('dems').delete(id);
       const keys = await tx.objectStore('layers').index('byProject').getAllKeys(id);
       for (const k of keys) await tx.objectStore('layers').delete(k);
+      const docs = await tx.objectStore('documents').index('byProject').getAllKeys(id);
+      for (const k of docs) await tx.objectStore('documents').delete(k);
       await tx.done;
     },
     async listLayers(projectId) {
@@ -52,6 +62,10 @@ async function open(): Promise<ProjectStorage> {
     getDem: (projectId) => db.get('dems', projectId),
     async putDem(dem) {
       await db.put('dems', dem);
+    },
+    getDocument: (projectId, name) => db.get('documents', [projectId, name]),
+    async putDocument(doc) {
+      await db.put('documents', doc);
     },
   };
 }
@@ -81,5 +95,7 @@ export function indexedDbStorage(): ProjectStorage & { persistent: Promise<boole
     deleteLayer: call('deleteLayer'),
     getDem: call('getDem'),
     putDem: call('putDem'),
+    getDocument: call('getDocument'),
+    putDocument: call('putDocument'),
   };
 }

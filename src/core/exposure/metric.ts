@@ -49,12 +49,17 @@ export function metricFrameFor(bboxLngLat: readonly number[]): MetricFrame {
   return metricFrame(Math.round(centre * 100) / 100);
 }
 
-/** A transform from a layer's CRS into the frame, plus longitude/latitude for the scale. */
-export function toFrame(crs: string, frame: MetricFrame): (x: number, y: number) => { x: number; y: number; lat: number } {
-  const toLngLat: PointTransform = isGeographic(crs) ? (x, y) => [x, y] : makeTransform(crs, 'EPSG:4326');
+/** A transform from a CRS to longitude/latitude (identity for geographic CRSs). */
+export function lngLatFrom(crs: string): PointTransform {
+  return isGeographic(crs) ? (x, y) => [x, y] : makeTransform(crs, 'EPSG:4326');
+}
+
+/** A transform from a layer's CRS into the frame, with the longitude/latitude on the way. */
+export function toFrame(crs: string, frame: MetricFrame): (x: number, y: number) => { x: number; y: number; lng: number; lat: number } {
+  const toLngLat = lngLatFrom(crs);
   return (x, y) => {
     const [lng, lat] = toLngLat(x, y);
     const [px, py] = frame.fromLngLat(lng, lat);
-    return { x: px, y: py, lat };
+    return { x: px, y: py, lng, lat };
   };
 }

@@ -1,0 +1,66 @@
+/**
+ * Words and definitions of the hazard register, in both UI languages. One place, so the
+ * register panel, the exported files and (later) the briefing say the same thing.
+ */
+import type { LocalizedText } from '../manifest';
+import { categoryLabel } from '../import/categories';
+import { HAZARD_TYPES, RISK_LEVELS } from './classes';
+import type { ReviewStatus } from './register';
+
+type Lang = 'zh' | 'en';
+
+export function hazardTypeLabel(code: number, lang: Lang): string {
+  return categoryLabel('hazardType', HAZARD_TYPES[code] ?? 'other')[lang];
+}
+
+export function riskLevelLabel(code: number, lang: Lang): string {
+  return code === 0 ? (lang === 'zh' ? '无' : 'none') : categoryLabel('riskLevel', RISK_LEVELS[code])[lang];
+}
+
+export const STATUS_LABELS: Record<'inside' | 'near' | 'clear', LocalizedText> = {
+  inside: { zh: '区内', en: 'Inside' },
+  near: { zh: '附近', en: 'Near' },
+  clear: { zh: '无影响', en: 'Clear' },
+};
+
+export function statusLabel(code: number, lang: Lang): string {
+  return (code === 2 ? STATUS_LABELS.inside : code === 1 ? STATUS_LABELS.near : STATUS_LABELS.clear)[lang];
+}
+
+export const REVIEW_LABELS: Record<ReviewStatus | 'none' | 'changed', LocalizedText> = {
+  none: { zh: '未审核', en: 'Not reviewed' },
+  confirmed: { zh: '已确认', en: 'Confirmed' },
+  disputed: { zh: '有异议', en: 'Disputed' },
+  resolved: { zh: '已处置', en: 'Resolved' },
+  changed: { zh: '需复核', en: 'Changed since review' },
+};
+
+export const ROLE_LABELS: Record<string, LocalizedText> = {
+  villages: { zh: '自然村', en: 'Village' },
+  households: { zh: '农户', en: 'Household' },
+  settlements: { zh: '安置点', en: 'Settlement' },
+};
+
+/** Definitions shown wherever the figures are shown. */
+export const DEFINITIONS: Record<'inside' | 'near' | 'clear' | 'distance' | 'level' | 'buffer' | 'byHazard' | 'people', LocalizedText> = {
+  inside: { zh: '区内：位于隐患区（面）范围内，含边界上。', en: 'Inside: within the hazard geometry (its edge included).' },
+  near: {
+    zh: '附近：不在隐患区内，但在其缓冲距离内；点状隐患点只有“附近”。',
+    en: 'Near: outside the hazard geometry but within its buffer; point hazards can only be near.',
+  },
+  clear: { zh: '无影响：不在任何隐患的缓冲距离内。', en: 'Clear: outside every hazard buffer.' },
+  distance: {
+    zh: '距离：到隐患边界（点状隐患为到该点）的实地距离（米），区内为 0；按椭球面计算，跨投影带亦准确。',
+    en: 'Distance: true ground metres to the hazard edge (to the point for point hazards), 0 inside; measured on the ellipsoid, correct across projection zones.',
+  },
+  level: { zh: '最高等级：所有命中隐患中风险等级最高者（多灾种取最不利）。', en: 'Worst class: the highest risk level over all hazards hit (multi-hazard: the worst wins).' },
+  buffer: {
+    zh: '缓冲距离：隐患自带的威胁半径优先，其次为自带缓冲距离，否则按灾种和等级取下表的默认值。',
+    en: "Buffer: the hazard's own threat radius first, then its own buffer, else the default below by type and level.",
+  },
+  byHazard: {
+    zh: '按灾种和等级：一个村受多个隐患影响时在每一类中各计一次，故各类之和可大于合计。',
+    en: 'By hazard: a village hit by several kinds counts once in each, so rows can sum to more than the total.',
+  },
+  people: { zh: '人口、户数取自村庄图层的人口、户数字段；农户图层每户计 1 户。', en: "People and households come from the village layer's population and households fields; each household feature counts as one." },
+};

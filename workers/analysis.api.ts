@@ -1,0 +1,43 @@
+import { transfer } from 'comlink';
+import { runExposureAnalysis, type ExposureInputs, type ExposureParams, type ExposureRun } from '../src/core/exposure/analysis';
+
+/** Progress of a run: features done out of total. */
+export type AnalysisProgress = (done: number, total: number) => void;
+
+/** Every ArrayBuffer of a run, to transfer it instead of copying it. */
+export function runTransferables(run: ExposureRun): ArrayBuffer[] {
+  const h = run.hazards;
+  const buffers = [h.layerOf, h.featureOf, h.type, h.level, h.bufferM, h.bufferSource, h.surveyYear, h.lngLat].map((a) => a.buffer as ArrayBuffer);
+  for (const l of run.layers) {
+    buffers.push(l.people.buffer as ArrayBuffer, l.households.buffer as ArrayBuffer);
+    const { offsets, hazard, distance, inside, status, worstLevel } = l.hits;
+    buffers.push(...[offsets, hazard, distance, inside, status, worstLevel].map((a) => a.buffer as ArrayBuffer));
+  }
+  return [...new Set(buffers)];
+}
+
+/**
+ * The analysis worker's API. Runs are plain functions of their inputs: the worker holds no
+ * state, so cancelling is terminating it (see analysis.client.ts).
+ */
+export function createAnalysisApi() {
+  return {
+    /** Hazard exposure of every exposed layer; progress every few thousand features. */
+    runExposure(inputs: ExposureInputs, params: ExposureParams, onProgress?: AnalysisProgress): ExposureRun {
+      let last = 0;
+      const run = runExposureAnalysis(inputs, params, {
+        onProgress: (done, total) => {
+          // Comlink callbacks are messages: at most one every 50 ms.
+          const now = performance.now();
+          if (onProgress && (now - last > 50 || done === total)) {
+            last = now;
+            void onProgress(done, total);
+          }
+        },
+      });
+      return transfer(run, runTransferables(run));
+    },
+  };
+}
+
+export type AnalysisApi = ReturnType<typeof createAnalysisApi>;
