@@ -80,13 +80,17 @@ export function hilbertOrder(boxes: Float64Array): Uint32Array {
     values[i] = hilbert(Math.floor((cx - minX) * scaleX), Math.floor((cy - minY) * scaleY));
   }
   const order = new Uint32Array(count);
-  if (count < 1 << 21) {
-    // Value and index packed in one exact float64 (2^32 · 2^21 < 2^53): a native numeric sort,
-    // several times faster than a comparator, with ties still broken by index.
-    const keys = new Float64Array(count);
-    for (let i = 0; i < count; i++) keys[i] = (values[i] + 1) * (1 << 21) + i;
+  if (count <= 1 << 21) {
+    // Value and index packed in one exact float64 ((2^32 − 1) · 2^21 + 2^21 − 1 = 2^53 − 1): a
+    // native numeric sort, several times faster than a comparator, ties still broken by index.
+    // Features without geometry go first, in index order, outside the packed keys.
+    let k = 0;
+    for (let i = 0; i < count; i++) if (values[i] < 0) order[k++] = i;
+    const keys = new Float64Array(count - k);
+    let j = 0;
+    for (let i = 0; i < count; i++) if (values[i] >= 0) keys[j++] = values[i] * (1 << 21) + i;
     keys.sort();
-    for (let i = 0; i < count; i++) order[i] = keys[i] % (1 << 21);
+    for (const key of keys) order[k++] = key % (1 << 21);
     return order;
   }
   for (let i = 0; i < count; i++) order[i] = i;

@@ -233,3 +233,16 @@ describe('readFlatGeobuf failures', () => {
     }
   });
 });
+
+describe('FlatGeobuf Hilbert order', () => {
+  it('keeps the feature in the last Hilbert cell (south-east corner) with an odd index', () => {
+    const bytes = writeFlatGeobuf({ type: 'FeatureCollection', features: [
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [120, 28.01] }, properties: { id: 'A' } },
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [120.01, 28] }, properties: { id: 'B' } },
+    ] }, { crsCode: 4326 });
+    const result = readFlatGeobuf(bytes);
+    if (!result.ok) throw new Error(result.error.message);
+    const ids = result.value.table.columns.find((c) => c.name === 'id');
+    expect(ids?.type === 'string' ? [...ids.values].sort() : null).toEqual(['A', 'B']);
+  });
+});

@@ -54,8 +54,8 @@ export interface ExposureHits {
   worstLevel: Uint8Array;
 }
 
-/** Plane units a true metre can be at most (scale ≤ 1.002 within 400 km of the centre). */
-const MAX_SCALE = 1.002;
+/** Metres within which a distance equals the buffer (a point exactly on a line with buffer 0). */
+const AT_BUFFER = 1e-6;
 const ON_EDGE = 1e-9;
 
 interface FlatHazards {
@@ -88,7 +88,7 @@ function featureCount(g: ColumnarGeometry): number {
   return g.kind === 'Point' && g.geomOffsets.length === 0 ? g.coords.length / 2 : Math.max(0, g.geomOffsets.length - 1);
 }
 
-function flatten(layers: HazardLayerInput[]): FlatHazards {
+function flatten(layers: HazardLayerInput[], maxScale: number): FlatHazards {
   let count = 0;
   for (const l of layers) count += featureCount(l.geometry);
   const flat: FlatHazards = {
@@ -122,7 +122,8 @@ function flatten(layers: HazardLayerInput[]): FlatHazards {
         if (y < minY) minY = y;
         if (y > maxY) maxY = y;
       }
-      const grow = buffer * MAX_SCALE;
+      // Boxes grow by the buffer in plane units: true metres × the largest scale of the run.
+      const grow = buffer * maxScale + AT_BUFFER;
       if (minX <= maxX) boxes.set([minX - grow, minY - grow, maxX + grow, maxY + grow], 4 * h);
       else {
         // Empty geometry: an inverted box, and a negative buffer so it never yields a hit.
@@ -339,7 +340,9 @@ export interface ExposureOptions {
 
 /** Finds, for every exposed feature, every hazard it is inside or within the buffer of. */
 export function computeExposure(hazardLayers: HazardLayerInput[], exposed: ExposedInput, options: ExposureOptions = {}): ExposureHits {
-  const hazards = flatten(hazardLayers);
+  let maxScale = 1;
+  for (const k of exposed.scale) if (k > maxScale) maxScale = k;
+  const hazards = flatten(hazardLayers, maxScale);
   const g = exposed.geometry;
   const n = featureCount(g);
   const offsets = new Uint32Array(n + 1);
@@ -408,7 +411,7 @@ export function computeExposure(hazardLayers: HazardLayerInput[], exposed: Expos
           shapeProbe(g, i, hg, hf, probe);
         }
         const d = Math.sqrt(probe.d2) / scale;
-        if (probe.inside || d <= buffer) found.push({ h, d: probe.inside ? 0 : d, inside: probe.inside });
+        if (probe.inside || d <= buffer + AT_BUFFER) found.push({ h, d: probe.inside ? 0 : d, inside: probe.inside });
       }
       // Nearest first (ties by hazard index); an insertion sort, as lists are short.
       for (let a = 1; a < found.length; a++) {
