@@ -9,7 +9,7 @@ export function runTransferables(run: ExposureRun): ArrayBuffer[] {
   const h = run.hazards;
   const buffers = [h.layerOf, h.featureOf, h.type, h.level, h.bufferM, h.bufferSource, h.surveyYear, h.lngLat].map((a) => a.buffer as ArrayBuffer);
   for (const l of run.layers) {
-    buffers.push(l.people.buffer as ArrayBuffer, l.households.buffer as ArrayBuffer);
+    buffers.push(l.people.buffer as ArrayBuffer, l.households.buffer as ArrayBuffer, l.lngLat.buffer as ArrayBuffer);
     const { offsets, hazard, distance, inside, status, worstLevel } = l.hits;
     buffers.push(...[offsets, hazard, distance, inside, status, worstLevel].map((a) => a.buffer as ArrayBuffer));
   }

@@ -10,6 +10,7 @@ import { ZONE_COLORS } from './palette';
 import { buildLabelLayer, buildPointLayer, pointAttributes, type PointAttributes } from './point-layers';
 import type { MeasureMode } from './measure';
 import { placeLabels } from './label-placement';
+import { buildExposureLayers, type ExposureOverlay } from './exposure-layers';
 
 /** How the user wants a data layer shown. The list order is the drawing order, top first. */
 export interface LayerView {
@@ -81,6 +82,7 @@ export class MapController {
   private readonly blobUrls: string[] = [];
   private views: LayerView[] = [];
   private highlighted: { layerId: string; index: number } | null = null;
+  private exposure: ExposureOverlay | null = null;
   private measureMode: MeasureMode | null = null;
   private measurePoints: [number, number][] = [];
   private ready = false;
@@ -292,7 +294,14 @@ export class MapController {
       const labels = buildLabelLayer(layer, { ...state, beforeId: 'measure-fill', positions3d: xyz }, this.placedLabels(layer));
       if (labels) labelLayers.push(labels);
     }
-    this.overlay.setProps({ layers: [...deckLayers.reverse(), ...labelLayers] });
+    const exposure = this.exposure ? buildExposureLayers(this.exposure, 'measure-fill') : [];
+    this.overlay.setProps({ layers: [...deckLayers.reverse(), ...exposure, ...labelLayers] });
+  }
+
+  /** Shows the hazard register's rings and focus links (or removes them with null). */
+  setExposureOverlay(overlay: ExposureOverlay | null) {
+    this.exposure = overlay;
+    if (this.ready) this.applyDeck();
   }
 
   /** Which of a layer's labels fit on screen without overlapping, most important first. */

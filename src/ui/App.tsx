@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapController, LayerView, MapPick } from '../map/controller';
 import { formatArea, formatLength, pathLengthMeters, polygonAreaSquareMeters, type MeasureMode } from '../map/measure';
@@ -7,7 +7,7 @@ import type { Manifest } from '../core/manifest';
 import type { DataClient } from '../../workers/data.client';
 import { PREVIEW_LAYER_ID } from '../../workers/import.types';
 import { currentLanguage, setLanguage } from './i18n';
-import { layerRemoved, retryProjectLoad, useProjectState } from './project-store';
+import { currentLayers, layerRemoved, layerUpdated, retryProjectLoad, useProjectState } from './project-store';
 import { ProjectMenu } from './ProjectMenu';
 import { useImportTarget } from './import/useImportTarget';
 import { MapView } from './MapView';
@@ -16,6 +16,14 @@ import { FeaturePopup } from './FeaturePopup';
 import { AttributeTable } from './AttributeTable';
 import { SettingsDialog, loadMapSettings, saveMapSettings, type MapSettings } from './Settings';
 import { Icon } from './icons';
+import i18next from 'i18next';
+import { RegisterStore } from './register/register-store';
+import { RegisterPanel } from './register/RegisterPanel';
+import { ExposureDetails } from './register/ExposureDetails';
+import { overlayOf } from './register/exposure-lookup';
+import { EXPOSURE_COLORS } from '../map/exposure-layers';
+import type { RegisterEntry } from '../core/exposure/register';
+import { registerSheet } from '../core/exposure/register-table';
 
 /** The import wizard (readers' messages, role schemas, CRS tables) loads when first used. */
 const ImportSession = lazy(() => import('./import/ImportSession').then((m) => ({ default: m.ImportSession })));
@@ -146,6 +154,13 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
   const fileInput = useRef<HTMLInputElement>(null);
   const { importTarget, previewInfo } = useImportTarget({ client, controller, layers, dem, projectBBox: project.manifest.bboxLngLat, setViews });
   const shownLayers = useMemo(() => (previewInfo ? new Map([...layerInfo, [previewInfo.id, previewInfo]]) : layerInfo), [layerInfo, previewInfo]);
+  const [registerOpen, setRegisterOpen] = useState(false);
+  const [register] = useState(() => new RegisterStore(client, currentLayers, layerUpdated, (key, params) => i18next.t(key, params)));
+  const registerView = useSyncExternalStore(register.subscribe, register.getSnapshot);
+  useEffect(() => {
+    void register.load();
+    return () => register.dispose();
+  }, [register]);
   const hint = useMemo(() => {
     const [w, s, e, n] = project.manifest.bboxLngLat;
     return { centerLng: (w + e) / 2, centerLat: (s + n) / 2 };
@@ -170,6 +185,20 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
     const a = document.createElement('a');
     a.href = url;
     a.download = `${info?.name[lang] ?? id}.${format === 'fgb' ? 'fgb' : format}`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  const exportRegister = async (format: 'csv' | 'xlsx') => {
+    const { run, entries, state } = register.getSnapshot();
+    if (!run) return;
+    const { registerCsv, registerXlsx } = await import('../io/register-export');
+    const sheet = registerSheet(run, entries, state, Date.now(), project.manifest.name.zh);
+    const blob = format === 'csv' ? new Blob([registerCsv(sheet) as BlobPart], { type: 'text/csv' }) : await registerXlsx(sheet);
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${sheet.title}-${new Date().toISOString().slice(0, 10)}.${format}`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
@@ -206,6 +235,26 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
     },
     [client, controller],
   );
+
+  const pickAndZoom = (layerId: string, index: number) => {
+    void select({ layerId, index });
+    void zoomToFeature(layerId, index);
+  };
+  const selectEntry = (entry: RegisterEntry) => {
+    const run = registerView.run;
+    if (run) pickAndZoom(run.layers[entry.layer].layerId, entry.feature);
+  };
+  const selectedKey = useMemo(() => {
+    const run = registerView.run;
+    if (!run || !selection) return null;
+    return registerView.entries.find((e) => e.feature === selection.index && run.layers[e.layer].layerId === selection.layerId)?.key ?? null;
+  }, [registerView, selection]);
+  const focus = selection ? { layerId: selection.layerId, index: selection.index } : null;
+  const focusKey = focus ? `${focus.layerId}#${focus.index}` : '';
+  useEffect(() => {
+    const run = registerView.run;
+    controller?.setExposureOverlay(run ? overlayOf(run, registerView.entries, focusKey ? { layerId: focusKey.split('#')[0], index: Number(focusKey.split('#')[1]) } : null) : null);
+  }, [controller, registerView, focusKey]);
 
   const callbacks = useMemo(
     () => ({
@@ -324,6 +373,18 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
                 e.target.value = '';
               }}
             />
+            <button
+              type="button"
+              aria-pressed={registerOpen}
+              onClick={() => {
+                register.warm();
+                setRegisterOpen((o) => !o);
+              }}
+              onPointerEnter={() => register.warm()}
+              data-testid="register-button"
+            >
+              <Icon name="warning" /> {t('register.button')}
+            </button>
             <button type="button" onClick={() => setSettingsOpen((o) => !o)} data-testid="settings-button">
               <Icon name="gear" /> {t('settings.title')}
             </button>
@@ -367,7 +428,21 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
               properties={selection.properties}
               onClose={() => setSelection(null)}
               onZoom={() => void zoomToFeature(selection.layerId, selection.index)}
-            />
+            >
+              {registerView.run && <ExposureDetails run={registerView.run} layerId={selection.layerId} index={selection.index} onPick={pickAndZoom} />}
+            </FeaturePopup>
+          )}
+          {registerView.run && registerView.entries.length > 0 && (
+            <div className="panel exposure-legend" data-testid="exposure-legend">
+              <strong>{t('register.legend.title')}</strong>
+              {([3, 2, 1] as const).map((level) => (
+                <span key={level}>
+                  <i className="ring" style={{ borderColor: `rgb(${EXPOSURE_COLORS[level].slice(0, 3).join(',')})` }} />
+                  {t(`register.legend.${level === 3 ? 'high' : level === 2 ? 'medium' : 'low'}`)}
+                </span>
+              ))}
+              <span className="note">{t('register.legend.inside')} · {t('register.legend.near')}</span>
+            </div>
           )}
           <div className="statusbar" data-testid="statusbar">
             {cursor ? (
@@ -380,6 +455,9 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
             )}
           </div>
         </div>
+        {registerOpen && (
+          <RegisterPanel store={register} view={registerView} layers={layers} selectedKey={selectedKey} onSelect={selectEntry} onExport={(f) => void exportRegister(f)} onClose={() => setRegisterOpen(false)} />
+        )}
       </main>
       {tableInfo && (
         <AttributeTable

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LayerInfo } from '../../workers/data.types';
 import { currentLanguage, fieldLabel, valueLabel } from './i18n';
@@ -8,10 +9,12 @@ interface Props {
   properties: [string, string | number | boolean | null][];
   onClose(): void;
   onZoom(): void;
+  /** Analysis results about the feature (e.g. its hazards), below the attributes. */
+  children?: ReactNode;
 }
 
 /** Every attribute of the clicked feature, with Chinese field names and category labels. */
-export function FeaturePopup({ layer, properties, onClose, onZoom }: Props) {
+export function FeaturePopup({ layer, properties, onClose, onZoom, children }: Props) {
   const { t } = useTranslation();
   const name = properties.find(([k]) => k === 'name')?.[1];
   const id = properties.find(([k]) => k === 'id')?.[1];
@@ -38,6 +41,7 @@ export function FeaturePopup({ layer, properties, onClose, onZoom }: Props) {
           ))}
         </tbody>
       </table>
+      {children}
     </aside>
   );
 }

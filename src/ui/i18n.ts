@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { importStrings } from './i18n.import';
+import { registerStrings } from './i18n.register';
 
 export type Language = 'zh' | 'en';
 const STORAGE_KEY = 'anju.language';
@@ -47,7 +48,7 @@ const resources = {
         threatenedHouseholds: '威胁户数', surveyYear: '调查年份', villageId: '所属自然村编号', capacityPersons: '安置容量(人)', usedPersons: '已安置(人)',
         hasSchool: '有学校', hasClinic: '有卫生院', landCostPerM2: '地价(元/㎡)', class: '等级', order: '河流级别', main: '干流',
         level: '级别', areaHa: '面积(公顷)', code: '代码', seatName: '驻地', kind: '类别', areaKm2: '面积(km²)',
-        lowIncomeShare: '低收入户占比', villageName: '所属自然村名称', keyVillage: '重点村(>40%)',
+        lowIncomeShare: '低收入户占比', villageName: '所属自然村名称', keyVillage: '重点村(>40%)', hazardCheck: '隐患核查',
         rivers: { areaKm2: '集水面积(km²)' },
       },
       error: {
@@ -99,7 +100,7 @@ const resources = {
         threatenedHouseholds: 'Threatened households', surveyYear: 'Survey year', villageId: 'Village ID', capacityPersons: 'Capacity (persons)', usedPersons: 'Used (persons)',
         hasSchool: 'School', hasClinic: 'Clinic', landCostPerM2: 'Land cost (yuan/m²)', class: 'Class', order: 'Stream order', main: 'Main river',
         level: 'Level', areaHa: 'Area (ha)', code: 'Code', seatName: 'Seat', kind: 'Kind', areaKm2: 'Area (km²)',
-        lowIncomeShare: 'Low-income share', villageName: 'Village name', keyVillage: 'Key village (>40%)',
+        lowIncomeShare: 'Low-income share', villageName: 'Village name', keyVillage: 'Key village (>40%)', hazardCheck: 'Hazard check',
         rivers: { areaKm2: 'Catchment (km²)' },
       },
       error: {
@@ -127,8 +128,8 @@ const startLanguage = initialLanguage();
 document.documentElement.lang = startLanguage === 'zh' ? 'zh-CN' : 'en';
 void i18next.use(initReactI18next).init({
   resources: {
-    zh: { translation: { ...resources.zh.translation, ...importStrings.zh } },
-    en: { translation: { ...resources.en.translation, ...importStrings.en } },
+    zh: { translation: { ...resources.zh.translation, ...importStrings.zh, ...registerStrings.zh } },
+    en: { translation: { ...resources.en.translation, ...importStrings.en, ...registerStrings.en } },
   },
   lng: startLanguage,
   fallbackLng: 'zh',

@@ -114,6 +114,11 @@ export function layerAdded(layer: LayerInfo): void {
   if (state.status === 'ready') set({ ...state, layers: [...state.layers, infoOf(layer)] });
 }
 
+/** Records a change to a layer's description (e.g. a derived column added by an analysis). */
+export function layerUpdated(layer: LayerInfo): void {
+  if (state.status === 'ready') set({ ...state, layers: state.layers.map((l) => (l.id === layer.id ? infoOf(layer) : l)) });
+}
+
 /** Records a layer removed from the open project. */
 export function layerRemoved(id: string): void {
   if (state.status === 'ready') set({ ...state, layers: state.layers.filter((l) => l.id !== id) });
@@ -122,6 +127,11 @@ export function layerRemoved(id: string): void {
 /** Records a DEM imported into the open project. */
 export function demReplaced(dem: DemSummary): void {
   if (state.status === 'ready') set({ ...state, dem });
+}
+
+/** The open project's layers now (empty while loading), for stores outside React. */
+export function currentLayers(): LayerInfo[] {
+  return state.status === 'ready' ? state.layers : [];
 }
 
 /** Loads the last project again, after a failure. */

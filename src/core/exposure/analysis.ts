@@ -67,7 +67,7 @@ export interface HazardTable {
   /** Index into BUFFER_SOURCES. */
   bufferSource: Uint8Array;
   surveyYear: Float64Array;
-  /** A representative longitude/latitude (first vertex), for zooming to it. */
+  /** A representative longitude/latitude (see `project`), for zooming and drawing links. */
   lngLat: Float64Array;
 }
 
@@ -84,6 +84,8 @@ export interface ExposedLayerResult {
   people: Float64Array;
   /** Households per feature: the households field (villages) or 1 (households). */
   households: Float64Array;
+  /** A representative longitude/latitude per feature (see `project`), NaN when empty. */
+  lngLat: Float64Array;
   hits: ExposureHits;
 }
 
@@ -127,6 +129,16 @@ export function firstVertex(g: ColumnarGeometry, i: number): number {
   return g.kind === 'LineString' ? g.partOffsets[p] : g.ringOffsets[g.partOffsets[p]];
 }
 
+/** End (exclusive) of the first ring or part of feature i, which starts at firstVertex. */
+function firstRunEnd(g: ColumnarGeometry, i: number): number {
+  if (g.kind === 'Point') return firstVertex(g, i) + 1;
+  const p = g.geomOffsets[i];
+  if (g.kind === 'LineString') return g.partOffsets[p + 1];
+  const r = g.partOffsets[p];
+  // A closed ring repeats its first vertex; leave the repeat out of the mean.
+  return g.ringOffsets[r + 1] - (g.ringOffsets[r + 1] - g.ringOffsets[r] > 3 ? 1 : 0);
+}
+
 /** The geometry moved into the metric plane, with the plane's scale at each feature. */
 function project(layer: SourceLayer, frame: MetricFrame): { geometry: ColumnarGeometry; scale: Float32Array; lngLat: Float64Array } {
   const to = toFrame(layer.crs, frame);
@@ -148,10 +160,16 @@ function project(layer: SourceLayer, frame: MetricFrame): { geometry: ColumnarGe
   for (let i = 0; i < n; i++) {
     const v = firstVertex(geometry, i);
     scale[i] = v < 0 ? 1 : frame.scaleAt(coords[2 * v], lats[v]);
-    if (v >= 0) {
-      lngLat[2 * i] = lngs[v];
-      lngLat[2 * i + 1] = lats[v];
+    if (v < 0) continue;
+    // The mean of the first ring's (or part's) vertices: inside most hazard zones, on a point.
+    const end = firstRunEnd(geometry, i);
+    let x = 0, y = 0;
+    for (let k = v; k < end; k++) {
+      x += lngs[k];
+      y += lats[k];
     }
+    lngLat[2 * i] = x / (end - v);
+    lngLat[2 * i + 1] = y / (end - v);
   }
   return { geometry, scale, lngLat };
 }
@@ -267,7 +285,7 @@ export function runExposureAnalysis(inputs: ExposureInputs, params: ExposurePara
   const ordered = [...inputs.exposed].sort((a, b) => Number(b.role === 'villages') - Number(a.role === 'villages'));
   const results = new Map<string, ExposedLayerResult>();
   for (const layer of ordered) {
-    const { geometry, scale } = project(layer, frame);
+    const { geometry, scale, lngLat } = project(layer, frame);
     const n = featureCount(geometry);
     const hits = computeExposure(hazardInputs, { geometry, scale }, { onProgress: (d) => options.onProgress?.(done + d, total), progressEvery: 4096 });
     const ids = column(layer, 'id'), names = column(layer, 'name'), township = column(layer, 'township'), village = column(layer, 'villageId');
@@ -284,6 +302,7 @@ export function runExposureAnalysis(inputs: ExposureInputs, params: ExposurePara
       townships: [],
       people: new Float64Array(n),
       households: new Float64Array(n),
+      lngLat,
       hits,
     };
     for (let i = 0; i < n; i++) {

@@ -21,7 +21,8 @@ export interface RegisterSheet {
 
 const BUFFER_SOURCE_ZH: Record<(typeof BUFFER_SOURCES)[number], string> = { table: '默认表', own: '自带缓冲', threat: '威胁半径' };
 
-function dateTime(ms: number): string {
+/** YYYY-MM-DD HH:MM in local time. */
+export function dateTimeText(ms: number): string {
   const d = new Date(ms);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
@@ -45,8 +46,8 @@ export function registerSheet(run: ExposureRun, entries: RegisterEntry[], state:
   const { hazards } = run;
   const header: [string, string][] = [
     ['项目', projectName],
-    ['导出时间', dateTime(exportedAt)],
-    ['分析时间', dateTime(run.at)],
+    ['导出时间', dateTimeText(exportedAt)],
+    ['分析时间', dateTimeText(run.at)],
   ];
   hazards.layerIds.forEach((_, li) => {
     let n = 0, minYear = Infinity, maxYear = -Infinity;

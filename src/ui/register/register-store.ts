@@ -1,0 +1,204 @@
+/**
+ * The hazard register of the open project: its stored state (settings, reviews, the last two
+ * runs), the current run from the analysis worker, and the derived entries and figures.
+ * A plain store (subscribe / snapshot) so components read it with useSyncExternalStore and
+ * tests can drive it without React.
+ */
+import * as Comlink from 'comlink';
+import { defaultExposureParams, type ExposureParams, type ExposureRun } from '../../core/exposure/analysis';
+import { hazardTypeLabel, riskLevelLabel } from '../../core/exposure/labels';
+import { diffSnapshots, registerEntries, REGISTER_ROLES, snapshotOf, summarize, type AreaSummary, type RegisterChange, type RegisterEntry, type RegisterState, type Review, type RunSnapshot } from '../../core/exposure/register';
+import type { DataClient } from '../../../workers/data.client';
+import type { LayerInfo } from '../../../workers/data.types';
+import { createAnalysisClient } from '../../../workers/analysis.client';
+import { currentLanguage } from '../i18n';
+
+export const REGISTER_DOCUMENT = 'register';
+/** The derived column a settlement's hazard check is kept in (later analyses read it). */
+export const HAZARD_CHECK_COLUMN = 'hazardCheck';
+
+export type RegisterMessage = { key: string; params?: Record<string, string | number> };
+
+export interface RegisterView {
+  /** The stored state has been read. */
+  loaded: boolean;
+  state: RegisterState | null;
+  run: ExposureRun | null;
+  entries: RegisterEntry[];
+  summary: AreaSummary[];
+  /** Changes of the last run against the one before, or null when there is no earlier run. */
+  changes: RegisterChange[] | null;
+  progress: { done: number; total: number } | null;
+  error: RegisterMessage | null;
+  notice: RegisterMessage | null;
+}
+
+export interface RegisterSettings {
+  hazardLayerIds: string[];
+  exposedLayerIds: string[];
+  params: ExposureParams;
+}
+
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+function sameEntries(a: RunSnapshot, b: RunSnapshot): boolean {
+  const ka = Object.keys(a.entries), kb = Object.keys(b.entries);
+  return ka.length === kb.length && ka.every((k) => b.entries[k]?.signature === a.entries[k].signature);
+}
+
+export class RegisterStore {
+  private view: RegisterView = { loaded: false, state: null, run: null, entries: [], summary: [], changes: null, progress: null, error: null, notice: null };
+  private readonly listeners = new Set<() => void>();
+  private worker: ReturnType<typeof createAnalysisClient> | null = null;
+  private runSeq = 0;
+
+  constructor(
+    private readonly client: DataClient,
+    private readonly layers: () => LayerInfo[],
+    private readonly onLayerUpdated: (info: LayerInfo) => void,
+    private readonly t: Translate,
+  ) {}
+
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = () => this.view;
+
+  private set(patch: Partial<RegisterView>) {
+    this.view = { ...this.view, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  /** Reads the stored register; when the project was analysed before, reruns it (fast) so entries and reviews show. */
+  async load(): Promise<void> {
+    const stored = (await this.client.getDocument(REGISTER_DOCUMENT)) as RegisterState | null;
+    const state = stored?.version === 1 ? stored : null;
+    this.set({ loaded: true, state });
+    if (state?.last) await this.run();
+  }
+
+  /** The settings a run uses: the stored ones, with layers that no longer exist dropped; defaults otherwise. */
+  settings(): RegisterSettings {
+    const layers = this.layers();
+    const exists = (id: string) => layers.some((l) => l.id === id);
+    const state = this.view.state;
+    const hazards = state?.hazardLayerIds.filter(exists) ?? [];
+    const exposed = state?.exposedLayerIds.filter(exists) ?? [];
+    return {
+      hazardLayerIds: hazards.length > 0 ? hazards : layers.filter((l) => l.role === 'hazards').map((l) => l.id),
+      exposedLayerIds: exposed.length > 0 ? exposed : layers.filter((l) => REGISTER_ROLES.includes(l.role)).map((l) => l.id),
+      params: state?.params ?? defaultExposureParams(),
+    };
+  }
+
+  /** Starts the analysis worker ahead of a run (its module takes a moment to load). */
+  warm(): void {
+    this.worker ??= createAnalysisClient();
+  }
+
+  /** Runs the analysis; a newer run or cancel() abandons this one. */
+  async run(settings: RegisterSettings = this.settings()): Promise<void> {
+    const seq = ++this.runSeq;
+    if (settings.hazardLayerIds.length === 0) return this.set({ error: { key: 'register.noHazards' }, notice: null });
+    if (settings.exposedLayerIds.length === 0) return this.set({ error: { key: 'register.noExposed' }, notice: null });
+    this.set({ progress: { done: 0, total: 1 }, error: null, notice: null });
+    this.warm();
+    const worker = this.worker!;
+    // Progress arrives on its own message channel and may land after the result: once the
+    // run has settled (or been replaced), late progress is ignored.
+    let settled = false;
+    try {
+      const inputs = await this.client.exposureInputs(settings.hazardLayerIds, settings.exposedLayerIds);
+      if (seq !== this.runSeq) return;
+      const run = await worker.client.runExposure(
+        inputs,
+        settings.params,
+        Comlink.proxy((done: number, total: number) => {
+          if (!settled && seq === this.runSeq) this.set({ progress: { done, total } });
+        }),
+      );
+      settled = true;
+      if (seq !== this.runSeq) return;
+      await this.accept(run, settings);
+    } catch (e) {
+      settled = true;
+      if (seq === this.runSeq) this.set({ progress: null, error: { key: 'register.failed', params: { detail: e instanceof Error ? e.message : String(e) } } });
+    }
+  }
+
+  /** Stops the running analysis by terminating its worker; the previous results stay. */
+  cancel(): void {
+    if (!this.view.progress) return;
+    this.terminateWorker();
+    this.runSeq++;
+    this.set({ progress: null, notice: { key: 'register.cancelled' } });
+  }
+
+  private terminateWorker() {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private async accept(run: ExposureRun, settings: RegisterSettings) {
+    const entries = registerEntries(run);
+    const snapshot = snapshotOf(run, entries);
+    const before = this.view.state;
+    let last = before?.last ?? null;
+    let previous = before?.previous ?? null;
+    // The same result again (a reload, or a rerun with nothing changed) keeps the earlier diff.
+    if (!last || !sameEntries(last, snapshot)) {
+      previous = last;
+      last = snapshot;
+    }
+    const state: RegisterState = { version: 1, params: settings.params, hazardLayerIds: settings.hazardLayerIds, exposedLayerIds: settings.exposedLayerIds, reviews: before?.reviews ?? {}, last, previous };
+    this.set({ run, entries, summary: summarize(run), state, changes: previous && last ? diffSnapshots(previous, last) : null, progress: null });
+    await this.client.putDocument(REGISTER_DOCUMENT, state);
+    await this.flagDestinations(run);
+  }
+
+  /** Writes each settlement's hazard check into its layer, where the table and later analyses read it. */
+  private async flagDestinations(run: ExposureRun) {
+    for (const layer of run.layers) {
+      if (layer.role !== 'settlements') continue;
+      const values: (string | null)[] = [];
+      for (let i = 0; i < layer.count; i++) {
+        const j = layer.hits.offsets[i];
+        if (j === layer.hits.offsets[i + 1]) {
+          values.push(this.t('register.flag.clear'));
+          continue;
+        }
+        const h = layer.hits.hazard[j];
+        const lang = currentLanguage();
+        const params = { type: hazardTypeLabel(run.hazards.type[h], lang), level: riskLevelLabel(run.hazards.level[h], lang), id: run.hazards.ids[h], m: Math.round(layer.hits.distance[j]) };
+        values.push(this.t(layer.hits.inside[j] ? 'register.flag.inside' : 'register.flag.near', params));
+      }
+      this.onLayerUpdated(await this.client.setDerivedColumn(layer.layerId, HAZARD_CHECK_COLUMN, values));
+    }
+  }
+
+  /** Records a review of an entry (kept with every earlier one, as an audit trail). */
+  async review(entry: RegisterEntry, review: Omit<Review, 'signature' | 'at'>): Promise<void> {
+    const state = this.view.state;
+    if (!state) return;
+    const list = [...(state.reviews[entry.key] ?? []), { ...review, at: Date.now(), signature: entry.signature }];
+    const next: RegisterState = { ...state, reviews: { ...state.reviews, [entry.key]: list } };
+    this.set({ state: next });
+    await this.client.putDocument(REGISTER_DOCUMENT, next);
+  }
+
+  /** Stores new settings without running (the panel runs them on request). */
+  async saveSettings(settings: RegisterSettings): Promise<void> {
+    const state = this.view.state;
+    const next: RegisterState = { version: 1, reviews: {}, last: null, previous: null, ...state, params: settings.params, hazardLayerIds: settings.hazardLayerIds, exposedLayerIds: settings.exposedLayerIds };
+    this.set({ state: next });
+    await this.client.putDocument(REGISTER_DOCUMENT, next);
+  }
+
+  /** Stops any running analysis (the project is closing). */
+  dispose(): void {
+    this.terminateWorker();
+    this.runSeq++;
+  }
+}
