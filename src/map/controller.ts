@@ -112,7 +112,7 @@ export class MapController {
       this.loadContours();
     });
     // A read-only handle for debugging in the console and for the browser tests.
-    (window as unknown as { __anju?: unknown }).__anju = { map: this.map, overlay: this.overlay, layers: this.layers };
+    (window as unknown as { __anju?: unknown }).__anju = { map: this.map, overlay: this.overlay, layers: this.layers, exposure: () => this.exposure };
     this.map.on('click', (e) => this.handleClick(e));
     this.map.on('dblclick', (e) => {
       if (!this.measureMode) return;

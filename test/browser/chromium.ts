@@ -38,3 +38,21 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-sandbox',
 ];
+
+/**
+ * A Chromium page in a fresh context (Chinese locale, downloads allowed, confirmations
+ * accepted) with its console errors collected, for a browser test file's `beforeAll`.
+ */
+export async function launchPage(viewport: { width: number; height: number }) {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  page.on('dialog', (d) => void d.accept());
+  return { browser, context, page, consoleErrors };
+}

@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { CHROMIUM_ARGS, findChromium } from './chromium';
+import { launchPage } from './chromium';
 
 const ARTIFACTS = 'test-artifacts/screenshots';
 const FIXTURES = 'test/fixtures/import';
 
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[];
 
 async function waitMapIdle(p: Page) {
   await p.waitForFunction(() => document.body.dataset.mapIdle === 'true', null, { timeout: 60_000 });
@@ -37,14 +36,7 @@ function layerIds(p: Page): Promise<string[]> {
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
-  page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
-  page.on('dialog', (d) => void d.accept());
+  ({ browser, page, consoleErrors } = await launchPage({ width: 1400, height: 900 }));
   await page.goto(inject('baseUrl'));
   await waitMapIdle(page);
 });

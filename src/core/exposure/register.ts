@@ -237,9 +237,11 @@ export interface RegisterChange {
   kind: ChangeKind;
   name: string | null;
   township: string | null;
-  before: { status: number; level: number } | null;
-  after: { status: number; level: number } | null;
+  before: { status: number; level: number; hits: number } | null;
+  after: { status: number; level: number; hits: number } | null;
 }
+
+const hitCount = (signature: string) => (signature ? signature.split('|').length : 0);
 
 /**
  * What changed between two runs: newly exposed entries, entries no longer exposed, entries
@@ -250,13 +252,14 @@ export function diffSnapshots(before: RunSnapshot, after: RunSnapshot): Register
   const changes: RegisterChange[] = [];
   for (const [key, now] of Object.entries(after.entries)) {
     const was = before.entries[key];
-    const base = { key, name: now.name, township: now.township, after: { status: now.status, level: now.level } };
+    const base = { key, name: now.name, township: now.township, after: { status: now.status, level: now.level, hits: hitCount(now.signature) } };
+    const prior = was ? { status: was.status, level: was.level, hits: hitCount(was.signature) } : null;
     if (!was) changes.push({ ...base, kind: 'new', before: null });
-    else if (was.level !== now.level) changes.push({ ...base, kind: 'level', before: { status: was.status, level: was.level } });
-    else if (was.signature !== now.signature) changes.push({ ...base, kind: 'hits', before: { status: was.status, level: was.level } });
+    else if (was.level !== now.level) changes.push({ ...base, kind: 'level', before: prior });
+    else if (was.signature !== now.signature) changes.push({ ...base, kind: 'hits', before: prior });
   }
   for (const [key, was] of Object.entries(before.entries)) {
-    if (!after.entries[key]) changes.push({ key, kind: 'gone', name: was.name, township: was.township, before: { status: was.status, level: was.level }, after: null });
+    if (!after.entries[key]) changes.push({ key, kind: 'gone', name: was.name, township: was.township, before: { status: was.status, level: was.level, hits: hitCount(was.signature) }, after: null });
   }
   const order: Record<ChangeKind, number> = { new: 0, level: 1, hits: 2, gone: 3 };
   return changes.sort((a, b) => order[a.kind] - order[b.kind] || a.key.localeCompare(b.key));

@@ -53,7 +53,7 @@ export function RegisterPanel({ store, view, layers, selectedKey, onSelect, onEx
         ) : (
           <>
             <button type="button" className="primary" onClick={() => void store.run()} data-testid="register-run">{run ? t('register.rerun') : t('register.run')}</button>
-            {run && <span className="note" data-testid="register-time">{t('register.ranAt', { time: formatDateTime(run.at) })}</span>}
+            {run && <span className="note" data-testid="register-time" data-run-at={run.at}>{t('register.ranAt', { time: formatDateTime(run.at) })}</span>}
             {run && (
               <span className="register-export">
                 <button type="button" onClick={() => onExport('csv')} data-testid="register-export-csv">{t('register.export.csv')}</button>
@@ -331,7 +331,8 @@ function ChangesTab({ view, onSelect }: { view: RegisterView; onSelect(e: Regist
   if (!changes || !state?.previous || !state.last) return <p className="note">{t('register.changes.first')}</p>;
   if (changes.length === 0) return <p className="note">{t('register.changes.none')}</p>;
   const byKey = new Map(entries.map((e) => [e.key, e]));
-  const describe = (s: { status: number; level: number } | null) => (s ? `${riskLevelLabel(s.level, lang)}·${statusLabel(s.status, lang)}` : statusLabel(0, lang));
+  const describe = (s: { status: number; level: number; hits: number } | null) =>
+    s ? `${riskLevelLabel(s.level, lang)}·${statusLabel(s.status, lang)}·${t('register.changes.hazardCount', { count: s.hits })}` : statusLabel(0, lang);
   return (
     <div data-testid="register-changes">
       <p className="note">
