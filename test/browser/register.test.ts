@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import { readSheet } from 'read-excel-file/node';
 import { launchPage } from './chromium';
 import { readFlatGeobuf } from '../../src/io/fgb';
 import { ANALYSIS_COLUMNS, defaultExposureParams, runExposureAnalysis, type SourceLayer } from '../../src/core/exposure/analysis';
@@ -136,6 +137,18 @@ describe('hazard register', () => {
     expect(disputed).toHaveLength(1);
     expect(disputed[0][14]).toBe('现场核查：房屋在坡脚，需复测');
     expect(disputed[0][13]).toBe('2026-11-20');
+  });
+
+  it('exports an Excel workbook with the same table', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByTestId('register-export-xlsx').click();
+    const file = await (await download).path();
+    const rows = (await readSheet(file)) as unknown[][];
+    expect(rows[0][0]).toBe('地质灾害隐患影响排查台账');
+    const header = rows.findIndex((r) => r[0] === '序号');
+    expect(rows[header]).toContain('最近距离（米）');
+    expect(rows.length - header - 1).toBe(expected.entries.length);
+    expect(rows.slice(header + 1).filter((r) => r[12] === '有异议')).toHaveLength(1);
   });
 
   it('flags settlements in or near a hazard in their attribute table', async () => {

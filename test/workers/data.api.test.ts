@@ -7,6 +7,8 @@ import type { Manifest } from '../../src/core/manifest';
 import { makeTransform } from '../../src/core/crs';
 import type { Grid } from '../../src/core/types';
 import type { LoadProgress } from '../../workers/data.types';
+import { createAnalysisApi, runTransferables } from '../../workers/analysis.api';
+import { defaultExposureParams } from '../../src/core/exposure/analysis';
 
 /** A tiny project: a 60×50 DEM cone in EPSG:4549, three villages, one road. */
 function tinyProject(): Map<string, ArrayBuffer> {
@@ -217,5 +219,33 @@ describe('data API', () => {
     expect((await again.listProjects()).map((p) => p.name)).toEqual(['我的县', '测试']);
     await again.deleteProject(id);
     expect((await again.openProject(id, 'p')).ok).toBe(false);
+  });
+
+  it('hands an exposure run its layers, keeps register documents with the project, and adds derived columns', async () => {
+    const storage = memoryStorage();
+    const api = apiOver(tinyProject(), storage);
+    await api.openProject('demo', 'p');
+    const inputs = api.exposureInputs(['hazards'], ['villages']);
+    expect(inputs.hazards[0].columns.map((c) => c.name).sort()).toEqual(['id', 'riskLevel', 'type', 'villageId']);
+    expect(inputs.exposed[0].columns.map((c) => c.name).sort()).toEqual(['households', 'id', 'name', 'population']);
+    // The county boundary has one feature: not a township layer.
+    expect(inputs.townships).toBeNull();
+
+    const run = createAnalysisApi().runExposure(inputs, defaultExposureParams());
+    expect(Array.from(run.layers[0].hits.status)).toEqual([0, 1, 0]);
+    expect(runTransferables(run).every((b) => b instanceof ArrayBuffer)).toBe(true);
+
+    expect(await api.getDocument('register')).toBeNull();
+    await api.putDocument('register', { version: 1, reviews: { 'villages:v2': [{ status: 'confirmed' }] } });
+    const again = apiOver(tinyProject(), storage);
+    await again.openProject('demo', 'p');
+    expect(await again.getDocument('register')).toEqual({ version: 1, reviews: { 'villages:v2': [{ status: 'confirmed' }] } });
+
+    const info = again.setDerivedColumn('villages', 'hazardCheck', ['未发现隐患', '距滑坡隐患 111 米', '未发现隐患']);
+    expect(info.columns.at(-1)).toEqual({ name: 'hazardCheck', type: 'string' });
+    expect(again.getFeatureProperties('villages', 1)).toContainEqual(['hazardCheck', '距滑坡隐患 111 米']);
+    // Setting it again replaces the column instead of adding a second one.
+    expect(again.setDerivedColumn('villages', 'hazardCheck', ['a', 'b', 'c']).columns.filter((c) => c.name === 'hazardCheck')).toHaveLength(1);
+    expect(() => again.setDerivedColumn('villages', 'hazardCheck', ['a'])).toThrow(/3 features/);
   });
 });
