@@ -6,7 +6,9 @@ import { readSheet } from 'read-excel-file/node';
 import { launchPage } from './chromium';
 import { readFlatGeobuf } from '../../src/io/fgb';
 import { ANALYSIS_COLUMNS, defaultExposureParams, runExposureAnalysis, type SourceLayer } from '../../src/core/exposure/analysis';
-import { registerEntries, summarize } from '../../src/core/exposure/register';
+import { diffSnapshots, registerEntries, snapshotOf, summarize } from '../../src/core/exposure/register';
+import { exportLayer } from '../../src/io/export';
+import type { Column, VectorLayer } from '../../src/core/types';
 
 const ARTIFACTS = 'test-artifacts/screenshots';
 
@@ -14,24 +16,53 @@ let browser: Browser;
 let page: Page;
 let consoleErrors: string[];
 
+function demoLayer(id: string, role: SourceLayer['role']): SourceLayer {
+  const result = readFlatGeobuf(new Uint8Array(readFileSync(`public/data/demo/${id}.fgb`)));
+  if (!result.ok) throw new Error(result.error.message);
+  const columns = result.value.table.columns.filter((c) => (ANALYSIS_COLUMNS as readonly string[]).includes(c.name));
+  return { layerId: id, role, name: { zh: id, en: id }, source: { zh: '', en: '' }, crs: 'EPSG:4490', geometry: result.value.geometry, columns };
+}
+
+/**
+ * A newer survey of the hazard points, as a user would bring it: the first 20 points cleared,
+ * the next 15 high-risk ones downgraded to low, surveyed in 2026. Returned as the GeoJSON file
+ * the test drops on the map and as the layer the Node oracle analyses.
+ */
+function newerSurvey(): { file: Uint8Array; layer: SourceLayer } {
+  const result = readFlatGeobuf(new Uint8Array(readFileSync('public/data/demo/hazard_points.fgb')));
+  if (!result.ok) throw new Error(result.error.message);
+  const old = result.value;
+  const keep = Array.from({ length: old.table.length - 20 }, (_, k) => k + 20);
+  const risk = old.table.columns.find((c) => c.name === 'riskLevel')!;
+  let downgraded = 0;
+  const columns: Column[] = old.table.columns.map((c) => {
+    if (c.type === 'string') {
+      const values = keep.map((i) => c.values[i]);
+      for (let k = 0; c === risk && k < values.length && downgraded < 15; k++) {
+        if (values[k] !== 'high') continue;
+        values[k] = 'low';
+        downgraded++;
+      }
+      return { ...c, values };
+    }
+    if (c.name === 'surveyYear') return { ...c, values: new Float64Array(keep.length).fill(2026) } as Column;
+    return c.type === 'number' ? { ...c, values: Float64Array.from(keep, (i) => c.values[i]) } : { ...c, values: Uint8Array.from(keep, (i) => c.values[i]) };
+  });
+  const coords = Float64Array.from(keep.flatMap((i) => [old.geometry.coords[2 * i], old.geometry.coords[2 * i + 1]]));
+  const layer: VectorLayer = { ...old, geometry: { ...old.geometry, coords }, table: { length: keep.length, columns } };
+  const analysed = columns.filter((c) => (ANALYSIS_COLUMNS as readonly string[]).includes(c.name));
+  return { file: exportLayer(layer, 'geojson'), layer: { layerId: 'newer', role: 'hazards', name: { zh: '', en: '' }, source: { zh: '', en: '' }, crs: 'EPSG:4490', geometry: layer.geometry, columns: analysed } };
+}
+
 /**
  * The expected register, computed in Node straight from the demo files (no data worker, no
  * analysis worker, no UI): what the app shows must agree with it.
  */
-function expectedRegister(hazardLayers: string[]) {
-  const load = (id: string, role: SourceLayer['role']): SourceLayer => {
-    const result = readFlatGeobuf(new Uint8Array(readFileSync(`public/data/demo/${id}.fgb`)));
-    if (!result.ok) throw new Error(result.error.message);
-    const columns = result.value.table.columns.filter((c) => (ANALYSIS_COLUMNS as readonly string[]).includes(c.name));
-    return { layerId: id, role, name: { zh: id, en: id }, source: { zh: '', en: '' }, crs: 'EPSG:4490', geometry: result.value.geometry, columns };
-  };
-  const run = runExposureAnalysis(
-    { hazards: hazardLayers.map((id) => load(id, 'hazards')), exposed: [load('villages', 'villages'), load('settlements', 'settlements')], townships: load('townships', 'boundary') },
-    defaultExposureParams(),
-  );
+function expectedRegister(hazards: SourceLayer[]) {
+  const run = runExposureAnalysis({ hazards, exposed: [demoLayer('villages', 'villages'), demoLayer('settlements', 'settlements')], townships: demoLayer('townships', 'boundary') }, defaultExposureParams());
   const entries = registerEntries(run);
   const county = summarize(run).find((a) => a.role === 'villages' && a.township === undefined)!;
-  return { entries, county };
+  return { entries, county, snapshot: snapshotOf(run, entries) };
 }
 
 async function waitMapIdle(p: Page) {
@@ -56,9 +87,11 @@ afterAll(async () => {
 });
 
 describe('hazard register', () => {
-  const expected = expectedRegister(['hazard_points', 'hazard_zones']);
-  // After the re-survey of the last test: only the hazard zones.
-  const resurveyed = expectedRegister(['hazard_zones']);
+  const expected = expectedRegister([demoLayer('hazard_points', 'hazards'), demoLayer('hazard_zones', 'hazards')]);
+  // After the re-survey of the last test: the zones and the newer survey of the points.
+  const newer = newerSurvey();
+  const resurveyed = expectedRegister([demoLayer('hazard_zones', 'hazards'), newer.layer]);
+  const changes = diffSnapshots(expected.snapshot, resurveyed.snapshot);
   const unchanged = new Set(resurveyed.entries.map((e) => `${e.key} ${e.signature}`));
   // The entry reviewed below is one the re-survey leaves unchanged, so its review must stay.
   const reviewed = expected.entries.find((e) => e.role === 'villages' && e.status === 1 && unchanged.has(`${e.key} ${e.signature}`))!;
@@ -162,16 +195,32 @@ describe('hazard register', () => {
   });
 
   it('lists what changed after a re-survey, and keeps reviews of unchanged entries', async () => {
-    // The newer survey: only the hazard zones (the points were cleared).
-    const afterKeys = new Set(resurveyed.entries.map((e) => e.key));
-    const gone = expected.entries.filter((e) => !afterKeys.has(e.key)).length;
+    expect(changes.some((c) => c.kind === 'gone') && changes.some((c) => c.kind === 'level')).toBe(true);
+    // The newer survey arrives as a file; the register notices the new hazard layer.
+    const transfer = await page.evaluateHandle(
+      ({ b64, name }) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name));
+        return dt;
+      },
+      { b64: Buffer.from(newer.file).toString('base64'), name: '隐患点2026复核.geojson' },
+    );
+    await page.dispatchEvent('[data-testid=drop-zone]', 'drop', { dataTransfer: transfer });
+    await page.getByTestId('import-counts').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('import-role').inputValue()).toBe('hazards');
+    await page.getByTestId('import-add').click();
+    await page.getByTestId('register-new-layers').waitFor({ timeout: 30_000 });
     await page.getByTestId('register-tab-settings').click();
     await page.getByTestId('register-layer-hazard_points').uncheck();
+    await page.locator('[data-testid^=register-layer-user-hazards]').check();
     await page.getByTestId('register-apply').click();
     await page.getByTestId('register-tab-changes').click();
-    const changes = page.getByTestId('register-changes');
-    await changes.waitFor({ timeout: 30_000 });
-    await expect.poll(() => changes.locator('tr[data-kind=gone]').count()).toBe(gone);
+    const list = page.getByTestId('register-changes');
+    await list.waitFor({ timeout: 30_000 });
+    for (const kind of ['new', 'gone', 'level', 'hits'] as const) {
+      await expect.poll(() => list.locator(`tr[data-kind=${kind}]`).count()).toBe(changes.filter((c) => c.kind === kind).length);
+    }
+    await expect.poll(() => page.getByTestId('register-new-layers').count()).toBe(0);
     await page.screenshot({ path: `${ARTIFACTS}/register-changes.png` });
     await page.getByTestId('register-tab-entries').click();
     await expect.poll(() => page.getByTestId('register-count').textContent()).toBe(`显示 ${Math.min(200, resurveyed.entries.length)} / ${resurveyed.entries.length} 条`);

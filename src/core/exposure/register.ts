@@ -199,6 +199,8 @@ export interface RegisterState {
   params: ExposureParams;
   hazardLayerIds: string[];
   exposedLayerIds: string[];
+  /** Every hazard layer the project had when the layers were last chosen, chosen or not (a later one is new). */
+  knownHazardLayerIds?: string[];
   /** Every review ever recorded per entry key, oldest first (an audit trail). */
   reviews: Record<string, Review[]>;
   last: RunSnapshot | null;

@@ -37,6 +37,9 @@ export function RegisterPanel({ store, view, layers, selectedKey, onSelect, onEx
   const lang = currentLanguage();
   const [tab, setTab] = useState<Tab>('entries');
   const { run, progress } = view;
+  // Hazard layers added since the register's layers were chosen (e.g. a newer survey).
+  const known = view.state?.knownHazardLayerIds ?? view.state?.hazardLayerIds ?? [];
+  const newHazardLayers = run && known.length > 0 ? layers.filter((l) => l.role === 'hazards' && !known.includes(l.id)) : [];
   return (
     <aside className="panel register-panel" data-testid="register-panel" aria-label={t('register.title')}>
       <header className="register-header">
@@ -64,6 +67,12 @@ export function RegisterPanel({ store, view, layers, selectedKey, onSelect, onEx
         )}
       </div>
       {view.error && <p className="table-warning" role="alert" data-testid="register-error">{t(view.error.key, view.error.params)}</p>}
+      {newHazardLayers.length > 0 && (
+        <p className="warning-text" role="status" data-testid="register-new-layers">
+          {t('register.newHazards', { names: newHazardLayers.map((l) => `“${l.name[lang]}”`).join('、') })}{' '}
+          <button type="button" className="link" onClick={() => setTab('settings')}>{t('register.tabs.settings')}</button>
+        </p>
+      )}
       {view.notice && <p className="note" role="status">{t(view.notice.key, view.notice.params)}</p>}
       <nav className="tabs" role="tablist">
         {(['entries', 'summary', 'changes', 'settings'] as Tab[]).map((k) => (
@@ -75,7 +84,7 @@ export function RegisterPanel({ store, view, layers, selectedKey, onSelect, onEx
       </nav>
       <div className="register-body">
         {tab === 'settings' ? (
-          <SettingsTab store={store} layers={layers} />
+          <SettingsTab store={store} layers={layers} state={view.state} />
         ) : !run ? (
           <p className="note">{view.loaded ? t('register.notRun') : '…'}</p>
         ) : tab === 'entries' ? (
@@ -357,7 +366,7 @@ function ChangesTab({ view, onSelect }: { view: RegisterView; onSelect(e: Regist
   );
 }
 
-function SettingsTab({ store, layers }: { store: RegisterStore; layers: LayerInfo[] }) {
+function SettingsTab({ store, layers, state }: { store: RegisterStore; layers: LayerInfo[]; state: RegisterState | null }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const [settings, setSettings] = useState<RegisterSettings>(() => store.settings());
@@ -372,6 +381,7 @@ function SettingsTab({ store, layers }: { store: RegisterStore; layers: LayerInf
       <label key={l.id} className="check-row">
         <input type="checkbox" checked={settings[key].includes(l.id)} onChange={(e) => toggle(key, l.id, e.target.checked)} data-testid={`register-layer-${l.id}`} />
         {l.name[lang]} <span className="note">({formatCount(l.featureCount, lang)})</span>
+        {key === 'hazardLayerIds' && state?.knownHazardLayerIds && !state.knownHazardLayerIds.includes(l.id) && <span className="badge">{t('register.settings.newLayer')}</span>}
       </label>
     ));
   return (

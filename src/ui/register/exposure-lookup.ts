@@ -57,7 +57,10 @@ export function threatenedBy(run: ExposureRun, hazard: number): ThreatRow[] {
   return byHazard[hazard] ?? [];
 }
 
-/** What the map draws: a ring per entry, and links for the feature or hazard in focus. */
+/**
+ * What the map draws: a ring per entry, and for the feature or hazard in focus a line between
+ * it and each hazard it is near (inside a zone, the ring says enough).
+ */
 export function overlayOf(run: ExposureRun, entries: RegisterEntry[], focus: { layerId: string; index: number } | null): ExposureOverlay {
   const positions = new Float64Array(2 * entries.length);
   const level = new Uint8Array(entries.length);
@@ -75,12 +78,12 @@ export function overlayOf(run: ExposureRun, entries: RegisterEntry[], focus: { l
     const hits = hitsOf(run, focus.layerId, focus.index);
     if (hits) {
       const ll = run.layers.find((l) => l.layerId === focus.layerId)!.lngLat;
-      // A feature inside a zone needs no line to it; lines point to the hazards it is near.
       for (const hit of hits) if (!hit.inside) links.push(hazardLL[2 * hit.hazard], hazardLL[2 * hit.hazard + 1], ll[2 * focus.index], ll[2 * focus.index + 1]);
     } else {
       const h = hazardIndexOf(run, focus.layerId, focus.index);
       if (h >= 0) {
         for (const t of threatenedBy(run, h)) {
+          if (t.inside) continue;
           const ll = run.layers[t.layer].lngLat;
           links.push(hazardLL[2 * h], hazardLL[2 * h + 1], ll[2 * t.feature], ll[2 * t.feature + 1]);
         }

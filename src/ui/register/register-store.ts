@@ -152,7 +152,7 @@ export class RegisterStore {
       previous = last;
       last = snapshot;
     }
-    const state: RegisterState = { version: 1, params: settings.params, hazardLayerIds: settings.hazardLayerIds, exposedLayerIds: settings.exposedLayerIds, reviews: before?.reviews ?? {}, last, previous };
+    const state: RegisterState = { ...this.chosen(settings), reviews: before?.reviews ?? {}, last, previous };
     this.set({ run, entries, summary: summarize(run), state, changes: previous && last ? diffSnapshots(previous, last) : null, progress: null });
     await this.client.putDocument(REGISTER_DOCUMENT, state);
     await this.flagDestinations(run);
@@ -178,6 +178,12 @@ export class RegisterStore {
     }
   }
 
+  /** The settings as stored, with every hazard layer the project has now (so later ones count as new). */
+  private chosen(settings: RegisterSettings) {
+    const knownHazardLayerIds = this.layers().filter((l) => l.role === 'hazards').map((l) => l.id);
+    return { version: 1 as const, params: settings.params, hazardLayerIds: settings.hazardLayerIds, exposedLayerIds: settings.exposedLayerIds, knownHazardLayerIds };
+  }
+
   /** Records a review of an entry (kept with every earlier one, as an audit trail). */
   async review(entry: RegisterEntry, review: Omit<Review, 'signature' | 'at'>): Promise<void> {
     const state = this.view.state;
@@ -191,7 +197,7 @@ export class RegisterStore {
   /** Stores new settings without running (the panel runs them on request). */
   async saveSettings(settings: RegisterSettings): Promise<void> {
     const state = this.view.state;
-    const next: RegisterState = { version: 1, reviews: {}, last: null, previous: null, ...state, params: settings.params, hazardLayerIds: settings.hazardLayerIds, exposedLayerIds: settings.exposedLayerIds };
+    const next: RegisterState = { reviews: {}, last: null, previous: null, ...state, ...this.chosen(settings) };
     this.set({ state: next });
     await this.client.putDocument(REGISTER_DOCUMENT, next);
   }
