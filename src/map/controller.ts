@@ -10,7 +10,7 @@ import { ZONE_COLORS } from './palette';
 import { buildLabelLayer, buildPointLayer, pointAttributes, type PointAttributes } from './point-layers';
 import type { MeasureMode } from './measure';
 import { placeLabels } from './label-placement';
-import { buildExposureLayers, type ExposureOverlay } from './exposure-layers';
+import { buildExposureLayers, EMPTY_EXPOSURE, type ExposureOverlay } from './exposure-layers';
 
 /** How the user wants a data layer shown. The list order is the drawing order, top first. */
 export interface LayerView {
@@ -294,7 +294,9 @@ export class MapController {
       const labels = buildLabelLayer(layer, { ...state, beforeId: 'measure-fill', positions3d: xyz }, this.placedLabels(layer));
       if (labels) labelLayers.push(labels);
     }
-    const exposure = this.exposure ? buildExposureLayers(this.exposure, 'measure-fill') : [];
+    // Always present (empty until the register runs), so their shaders compile with the map's
+    // and not in the middle of an analysis.
+    const exposure = buildExposureLayers(this.exposure ?? EMPTY_EXPOSURE, 'measure-fill');
     this.overlay.setProps({ layers: [...deckLayers.reverse(), ...exposure, ...labelLayers] });
   }
 

@@ -18,6 +18,8 @@ export interface ExposureOverlay {
   links: Float64Array;
 }
 
+export const EMPTY_EXPOSURE: ExposureOverlay = { positions: new Float64Array(0), level: new Uint8Array(0), status: new Uint8Array(0), links: new Float64Array(0) };
+
 /** Risk class colours of the rings, by level code (1 low … 3 high). */
 export const EXPOSURE_COLORS: Record<number, Rgba> = {
   1: [240, 200, 40, 255],
@@ -65,7 +67,6 @@ export function buildExposureLayers(overlay: ExposureOverlay, beforeId: string) 
     getWidth: 2,
     widthUnits: 'pixels',
     pickable: false,
-    visible: linkCount > 0,
     beforeId,
   });
   return [rings, links];

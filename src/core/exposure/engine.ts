@@ -205,30 +205,14 @@ function pointProbe(g: ColumnarGeometry, f: number, px: number, py: number, out:
     out.d2 = best;
     return;
   }
-  const p0 = g.geomOffsets[f], p1 = g.geomOffsets[f + 1];
   const polygon = g.kind === 'Polygon';
-  for (let p = p0; p < p1; p++) {
-    const r0 = polygon ? g.partOffsets[p] : p;
-    const r1 = polygon ? g.partOffsets[p + 1] : p + 1;
-    for (let r = r0; r < r1; r++) {
-      const v0 = polygon ? g.ringOffsets[r] : g.partOffsets[r];
-      const v1 = polygon ? g.ringOffsets[r + 1] : g.partOffsets[r + 1];
-      for (let v = v0; v + 1 < v1; v++) {
-        const ax = c[2 * v], ay = c[2 * v + 1], bx = c[2 * v + 2], by = c[2 * v + 3];
-        if (polygon && ay > py !== by > py && px < ((bx - ax) * (py - ay)) / (by - ay) + ax) inside = !inside;
-        const d2 = segmentDistance2(px, py, ax, ay, bx, by);
-        if (d2 < best) best = d2;
-      }
-      // Rings are closed in our columnar data, but tolerate an open ring.
-      if (polygon && v1 - v0 > 2 && (c[2 * v0] !== c[2 * v1 - 2] || c[2 * v0 + 1] !== c[2 * v1 - 1])) {
-        const ax = c[2 * v1 - 2], ay = c[2 * v1 - 1], bx = c[2 * v0], by = c[2 * v0 + 1];
-        if (ay > py !== by > py && px < ((bx - ax) * (py - ay)) / (by - ay) + ax) inside = !inside;
-        const d2 = segmentDistance2(px, py, ax, ay, bx, by);
-        if (d2 < best) best = d2;
-      }
-    }
-  }
-  out.inside = inside || best <= ON_EDGE;
+  forEachEdge(g, f, (ax, ay, bx, by) => {
+    if (polygon && ay > py !== by > py && px < ((bx - ax) * (py - ay)) / (by - ay) + ax) inside = !inside;
+    const d2 = segmentDistance2(px, py, ax, ay, bx, by);
+    if (d2 < best) best = d2;
+  });
+  inside = polygon && (inside || best <= ON_EDGE);
+  out.inside = inside;
   out.d2 = inside ? 0 : best;
 }
 
