@@ -10,7 +10,7 @@
 import type { LayerRole, LocalizedText } from '../manifest';
 import type { Column, ColumnarGeometry } from '../types';
 import { DEFAULT_HAZARD_BUFFERS_M } from '../policy-defaults';
-import { HAZARD_TYPES, hazardTypeCode, riskLevelCode, RISK_LEVELS } from './classes';
+import { HAZARD_TYPES, hazardTypeCode, LEVEL_CODES, riskLevelCode, RISK_LEVELS } from './classes';
 import { computeExposure, type ExposureHits, type HazardLayerInput } from './engine';
 import { lngLatFrom, metricFrameFor, toFrame, type MetricFrame } from './metric';
 
@@ -89,6 +89,20 @@ export interface ExposedLayerResult {
   hits: ExposureHits;
 }
 
+/**
+ * Hazards whose type or risk level was empty or unknown: an unknown type is analysed as
+ * `other`, an unknown level as high (a hazard of unknown risk must not drop out of a safety
+ * register). The register says so, naming the layer and the first few hazards.
+ */
+export interface HazardDataIssue {
+  layerId: string;
+  layerName: LocalizedText;
+  field: 'type' | 'riskLevel';
+  count: number;
+  /** Ids of the first few such hazards. */
+  examples: string[];
+}
+
 export interface ExposureRun {
   /** When the run finished (ms since epoch). */
   at: number;
@@ -97,6 +111,7 @@ export interface ExposureRun {
   centralMeridian: number;
   hazards: HazardTable;
   layers: ExposedLayerResult[];
+  issues: HazardDataIssue[];
 }
 
 function column(layer: SourceLayer, name: string): Column | undefined {
@@ -202,7 +217,14 @@ export function hazardBuffer(params: ExposureParams, type: number, level: number
   return { metres: Math.max(0, row?.[levelName] ?? 0), source: 0 };
 }
 
-function prepareHazards(layers: SourceLayer[], frame: MetricFrame, params: ExposureParams): { inputs: HazardLayerInput[]; table: HazardTable } {
+function prepareHazards(layers: SourceLayer[], frame: MetricFrame, params: ExposureParams): { inputs: HazardLayerInput[]; table: HazardTable; issues: HazardDataIssue[] } {
+  const issues: HazardDataIssue[] = [];
+  const note = (layer: SourceLayer, field: HazardDataIssue['field'], id: string) => {
+    let issue = issues.find((x) => x.layerId === layer.layerId && x.field === field);
+    if (!issue) issues.push((issue = { layerId: layer.layerId, layerName: layer.name, field, count: 0, examples: [] }));
+    issue.count++;
+    if (issue.examples.length < 5) issue.examples.push(id);
+  };
   const total = layers.reduce((sum, l) => sum + featureCount(l.geometry), 0);
   const table: HazardTable = {
     count: total,
@@ -228,13 +250,18 @@ function prepareHazards(layers: SourceLayer[], frame: MetricFrame, params: Expos
     const radius = column(layer, 'threatRadiusM'), own = column(layer, 'bufferMeters'), year = column(layer, 'surveyYear');
     const type = new Uint8Array(n), level = new Uint8Array(n), bufferM = new Float32Array(n);
     for (let i = 0; i < n; i++, h++) {
-      type[i] = hazardTypeCode(text(types, i));
-      level[i] = riskLevelCode(text(levels, i));
+      const id = text(ids, i) ?? `${layer.layerId}#${i + 1}`;
+      const typeCode = hazardTypeCode(text(types, i));
+      const levelCode = riskLevelCode(text(levels, i));
+      if (typeCode < 0) note(layer, 'type', id);
+      if (levelCode < 0) note(layer, 'riskLevel', id);
+      type[i] = typeCode < 0 ? HAZARD_TYPES.indexOf('other') : typeCode;
+      level[i] = levelCode < 0 ? LEVEL_CODES.high : levelCode;
       const buffer = hazardBuffer(params, type[i], level[i], num(radius, i), num(own, i));
       bufferM[i] = buffer.metres;
       table.layerOf[h] = li;
       table.featureOf[h] = i;
-      table.ids.push(text(ids, i) ?? `${layer.layerId}#${i + 1}`);
+      table.ids.push(id);
       table.names.push(text(names, i));
       table.type[h] = type[i];
       table.level[h] = level[i];
@@ -246,7 +273,7 @@ function prepareHazards(layers: SourceLayer[], frame: MetricFrame, params: Expos
     }
     return { geometry, type, level, bufferM };
   });
-  return { inputs, table };
+  return { inputs, table, issues };
 }
 
 /** Townships by point-in-polygon for features that carry none. */
@@ -275,7 +302,7 @@ export interface RunOptions {
 /** Runs the exposure analysis: every exposed layer against every hazard layer. */
 export function runExposureAnalysis(inputs: ExposureInputs, params: ExposureParams, options: RunOptions = {}): ExposureRun {
   const frame = metricFrameFor(unionBBoxLngLat([...inputs.hazards, ...inputs.exposed]));
-  const { inputs: hazardInputs, table } = prepareHazards(inputs.hazards, frame, params);
+  const { inputs: hazardInputs, table, issues } = prepareHazards(inputs.hazards, frame, params);
   const townshipLayer = inputs.townships ? { geometry: project(inputs.townships, frame).geometry, names: Array.from({ length: featureCount(inputs.townships.geometry) }, (_, i) => text(column(inputs.townships!, 'name'), i)) } : null;
   // A village's township, by id, so households joined to villages inherit it.
   const villageTownship = new Map<string, string>();
@@ -320,5 +347,5 @@ export function runExposureAnalysis(inputs: ExposureInputs, params: ExposurePara
     results.set(layer.layerId, result);
     done += n;
   }
-  return { at: options.now ?? Date.now(), params, centralMeridian: frame.centralMeridian, hazards: table, layers: inputs.exposed.map((l) => results.get(l.layerId)!) };
+  return { at: options.now ?? Date.now(), params, centralMeridian: frame.centralMeridian, hazards: table, layers: inputs.exposed.map((l) => results.get(l.layerId)!), issues };
 }

@@ -17,17 +17,13 @@ export const STATUS = { clear: 0, near: 1, inside: 2 } as const;
 export type ExposureStatus = keyof typeof STATUS;
 export const STATUS_NAMES: readonly ExposureStatus[] = ['clear', 'near', 'inside'];
 
-/** The code of a hazard type value; unknown or empty values are `other`. */
+/** The code of a hazard type value, or -1 when it is empty or not one of HAZARD_TYPES. */
 export function hazardTypeCode(value: unknown): number {
-  const i = HAZARD_TYPES.indexOf(String(value ?? '').trim().toLowerCase() as HazardType);
-  return i < 0 ? HAZARD_TYPES.indexOf('other') : i;
+  return HAZARD_TYPES.indexOf(String(value ?? '').trim().toLowerCase() as HazardType);
 }
 
-/**
- * The code of a risk level value (1 low … 3 high). An unknown or empty level counts as high:
- * a hazard of unknown risk must not disappear from a safety register.
- */
+/** The code of a risk level value (1 low … 3 high), or -1 when it is empty or unknown. */
 export function riskLevelCode(value: unknown): number {
   const v = String(value ?? '').trim().toLowerCase() as RiskLevel;
-  return LEVEL_CODES[v] ?? LEVEL_CODES.high;
+  return LEVEL_CODES[v] ?? -1;
 }

@@ -6,6 +6,7 @@ import type { LocalizedText } from '../manifest';
 import { categoryLabel } from '../import/categories';
 import { HAZARD_TYPES, RISK_LEVELS } from './classes';
 import type { ReviewStatus } from './register';
+import type { HazardDataIssue } from './analysis';
 
 type Lang = 'zh' | 'en';
 
@@ -64,3 +65,16 @@ export const DEFINITIONS: Record<'inside' | 'near' | 'clear' | 'distance' | 'lev
   },
   people: { zh: '人口、户数取自村庄图层的人口、户数字段；农户图层每户计 1 户。', en: "People and households come from the village layer's population and households fields; each household feature counts as one." },
 };
+
+/** What was wrong with some hazards' data and how it was treated, naming the layer and hazards. */
+export function hazardIssueText(issue: HazardDataIssue, lang: Lang): string {
+  const ids = issue.examples.join(lang === 'zh' ? '、' : ', ') + (issue.count > issue.examples.length ? (lang === 'zh' ? ' 等' : ' …') : '');
+  if (lang === 'zh') {
+    return issue.field === 'type'
+      ? `“${issue.layerName.zh}”中 ${issue.count} 处隐患的灾害类型为空或无法识别（${ids}），已按“其他”分析。请在“type”字段填写滑坡、崩塌、泥石流等后重新导入。`
+      : `“${issue.layerName.zh}”中 ${issue.count} 处隐患的风险等级为空或无法识别（${ids}），已按“高”分析。请在“riskLevel”字段填写高、中或低后重新导入。`;
+  }
+  return issue.field === 'type'
+    ? `${issue.count} hazards in "${issue.layerName.en}" have an empty or unknown type (${ids}) and were analysed as "other". Fill the "type" field (landslide, collapse, debris flow…) and import again.`
+    : `${issue.count} hazards in "${issue.layerName.en}" have an empty or unknown risk level (${ids}) and were analysed as high. Fill the "riskLevel" field (high, medium or low) and import again.`;
+}

@@ -6,7 +6,7 @@
 import type { ExposureRun } from './analysis';
 import { BUFFER_SOURCES } from './analysis';
 import { HAZARD_TYPES } from './classes';
-import { DEFINITIONS, hazardTypeLabel, REVIEW_LABELS, riskLevelLabel, ROLE_LABELS, statusLabel } from './labels';
+import { DEFINITIONS, hazardIssueText, hazardTypeLabel, REVIEW_LABELS, riskLevelLabel, ROLE_LABELS, statusLabel } from './labels';
 import { reviewOf, type RegisterEntry, type RegisterState } from './register';
 
 export type SheetValue = string | number | null;
@@ -72,6 +72,7 @@ export function registerSheet(run: ExposureRun, entries: RegisterEntry[], state:
   const sources = new Map<number, number>();
   for (const s of hazards.bufferSource) sources.set(s, (sources.get(s) ?? 0) + 1);
   header.push(['缓冲来源', [...sources].map(([s, n]) => `${BUFFER_SOURCE_ZH[BUFFER_SOURCES[s]]} ${n} 处`).join('；')]);
+  for (const issue of run.issues) header.push(['数据问题', hazardIssueText(issue, 'zh')]);
   for (const key of ['inside', 'near', 'distance', 'level', 'buffer'] as const) header.push(['定义', DEFINITIONS[key].zh]);
 
   const columns = ['序号', '类别', '编号', '名称', '乡镇', '人口（人）', '户数（户）', '影响', '最高等级', '隐患数', '最近距离（米）', '隐患明细', '审核状态', '审核日期', '审核意见'];

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HAZARD_TYPES } from '../../core/exposure/classes';
 import { defaultExposureParams } from '../../core/exposure/analysis';
-import { DEFINITIONS, hazardTypeLabel, REVIEW_LABELS, riskLevelLabel, ROLE_LABELS, statusLabel } from '../../core/exposure/labels';
+import { DEFINITIONS, hazardIssueText, hazardTypeLabel, REVIEW_LABELS, riskLevelLabel, ROLE_LABELS, statusLabel } from '../../core/exposure/labels';
 import { REVIEW_STATUSES, reviewOf, type AreaSummary, type RegisterEntry, type RegisterState, type ReviewStatus } from '../../core/exposure/register';
 import type { LayerInfo } from '../../../workers/data.types';
 import { currentLanguage } from '../i18n';
@@ -74,6 +74,9 @@ export function RegisterPanel({ store, view, layers, selectedKey, onSelect, onEx
         </p>
       )}
       {view.notice && <p className="note" role="status">{t(view.notice.key, view.notice.params)}</p>}
+      {run?.issues.map((issue) => (
+        <p key={`${issue.layerId}-${issue.field}`} className="warning-text" role="status" data-testid="register-data-issue">{hazardIssueText(issue, lang)}</p>
+      ))}
       <nav className="tabs" role="tablist">
         {(['entries', 'summary', 'changes', 'settings'] as Tab[]).map((k) => (
           <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)} data-testid={`register-tab-${k}`}>

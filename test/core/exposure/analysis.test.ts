@@ -4,6 +4,7 @@ import { defaultExposureParams, runExposureAnalysis, type ExposureInputs, type S
 import { diffSnapshots, registerEntries, reviewOf, snapshotOf, summarize, type RegisterState } from '../../../src/core/exposure/register';
 import { registerSheet } from '../../../src/core/exposure/register-table';
 import { registerCsv } from '../../../src/io/register-export';
+import { hazardIssueText } from '../../../src/core/exposure/labels';
 import type { Column, ColumnarGeometry } from '../../../src/core/types';
 
 /** Metres to degrees near 28°N (enough for fixtures; the analysis measures on the ellipsoid). */
@@ -133,5 +134,16 @@ describe('exposure analysis', () => {
     expect(body).toHaveLength(entries.length);
     expect(body[0].slice(1, 9)).toEqual(['自然村', 'V1', '一村', '西乡', '100', '30', '区内', '高']);
     expect(body[2][11]).toMatch(/滑坡 Z1（高）150 米/);
+  });
+
+  it('treats an unknown risk level as high and an unknown type as other, and says which hazards', () => {
+    const inputs = fixture();
+    inputs.hazards[0].columns = [str('id', ['Z1']), str('type', ['山体开裂']), str('riskLevel', [null])];
+    const odd = runExposureAnalysis(inputs, defaultExposureParams());
+    expect(odd.hazards.level[0]).toBe(3);
+    expect(odd.hazards.type[0]).toBe(6);
+    expect(odd.issues.map((i) => [i.field, i.count, i.examples])).toEqual([['type', 1, ['Z1']], ['riskLevel', 1, ['Z1']]]);
+    expect(hazardIssueText(odd.issues[1], 'zh')).toBe('“zones”中 1 处隐患的风险等级为空或无法识别（Z1），已按“高”分析。请在“riskLevel”字段填写高、中或低后重新导入。');
+    expect(run.issues).toEqual([]);
   });
 });
