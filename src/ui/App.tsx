@@ -155,7 +155,7 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
   const { importTarget, previewInfo } = useImportTarget({ client, controller, layers, dem, projectBBox: project.manifest.bboxLngLat, setViews });
   const shownLayers = useMemo(() => (previewInfo ? new Map([...layerInfo, [previewInfo.id, previewInfo]]) : layerInfo), [layerInfo, previewInfo]);
   const [registerOpen, setRegisterOpen] = useState(false);
-  const [register] = useState(() => new RegisterStore(client, currentLayers, layerUpdated, (key, params) => i18next.t(key, params)));
+  const [register] = useState(() => new RegisterStore({ client, layers: currentLayers, onLayerUpdated: layerUpdated, t: (key, params) => i18next.t(key, params), lang: currentLanguage }));
   const registerView = useSyncExternalStore(register.subscribe, register.getSnapshot);
   useEffect(() => {
     void register.load();

@@ -10,8 +10,7 @@ import { hazardTypeLabel, riskLevelLabel } from '../../core/exposure/labels';
 import { diffSnapshots, registerEntries, REGISTER_ROLES, snapshotOf, summarize, type AreaSummary, type RegisterChange, type RegisterEntry, type RegisterState, type Review, type RunSnapshot } from '../../core/exposure/register';
 import type { DataClient } from '../../../workers/data.client';
 import type { LayerInfo } from '../../../workers/data.types';
-import { createAnalysisClient } from '../../../workers/analysis.client';
-import { currentLanguage } from '../i18n';
+import { createAnalysisClient, type AnalysisClient } from '../../../workers/analysis.client';
 
 export const REGISTER_DOCUMENT = 'register';
 /** The derived column a settlement's hazard check is kept in (later analyses read it). */
@@ -41,6 +40,24 @@ export interface RegisterSettings {
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 
+/** An analysis worker: its API and a way to stop it. */
+export interface AnalysisWorker {
+  client: Pick<AnalysisClient, 'runExposure'>;
+  terminate(): void;
+}
+
+export interface RegisterStoreDeps {
+  client: Pick<DataClient, 'exposureInputs' | 'getDocument' | 'putDocument' | 'setDerivedColumn'>;
+  /** The project's layers now. */
+  layers: () => LayerInfo[];
+  /** Called when an analysis changes a layer's description (a derived column). */
+  onLayerUpdated: (info: LayerInfo) => void;
+  t: Translate;
+  lang: () => 'zh' | 'en';
+  /** Starts an analysis worker; tests pass one over the API in the same thread. */
+  createWorker?: () => AnalysisWorker;
+}
+
 function sameEntries(a: RunSnapshot, b: RunSnapshot): boolean {
   const ka = Object.keys(a.entries), kb = Object.keys(b.entries);
   return ka.length === kb.length && ka.every((k) => b.entries[k]?.signature === a.entries[k].signature);
@@ -49,15 +66,24 @@ function sameEntries(a: RunSnapshot, b: RunSnapshot): boolean {
 export class RegisterStore {
   private view: RegisterView = { loaded: false, state: null, run: null, entries: [], summary: [], changes: null, progress: null, error: null, notice: null };
   private readonly listeners = new Set<() => void>();
-  private worker: ReturnType<typeof createAnalysisClient> | null = null;
+  private worker: AnalysisWorker | null = null;
   private runSeq = 0;
 
-  constructor(
-    private readonly client: DataClient,
-    private readonly layers: () => LayerInfo[],
-    private readonly onLayerUpdated: (info: LayerInfo) => void,
-    private readonly t: Translate,
-  ) {}
+  private readonly client: RegisterStoreDeps['client'];
+  private readonly layers: () => LayerInfo[];
+  private readonly onLayerUpdated: (info: LayerInfo) => void;
+  private readonly t: Translate;
+  private readonly lang: () => 'zh' | 'en';
+  private readonly createWorker: () => AnalysisWorker;
+
+  constructor(deps: RegisterStoreDeps) {
+    this.client = deps.client;
+    this.layers = deps.layers;
+    this.onLayerUpdated = deps.onLayerUpdated;
+    this.t = deps.t;
+    this.lang = deps.lang;
+    this.createWorker = deps.createWorker ?? createAnalysisClient;
+  }
 
   subscribe = (listener: () => void) => {
     this.listeners.add(listener);
@@ -95,7 +121,7 @@ export class RegisterStore {
 
   /** Starts the analysis worker ahead of a run (its module takes a moment to load). */
   warm(): void {
-    this.worker ??= createAnalysisClient();
+    this.worker ??= this.createWorker();
   }
 
   /** Runs the analysis; a newer run or cancel() abandons this one. */
@@ -170,7 +196,7 @@ export class RegisterStore {
           continue;
         }
         const h = layer.hits.hazard[j];
-        const lang = currentLanguage();
+        const lang = this.lang();
         const params = { type: hazardTypeLabel(run.hazards.type[h], lang), level: riskLevelLabel(run.hazards.level[h], lang), id: run.hazards.ids[h], m: Math.round(layer.hits.distance[j]) };
         values.push(this.t(layer.hits.inside[j] ? 'register.flag.inside' : 'register.flag.near', params));
       }
