@@ -1,5 +1,6 @@
 import { transfer } from 'comlink';
 import { runExposureAnalysis, type ExposureInputs, type ExposureParams, type ExposureRun } from '../src/core/exposure/analysis';
+import { deriveRegister, type RegisterDerivation, type RunSnapshot } from '../src/core/exposure/register';
 
 /** Progress of a run: features done out of total. */
 export type AnalysisProgress = (done: number, total: number) => void;
@@ -22,8 +23,12 @@ export function runTransferables(run: ExposureRun): ArrayBuffer[] {
  */
 export function createAnalysisApi() {
   return {
-    /** Hazard exposure of every exposed layer; progress every few thousand features. */
-    runExposure(inputs: ExposureInputs, params: ExposureParams, onProgress?: AnalysisProgress): ExposureRun {
+    /**
+     * Hazard exposure of every exposed layer, and the register derived from it (entries,
+     * figures, the diff against the stored runs), so the main thread only draws the result.
+     * Progress every few thousand features.
+     */
+    runRegister(inputs: ExposureInputs, params: ExposureParams, stored: { last: RunSnapshot | null; previous: RunSnapshot | null }, onProgress?: AnalysisProgress): { run: ExposureRun; register: RegisterDerivation } {
       let last = 0;
       const run = runExposureAnalysis(inputs, params, {
         onProgress: (done, total) => {
@@ -35,7 +40,9 @@ export function createAnalysisApi() {
           }
         },
       });
-      return transfer(run, runTransferables(run));
+      const register = deriveRegister(run, stored);
+      const buffers = [...runTransferables(run), register.columns.layer.buffer as ArrayBuffer, register.columns.feature.buffer as ArrayBuffer];
+      return transfer({ run, register }, buffers);
     },
   };
 }

@@ -33,10 +33,10 @@ function inThreadWorker() {
   return {
     create: (): AnalysisWorker => ({
       client: {
-        runExposure: (async (...args: Parameters<typeof api.runExposure>) => {
+        runRegister: (async (...args: Parameters<typeof api.runRegister>) => {
           if (hold) await hold;
-          return api.runExposure(...args);
-        }) as unknown as AnalysisWorker['client']['runExposure'],
+          return api.runRegister(...args);
+        }) as unknown as AnalysisWorker['client']['runRegister'],
       },
       terminate: () => void terminated++,
     }),

@@ -231,8 +231,10 @@ describe('data API', () => {
     // The county boundary has one feature: not a township layer.
     expect(inputs.townships).toBeNull();
 
-    const run = createAnalysisApi().runExposure(inputs, defaultExposureParams());
+    const { run, register } = createAnalysisApi().runRegister(inputs, defaultExposureParams(), { last: null, previous: null });
     expect(Array.from(run.layers[0].hits.status)).toEqual([0, 1, 0]);
+    expect(Array.from(register.columns.feature)).toEqual([1]);
+    expect(register.changes).toBeNull();
     expect(runTransferables(run).every((b) => b instanceof ArrayBuffer)).toBe(true);
 
     expect(await api.getDocument('register')).toBeNull();

@@ -41,45 +41,76 @@ export function entryKey(role: LayerRole, id: string): string {
   return `${role}:${id}`;
 }
 
-/** The register entries of a run: every village, household and settlement inside or near a hazard. */
-export function registerEntries(run: ExposureRun): RegisterEntry[] {
+/**
+ * Which features of a run are register entries (every village, household and settlement
+ * inside or near a hazard), as columns, with each entry's signature: the heavy part of
+ * listing entries, done in the analysis worker.
+ */
+export interface EntryColumns {
+  layer: Uint8Array;
+  feature: Uint32Array;
+  signatures: string[];
+}
+
+export function registerColumns(run: ExposureRun): EntryColumns {
   const { hazards } = run;
-  const entries: RegisterEntry[] = [];
+  const layerOf: number[] = [];
+  const featureOf: number[] = [];
+  const signatures: string[] = [];
   run.layers.forEach((layer, li) => {
     if (!REGISTER_ROLES.includes(layer.role)) return;
     const { hits } = layer;
     for (let i = 0; i < layer.count; i++) {
       if (hits.status[i] === STATUS.clear) continue;
-      const start = hits.offsets[i], end = hits.offsets[i + 1];
-      let typeMask = 0;
       const parts: string[] = [];
-      for (let j = start; j < end; j++) {
+      for (let j = hits.offsets[i]; j < hits.offsets[i + 1]; j++) {
         const h = hits.hazard[j];
-        typeMask |= 1 << hazards.type[h];
         parts.push(`${HAZARD_TYPES[hazards.type[h]]}:${hazards.ids[h]}:${RISK_LEVELS[hazards.level[h]]}:${hits.inside[j] ? 'in' : 'near'}`);
       }
       parts.sort();
-      entries.push({
-        key: entryKey(layer.role, layer.ids[i]),
-        layer: li,
-        feature: i,
-        role: layer.role,
-        id: layer.ids[i],
-        name: layer.names[i],
-        township: layer.townships[i],
-        people: layer.people[i],
-        households: layer.households[i],
-        status: hits.status[i],
-        level: hits.worstLevel[i],
-        hitStart: start,
-        hitEnd: end,
-        nearestM: hits.distance[start],
-        typeMask,
-        signature: parts.join('|'),
-      });
+      layerOf.push(li);
+      featureOf.push(i);
+      signatures.push(parts.join('|'));
     }
   });
+  return { layer: Uint8Array.from(layerOf), feature: Uint32Array.from(featureOf), signatures };
+}
+
+/** Register entries as objects for the table, from the columns. */
+export function entriesFrom(run: ExposureRun, columns: EntryColumns): RegisterEntry[] {
+  const entries: RegisterEntry[] = new Array(columns.layer.length);
+  for (let k = 0; k < columns.layer.length; k++) {
+    const layer = run.layers[columns.layer[k]];
+    const i = columns.feature[k];
+    const { hits } = layer;
+    const start = hits.offsets[i], end = hits.offsets[i + 1];
+    let typeMask = 0;
+    for (let j = start; j < end; j++) typeMask |= 1 << run.hazards.type[hits.hazard[j]];
+    entries[k] = {
+      key: entryKey(layer.role, layer.ids[i]),
+      layer: columns.layer[k],
+      feature: i,
+      role: layer.role,
+      id: layer.ids[i],
+      name: layer.names[i],
+      township: layer.townships[i],
+      people: layer.people[i],
+      households: layer.households[i],
+      status: hits.status[i],
+      level: hits.worstLevel[i],
+      hitStart: start,
+      hitEnd: end,
+      nearestM: hits.distance[start],
+      typeMask,
+      signature: columns.signatures[k],
+    };
+  }
   return entries;
+}
+
+/** The register entries of a run: every village, household and settlement inside or near a hazard. */
+export function registerEntries(run: ExposureRun): RegisterEntry[] {
+  return entriesFrom(run, registerColumns(run));
 }
 
 /** Counts by exposure status. */
@@ -186,16 +217,22 @@ export interface Review {
   signature: string;
 }
 
-/** A run as remembered for the next re-survey diff. */
+/** A run as remembered for the next re-survey diff: its entries, column by column. */
 export interface RunSnapshot {
   at: number;
   hazardLayers: { layerId: string; name: string; source: string; count: number }[];
-  entries: Record<string, { status: number; level: number; signature: string; name: string | null; township: string | null }>;
+  keys: string[];
+  signatures: string[];
+  status: Uint8Array;
+  level: Uint8Array;
+  names: (string | null)[];
+  townships: (string | null)[];
 }
 
 /** What is stored with the project: the analysis settings, the reviews and the last two runs. */
 export interface RegisterState {
-  version: 1;
+  /** 2: snapshots stored column by column. */
+  version: 2;
   params: ExposureParams;
   hazardLayerIds: string[];
   exposedLayerIds: string[];
@@ -209,13 +246,23 @@ export interface RegisterState {
 }
 
 export function snapshotOf(run: ExposureRun, entries: RegisterEntry[]): RunSnapshot {
-  const snapshot: RunSnapshot = {
+  return {
     at: run.at,
     hazardLayers: run.hazards.layerIds.map((layerId, li) => ({ layerId, name: run.hazards.layerNames[li].zh, source: run.hazards.layerSources[li].zh, count: countOf(run.hazards.layerOf, li) })),
-    entries: {},
+    keys: entries.map((e) => e.key),
+    signatures: entries.map((e) => e.signature),
+    status: Uint8Array.from(entries, (e) => e.status),
+    level: Uint8Array.from(entries, (e) => e.level),
+    names: entries.map((e) => e.name),
+    townships: entries.map((e) => e.township),
   };
-  for (const e of entries) snapshot.entries[e.key] = { status: e.status, level: e.level, signature: e.signature, name: e.name, township: e.township };
-  return snapshot;
+}
+
+/** True when two runs list the same entries with the same hits. */
+export function sameSnapshot(a: RunSnapshot, b: RunSnapshot): boolean {
+  if (a.keys.length !== b.keys.length) return false;
+  const bySignature = new Map(b.keys.map((k, i) => [k, b.signatures[i]]));
+  return a.keys.every((k, i) => bySignature.get(k) === a.signatures[i]);
 }
 
 function countOf(layerOf: Uint16Array, li: number): number {
@@ -252,17 +299,43 @@ const hitCount = (signature: string) => (signature ? signature.split('|').length
  */
 export function diffSnapshots(before: RunSnapshot, after: RunSnapshot): RegisterChange[] {
   const changes: RegisterChange[] = [];
-  for (const [key, now] of Object.entries(after.entries)) {
-    const was = before.entries[key];
-    const base = { key, name: now.name, township: now.township, after: { status: now.status, level: now.level, hits: hitCount(now.signature) } };
-    const prior = was ? { status: was.status, level: was.level, hits: hitCount(was.signature) } : null;
-    if (!was) changes.push({ ...base, kind: 'new', before: null });
-    else if (was.level !== now.level) changes.push({ ...base, kind: 'level', before: prior });
-    else if (was.signature !== now.signature) changes.push({ ...base, kind: 'hits', before: prior });
-  }
-  for (const [key, was] of Object.entries(before.entries)) {
-    if (!after.entries[key]) changes.push({ key, kind: 'gone', name: was.name, township: was.township, before: { status: was.status, level: was.level, hits: hitCount(was.signature) }, after: null });
-  }
+  const was = new Map(before.keys.map((k, i) => [k, i]));
+  const now = new Set(after.keys);
+  after.keys.forEach((key, i) => {
+    const b = was.get(key);
+    const base = { key, name: after.names[i], township: after.townships[i], after: { status: after.status[i], level: after.level[i], hits: hitCount(after.signatures[i]) } };
+    if (b === undefined) return changes.push({ ...base, kind: 'new', before: null });
+    const prior = { status: before.status[b], level: before.level[b], hits: hitCount(before.signatures[b]) };
+    if (prior.level !== base.after.level) changes.push({ ...base, kind: 'level', before: prior });
+    else if (before.signatures[b] !== after.signatures[i]) changes.push({ ...base, kind: 'hits', before: prior });
+  });
+  before.keys.forEach((key, b) => {
+    if (!now.has(key)) changes.push({ key, kind: 'gone', name: before.names[b], township: before.townships[b], before: { status: before.status[b], level: before.level[b], hits: hitCount(before.signatures[b]) }, after: null });
+  });
   const order: Record<ChangeKind, number> = { new: 0, level: 1, hits: 2, gone: 3 };
   return changes.sort((a, b) => order[a.kind] - order[b.kind] || a.key.localeCompare(b.key));
+}
+
+/** Everything the register derives from a run, computed in the analysis worker. */
+export interface RegisterDerivation {
+  columns: EntryColumns;
+  summary: AreaSummary[];
+  /** The runs to remember: this one becomes `last` unless it lists the same entries as before. */
+  last: RunSnapshot;
+  previous: RunSnapshot | null;
+  /** `previous` → `last`, or null without an earlier run. */
+  changes: RegisterChange[] | null;
+}
+
+/**
+ * Entries, figures and the re-survey diff of a run against the stored runs. The same result
+ * again (a reload, a rerun with nothing changed) keeps the stored runs and their diff.
+ */
+export function deriveRegister(run: ExposureRun, stored: { last: RunSnapshot | null; previous: RunSnapshot | null }): RegisterDerivation {
+  const columns = registerColumns(run);
+  const snapshot = snapshotOf(run, entriesFrom(run, columns));
+  const same = stored.last !== null && sameSnapshot(stored.last, snapshot);
+  const last = same ? stored.last! : snapshot;
+  const previous = same ? stored.previous : stored.last;
+  return { columns, summary: summarize(run), last, previous, changes: previous ? diffSnapshots(previous, last) : null };
 }

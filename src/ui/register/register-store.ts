@@ -7,7 +7,7 @@
 import * as Comlink from 'comlink';
 import { defaultExposureParams, type ExposureParams, type ExposureRun } from '../../core/exposure/analysis';
 import { hazardTypeLabel, riskLevelLabel } from '../../core/exposure/labels';
-import { diffSnapshots, registerEntries, REGISTER_ROLES, snapshotOf, summarize, type AreaSummary, type RegisterChange, type RegisterEntry, type RegisterState, type Review, type RunSnapshot } from '../../core/exposure/register';
+import { entriesFrom, REGISTER_ROLES, type AreaSummary, type RegisterChange, type RegisterDerivation, type RegisterEntry, type RegisterState, type Review } from '../../core/exposure/register';
 import type { DataClient } from '../../../workers/data.client';
 import type { LayerInfo } from '../../../workers/data.types';
 import { createAnalysisClient, type AnalysisClient } from '../../../workers/analysis.client';
@@ -42,7 +42,7 @@ type Translate = (key: string, params?: Record<string, string | number>) => stri
 
 /** An analysis worker: its API and a way to stop it. */
 export interface AnalysisWorker {
-  client: Pick<AnalysisClient, 'runExposure'>;
+  client: Pick<AnalysisClient, 'runRegister'>;
   terminate(): void;
 }
 
@@ -56,11 +56,6 @@ export interface RegisterStoreDeps {
   lang: () => 'zh' | 'en';
   /** Starts an analysis worker; tests pass one over the API in the same thread. */
   createWorker?: () => AnalysisWorker;
-}
-
-function sameEntries(a: RunSnapshot, b: RunSnapshot): boolean {
-  const ka = Object.keys(a.entries), kb = Object.keys(b.entries);
-  return ka.length === kb.length && ka.every((k) => b.entries[k]?.signature === a.entries[k].signature);
 }
 
 export class RegisterStore {
@@ -100,7 +95,8 @@ export class RegisterStore {
   /** Reads the stored register; when the project was analysed before, reruns it (fast) so entries and reviews show. */
   async load(): Promise<void> {
     const stored = (await this.client.getDocument(REGISTER_DOCUMENT)) as RegisterState | null;
-    const state = stored?.version === 1 ? stored : null;
+    // Registers stored in an older layout are set aside (no data in them is lost from the layers).
+    const state = stored?.version === 2 ? stored : null;
     this.set({ loaded: true, state });
     if (state?.last) await this.run();
   }
@@ -138,16 +134,18 @@ export class RegisterStore {
     try {
       const inputs = await this.client.exposureInputs(settings.hazardLayerIds, settings.exposedLayerIds);
       if (seq !== this.runSeq) return;
-      const run = await worker.client.runExposure(
+      const stored = { last: this.view.state?.last ?? null, previous: this.view.state?.previous ?? null };
+      const { run, register } = await worker.client.runRegister(
         inputs,
         settings.params,
+        stored,
         Comlink.proxy((done: number, total: number) => {
           if (!settled && seq === this.runSeq) this.set({ progress: { done, total } });
         }),
       );
       settled = true;
       if (seq !== this.runSeq) return;
-      await this.accept(run, settings);
+      await this.accept(run, register, settings);
     } catch (e) {
       settled = true;
       if (seq === this.runSeq) this.set({ progress: null, error: { key: 'register.failed', params: { detail: e instanceof Error ? e.message : String(e) } } });
@@ -167,19 +165,9 @@ export class RegisterStore {
     this.worker = null;
   }
 
-  private async accept(run: ExposureRun, settings: RegisterSettings) {
-    const entries = registerEntries(run);
-    const snapshot = snapshotOf(run, entries);
-    const before = this.view.state;
-    let last = before?.last ?? null;
-    let previous = before?.previous ?? null;
-    // The same result again (a reload, or a rerun with nothing changed) keeps the earlier diff.
-    if (!last || !sameEntries(last, snapshot)) {
-      previous = last;
-      last = snapshot;
-    }
-    const state: RegisterState = { ...this.chosen(settings), reviews: before?.reviews ?? {}, last, previous };
-    this.set({ run, entries, summary: summarize(run), state, changes: previous && last ? diffSnapshots(previous, last) : null, progress: null });
+  private async accept(run: ExposureRun, register: RegisterDerivation, settings: RegisterSettings) {
+    const state: RegisterState = { ...this.chosen(settings), reviews: this.view.state?.reviews ?? {}, last: register.last, previous: register.previous };
+    this.set({ run, entries: entriesFrom(run, register.columns), summary: register.summary, state, changes: register.changes, progress: null });
     await this.client.putDocument(REGISTER_DOCUMENT, state);
     await this.flagDestinations(run);
   }
@@ -207,7 +195,7 @@ export class RegisterStore {
   /** The settings as stored, with every hazard layer the project has now (so later ones count as new). */
   private chosen(settings: RegisterSettings) {
     const knownHazardLayerIds = this.layers().filter((l) => l.role === 'hazards').map((l) => l.id);
-    return { version: 1 as const, params: settings.params, hazardLayerIds: settings.hazardLayerIds, exposedLayerIds: settings.exposedLayerIds, knownHazardLayerIds };
+    return { version: 2 as const, params: settings.params, hazardLayerIds: settings.hazardLayerIds, exposedLayerIds: settings.exposedLayerIds, knownHazardLayerIds };
   }
 
   /** Records a review of an entry (kept with every earlier one, as an audit trail). */

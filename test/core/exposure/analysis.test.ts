@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { defaultExposureParams, runExposureAnalysis } from '../../../src/core/exposure/analysis';
-import { diffSnapshots, registerEntries, reviewOf, snapshotOf, summarize, type RegisterState } from '../../../src/core/exposure/register';
+import { deriveRegister, diffSnapshots, registerEntries, reviewOf, snapshotOf, summarize, type RegisterState } from '../../../src/core/exposure/register';
 import { registerSheet } from '../../../src/core/exposure/register-table';
 import { registerCsv } from '../../../src/io/register-export';
 import { hazardIssueText } from '../../../src/core/exposure/labels';
@@ -54,7 +54,7 @@ describe('exposure analysis', () => {
   it('keeps a review while the entry is unchanged and asks for a re-review when it changes', () => {
     const entries = registerEntries(run);
     const v3 = entries.find((e) => e.key === 'villages:V3')!;
-    const state: RegisterState = { version: 1, params: run.params, hazardLayerIds: [], exposedLayerIds: [], reviews: { [v3.key]: [{ status: 'confirmed', note: '现场核实', date: '2026-11-20', at: 1, signature: v3.signature }] }, last: snapshotOf(run, entries), previous: null };
+    const state: RegisterState = { version: 2, params: run.params, hazardLayerIds: [], exposedLayerIds: [], reviews: { [v3.key]: [{ status: 'confirmed', note: '现场核实', date: '2026-11-20', at: 1, signature: v3.signature }] }, last: snapshotOf(run, entries), previous: null };
     expect(reviewOf(state, v3)?.current).toBe(true);
 
     // Re-survey: the zone is downgraded to medium (buffer 100 m: V3 at 150 m drops out), P1 grows to 250 m.
@@ -96,5 +96,21 @@ describe('exposure analysis', () => {
     expect(odd.issues.map((i) => [i.field, i.count, i.examples])).toEqual([['type', 1, ['Z1']], ['riskLevel', 1, ['Z1']]]);
     expect(hazardIssueText(odd.issues[1], 'zh')).toBe('“zones”中 1 处隐患的风险等级为空或无法识别（Z1），已按“高”分析。请在“riskLevel”字段填写高、中或低后重新导入。');
     expect(run.issues).toEqual([]);
+  });
+
+  it('derives the register against the stored runs: a repeat keeps them and their diff, a change moves them on', () => {
+    const first = deriveRegister(run, { last: null, previous: null });
+    expect(first.changes).toBeNull();
+    expect(first.columns.signatures).toHaveLength(registerEntries(run).length);
+    const next = fixture();
+    next.hazards = [next.hazards[0]];
+    const changed = deriveRegister(runExposureAnalysis(next, defaultExposureParams()), { last: first.last, previous: null });
+    expect(changed.previous).toBe(first.last);
+    expect(changed.changes?.map((c) => [c.key, c.kind])).toEqual([['households:H1', 'gone'], ['villages:V4', 'gone']]);
+    // The same result again (a reload): the stored runs and their diff stay.
+    const again = deriveRegister(runExposureAnalysis(next, defaultExposureParams()), { last: changed.last, previous: changed.previous });
+    expect(again.last).toBe(changed.last);
+    expect(again.previous).toBe(first.last);
+    expect(again.changes).toEqual(changed.changes);
   });
 });
