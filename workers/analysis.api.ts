@@ -41,6 +41,8 @@ export function createAnalysisApi() {
         },
       });
       const register = deriveRegister(run, stored);
+      // The entries carry their own strings; a string per feature would only cost the main thread.
+      for (const layer of run.layers) layer.ids = layer.names = layer.townships = [];
       const buffers = [...runTransferables(run), register.columns.layer.buffer as ArrayBuffer, register.columns.feature.buffer as ArrayBuffer];
       return transfer({ run, register }, buffers);
     },

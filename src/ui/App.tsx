@@ -429,7 +429,7 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
               onClose={() => setSelection(null)}
               onZoom={() => void zoomToFeature(selection.layerId, selection.index)}
             >
-              {registerView.run && <ExposureDetails run={registerView.run} layerId={selection.layerId} index={selection.index} onPick={pickAndZoom} />}
+              {registerView.run && <ExposureDetails run={registerView.run} entries={registerView.entries} layerId={selection.layerId} index={selection.index} onPick={pickAndZoom} />}
             </FeaturePopup>
           )}
           {registerView.run && registerView.entries.length > 0 && (

@@ -62,7 +62,7 @@ describe('register store', () => {
     await a.run();
     const view = a.getSnapshot();
     expect(view.entries.map((e) => e.key)).toEqual(['villages:V1', 'villages:V2', 'villages:V3', 'villages:V4', 'households:H1', 'settlements:S1']);
-    expect(view.progress).toBeNull();
+    expect(view.running).toBe(false);
     expect(project.derived['st.hazardCheck'][0]).toMatch(/^register\.flag\.inside/);
     expect(project.derived['st.hazardCheck'][1]).toBe('register.flag.clear');
     await a.review(view.entries[2], { status: 'confirmed', note: '已核实', date: '2026-11-20' });
@@ -93,12 +93,12 @@ describe('register store', () => {
     slow.holdRuns();
     const running = c.run({ ...c.settings(), hazardLayerIds: ['zones', 'pts'] });
     await new Promise((r) => setTimeout(r, 10));
-    expect(c.getSnapshot().progress).not.toBeNull();
+    expect(c.getSnapshot().running).toBe(true);
     c.cancel();
     slow.release();
     await running;
     expect(slow.terminated()).toBe(1);
-    expect(c.getSnapshot().progress).toBeNull();
+    expect(c.getSnapshot().running).toBe(false);
     expect(c.getSnapshot().notice?.key).toBe('register.cancelled');
     expect(c.getSnapshot().run).toBe(before);
   });

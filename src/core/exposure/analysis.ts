@@ -77,6 +77,10 @@ export interface ExposedLayerResult {
   name: LocalizedText;
   source: LocalizedText;
   count: number;
+  /**
+   * Id, name and township of every feature. The analysis worker empties these three before
+   * sending a run to the main thread, where only the entries' are needed (see EntryColumns).
+   */
   ids: string[];
   names: (string | null)[];
   townships: (string | null)[];

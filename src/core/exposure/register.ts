@@ -50,6 +50,10 @@ export interface EntryColumns {
   layer: Uint8Array;
   feature: Uint32Array;
   signatures: string[];
+  /** The entries' ids, names and townships (the run sent to the main thread carries no per-feature strings). */
+  ids: string[];
+  names: (string | null)[];
+  townships: (string | null)[];
 }
 
 export function registerColumns(run: ExposureRun): EntryColumns {
@@ -57,6 +61,9 @@ export function registerColumns(run: ExposureRun): EntryColumns {
   const layerOf: number[] = [];
   const featureOf: number[] = [];
   const signatures: string[] = [];
+  const ids: string[] = [];
+  const names: (string | null)[] = [];
+  const townships: (string | null)[] = [];
   run.layers.forEach((layer, li) => {
     if (!REGISTER_ROLES.includes(layer.role)) return;
     const { hits } = layer;
@@ -71,9 +78,12 @@ export function registerColumns(run: ExposureRun): EntryColumns {
       layerOf.push(li);
       featureOf.push(i);
       signatures.push(parts.join('|'));
+      ids.push(layer.ids[i]);
+      names.push(layer.names[i]);
+      townships.push(layer.townships[i]);
     }
   });
-  return { layer: Uint8Array.from(layerOf), feature: Uint32Array.from(featureOf), signatures };
+  return { layer: Uint8Array.from(layerOf), feature: Uint32Array.from(featureOf), signatures, ids, names, townships };
 }
 
 /** Register entries as objects for the table, from the columns. */
@@ -87,13 +97,13 @@ export function entriesFrom(run: ExposureRun, columns: EntryColumns): RegisterEn
     let typeMask = 0;
     for (let j = start; j < end; j++) typeMask |= 1 << run.hazards.type[hits.hazard[j]];
     entries[k] = {
-      key: entryKey(layer.role, layer.ids[i]),
+      key: entryKey(layer.role, columns.ids[k]),
       layer: columns.layer[k],
       feature: i,
       role: layer.role,
-      id: layer.ids[i],
-      name: layer.names[i],
-      township: layer.townships[i],
+      id: columns.ids[k],
+      name: columns.names[k],
+      township: columns.townships[k],
       people: layer.people[i],
       households: layer.households[i],
       status: hits.status[i],

@@ -3,13 +3,14 @@ import type { ExposureRun } from '../../core/exposure/analysis';
 import { hazardTypeLabel, riskLevelLabel } from '../../core/exposure/labels';
 import { currentLanguage } from '../i18n';
 import { formatPeople } from './format';
-import { hazardIndexOf, hitsOf, threatenedBy } from './exposure-lookup';
+import { entryAt, hazardIndexOf, hitsOf, threatenedBy } from './exposure-lookup';
+import type { RegisterEntry } from '../../core/exposure/register';
 
 /**
  * The register's answer for a clicked feature, shown in its popup: a village's hazards with
  * distances, or a hazard's threatened villages, households and settlements with their people.
  */
-export function ExposureDetails({ run, layerId, index, onPick }: { run: ExposureRun; layerId: string; index: number; onPick(layerId: string, index: number): void }) {
+export function ExposureDetails({ run, entries, layerId, index, onPick }: { run: ExposureRun; entries: RegisterEntry[]; layerId: string; index: number; onPick(layerId: string, index: number): void }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const where = (inside: boolean, distance: number) => (inside ? t('register.popup.inside') : t('register.popup.metres', { m: Math.round(distance) }));
@@ -50,10 +51,11 @@ export function ExposureDetails({ run, layerId, index, onPick }: { run: Exposure
           <ul>
             {rows.slice(0, 50).map((r) => {
               const layer = run.layers[r.layer];
+              const entry = entryAt(entries, r.layer, r.feature);
               return (
                 <li key={`${r.layer}-${r.feature}`}>
                   <button type="button" className="link" onClick={() => onPick(layer.layerId, r.feature)}>
-                    {layer.names[r.feature] ?? layer.ids[r.feature]}
+                    {entry?.name ?? entry?.id ?? `#${r.feature + 1}`}
                   </button>{' '}
                   · {where(r.inside, r.distance)}
                   {Number.isFinite(layer.people[r.feature]) ? ` · ${formatPeople(layer.people[r.feature], lang)}` : ''}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HAZARD_TYPES } from '../../core/exposure/classes';
 import { defaultExposureParams } from '../../core/exposure/analysis';
@@ -36,7 +36,7 @@ export function RegisterPanel({ store, view, layers, selectedKey, onSelect, onEx
   const { t } = useTranslation();
   const lang = currentLanguage();
   const [tab, setTab] = useState<Tab>('entries');
-  const { run, progress } = view;
+  const { run } = view;
   // Hazard layers added since the register's layers were chosen (e.g. a newer survey).
   const known = view.state?.knownHazardLayerIds ?? view.state?.hazardLayerIds ?? [];
   const newHazardLayers = run && known.length > 0 ? layers.filter((l) => l.role === 'hazards' && !known.includes(l.id)) : [];
@@ -47,10 +47,9 @@ export function RegisterPanel({ store, view, layers, selectedKey, onSelect, onEx
         <button type="button" onClick={onClose} aria-label={t('register.close')}><Icon name="close" size={12} /></button>
       </header>
       <div className="register-actions">
-        {progress ? (
+        {view.running ? (
           <>
-            <progress max={progress.total} value={progress.done} data-testid="register-progress" />
-            <span className="note">{t('register.running', { done: formatCount(progress.done, lang), total: formatCount(progress.total, lang) })}</span>
+            <RunProgress store={store} />
             <button type="button" onClick={() => store.cancel()} data-testid="register-cancel">{t('register.cancel')}</button>
           </>
         ) : (
@@ -99,6 +98,19 @@ export function RegisterPanel({ store, view, layers, selectedKey, onSelect, onEx
         )}
       </div>
     </aside>
+  );
+}
+
+/** The run's progress bar: the only part that re-renders while the worker reports. */
+function RunProgress({ store }: { store: RegisterStore }) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const progress = useSyncExternalStore(store.subscribeProgress, store.getProgress);
+  return (
+    <>
+      <progress max={progress.total} value={progress.done} data-testid="register-progress" />
+      <span className="note">{t('register.running', { done: formatCount(progress.done, lang), total: formatCount(progress.total, lang) })}</span>
+    </>
   );
 }
 

@@ -37,6 +37,17 @@ export function hazardIndexOf(run: ExposureRun, layerId: string, index: number):
 }
 
 const inverted = new WeakMap<ExposureRun, ThreatRow[][]>();
+const entryIndex = new WeakMap<RegisterEntry[], Map<number, RegisterEntry>>();
+
+/** The register entry of feature `feature` of the run's layer `layer`, if it is one. */
+export function entryAt(entries: RegisterEntry[], layer: number, feature: number): RegisterEntry | undefined {
+  let index = entryIndex.get(entries);
+  if (!index) {
+    index = new Map(entries.map((e) => [e.layer * 2 ** 32 + e.feature, e]));
+    entryIndex.set(entries, index);
+  }
+  return index.get(layer * 2 ** 32 + feature);
+}
 
 /** Every exposed feature within a hazard's buffer, nearest first. */
 export function threatenedBy(run: ExposureRun, hazard: number): ThreatRow[] {

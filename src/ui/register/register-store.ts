@@ -27,7 +27,8 @@ export interface RegisterView {
   summary: AreaSummary[];
   /** Changes of the last run against the one before, or null when there is no earlier run. */
   changes: RegisterChange[] | null;
-  progress: { done: number; total: number } | null;
+  /** A run is under way (its counts come through `subscribeProgress`, so they re-render only the bar). */
+  running: boolean;
   error: RegisterMessage | null;
   notice: RegisterMessage | null;
 }
@@ -58,8 +59,12 @@ export interface RegisterStoreDeps {
   createWorker?: () => AnalysisWorker;
 }
 
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export class RegisterStore {
-  private view: RegisterView = { loaded: false, state: null, run: null, entries: [], summary: [], changes: null, progress: null, error: null, notice: null };
+  private view: RegisterView = { loaded: false, state: null, run: null, entries: [], summary: [], changes: null, running: false, error: null, notice: null };
+  private progress = { done: 0, total: 1 };
+  private readonly progressListeners = new Set<() => void>();
   private readonly listeners = new Set<() => void>();
   private worker: AnalysisWorker | null = null;
   private runSeq = 0;
@@ -86,6 +91,18 @@ export class RegisterStore {
   };
 
   getSnapshot = () => this.view;
+
+  subscribeProgress = (listener: () => void) => {
+    this.progressListeners.add(listener);
+    return () => this.progressListeners.delete(listener);
+  };
+
+  getProgress = () => this.progress;
+
+  private setProgress(done: number, total: number) {
+    this.progress = { done, total };
+    for (const l of this.progressListeners) l();
+  }
 
   private set(patch: Partial<RegisterView>) {
     this.view = { ...this.view, ...patch };
@@ -125,7 +142,8 @@ export class RegisterStore {
     const seq = ++this.runSeq;
     if (settings.hazardLayerIds.length === 0) return this.set({ error: { key: 'register.noHazards' }, notice: null });
     if (settings.exposedLayerIds.length === 0) return this.set({ error: { key: 'register.noExposed' }, notice: null });
-    this.set({ progress: { done: 0, total: 1 }, error: null, notice: null });
+    this.setProgress(0, 1);
+    this.set({ running: true, error: null, notice: null });
     this.warm();
     const worker = this.worker!;
     // Progress arrives on its own message channel and may land after the result: once the
@@ -140,7 +158,7 @@ export class RegisterStore {
         settings.params,
         stored,
         Comlink.proxy((done: number, total: number) => {
-          if (!settled && seq === this.runSeq) this.set({ progress: { done, total } });
+          if (!settled && seq === this.runSeq) this.setProgress(done, total);
         }),
       );
       settled = true;
@@ -148,16 +166,16 @@ export class RegisterStore {
       await this.accept(run, register, settings);
     } catch (e) {
       settled = true;
-      if (seq === this.runSeq) this.set({ progress: null, error: { key: 'register.failed', params: { detail: e instanceof Error ? e.message : String(e) } } });
+      if (seq === this.runSeq) this.set({ running: false, error: { key: 'register.failed', params: { detail: e instanceof Error ? e.message : String(e) } } });
     }
   }
 
   /** Stops the running analysis by terminating its worker; the previous results stay. */
   cancel(): void {
-    if (!this.view.progress) return;
+    if (!this.view.running) return;
     this.terminateWorker();
     this.runSeq++;
-    this.set({ progress: null, notice: { key: 'register.cancelled' } });
+    this.set({ running: false, notice: { key: 'register.cancelled' } });
   }
 
   private terminateWorker() {
@@ -167,8 +185,11 @@ export class RegisterStore {
 
   private async accept(run: ExposureRun, register: RegisterDerivation, settings: RegisterSettings) {
     const state: RegisterState = { ...this.chosen(settings), reviews: this.view.state?.reviews ?? {}, last: register.last, previous: register.previous };
-    this.set({ run, entries: entriesFrom(run, register.columns), summary: register.summary, state, changes: register.changes, progress: null });
+    this.set({ run, entries: entriesFrom(run, register.columns), summary: register.summary, state, changes: register.changes, running: false });
+    // Storing and flagging go in later tasks, so the table appears first.
+    await nextTask();
     await this.client.putDocument(REGISTER_DOCUMENT, state);
+    await nextTask();
     await this.flagDestinations(run);
   }
 
