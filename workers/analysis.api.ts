@@ -1,4 +1,5 @@
-import { transfer } from 'comlink';
+import { transfer, wrap, type Remote } from 'comlink';
+import type { DataApi } from './data.api';
 import { runExposureAnalysis, type ExposureInputs, type ExposureParams, type ExposureRun } from '../src/core/exposure/analysis';
 import { deriveRegister, type RegisterDerivation, type RunSnapshot } from '../src/core/exposure/register';
 
@@ -21,14 +22,31 @@ export function runTransferables(run: ExposureRun): ArrayBuffer[] {
  * The analysis worker's API. Runs are plain functions of their inputs: the worker holds no
  * state, so cancelling is terminating it (see analysis.client.ts).
  */
+/** Where the analysis reads its layers: the data worker, over a port or (in tests) directly. */
+export type LayerSource = Pick<DataApi, 'exposureInputs'>;
+
+/** Which layers a run reads. */
+export interface RunLayers {
+  hazardLayerIds: string[];
+  exposedLayerIds: string[];
+}
+
 export function createAnalysisApi() {
+  let source: LayerSource | Remote<LayerSource> | null = null;
   return {
+    /** Connects the data worker: a port it serves its API on (or, in tests, the API itself). */
+    connectData(from: MessagePort | LayerSource): void {
+      source = 'exposureInputs' in from ? from : wrap<LayerSource>(from);
+    },
+
     /**
      * Hazard exposure of every exposed layer, and the register derived from it (entries,
      * figures, the diff against the stored runs), so the main thread only draws the result.
-     * Progress every few thousand features.
+     * The layers come straight from the data worker. Progress every few thousand features.
      */
-    runRegister(inputs: ExposureInputs, params: ExposureParams, stored: { last: RunSnapshot | null; previous: RunSnapshot | null }, onProgress?: AnalysisProgress): { run: ExposureRun; register: RegisterDerivation } {
+    async runRegister(layers: RunLayers, params: ExposureParams, stored: { last: RunSnapshot | null; previous: RunSnapshot | null }, onProgress?: AnalysisProgress): Promise<{ run: ExposureRun; register: RegisterDerivation }> {
+      if (!source) throw new Error('The analysis worker is not connected to the data worker.');
+      const inputs: ExposureInputs = await source.exposureInputs(layers.hazardLayerIds, layers.exposedLayerIds);
       let last = 0;
       const run = runExposureAnalysis(inputs, params, {
         onProgress: (done, total) => {

@@ -1,14 +1,26 @@
 import * as Comlink from 'comlink';
 import type { AnalysisApi } from './analysis.api';
+import type { DataClient } from './data.client';
 
 /** Main-thread handle on an analysis worker. */
 export type AnalysisClient = Comlink.Remote<AnalysisApi>;
 
 /**
- * Starts an analysis worker for one run. Cancelling terminates it (a synchronous run cannot
- * be interrupted any other way); the next run starts a fresh one.
+ * Starts an analysis worker connected to the data worker by its own message channel, so runs
+ * read layers without passing them through the main thread. Cancelling a run terminates the
+ * worker (a synchronous run cannot be interrupted any other way); the next run starts a new one.
  */
-export function createAnalysisClient(): { client: AnalysisClient; terminate: () => void } {
+export function createAnalysisClient(data: Pick<DataClient, 'serve'>): { client: AnalysisClient; terminate: () => void } {
   const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'anju-analysis' });
-  return { client: Comlink.wrap<AnalysisApi>(worker), terminate: () => worker.terminate() };
+  const client = Comlink.wrap<AnalysisApi>(worker);
+  const channel = new MessageChannel();
+  void data.serve(Comlink.transfer(channel.port1, [channel.port1]));
+  void client.connectData(Comlink.transfer(channel.port2, [channel.port2]));
+  return {
+    client,
+    terminate: () => {
+      worker.terminate();
+      channel.port1.close();
+    },
+  };
 }

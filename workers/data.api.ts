@@ -1,4 +1,4 @@
-import { transfer } from 'comlink';
+import { expose, transfer } from 'comlink';
 import type { Grid, VectorLayer } from '../src/core/types';
 import type { LayerRole, LocalizedText, Manifest } from '../src/core/manifest';
 import { makeTransform, type PointTransform } from '../src/core/crs';
@@ -168,7 +168,15 @@ export function createDataApi(host: DataApiHost) {
     return { project, buffers: transferables(renders, [outsideMask]) };
   }
 
-  return {
+  const api = {
+    /**
+     * Serves this API on a message port too, so another worker (the analysis worker) can read
+     * layers straight from here without passing them through the main thread.
+     */
+    serve(port: MessagePort): void {
+      expose(api, port);
+    },
+
     /**
      * Opens a project: `demo` is the demo county folder at `demoUrl` plus whatever the user
      * added to it; any other id is a stored project. Reports progress after each file;
@@ -442,6 +450,7 @@ export function createDataApi(host: DataApiHost) {
       return { total: rows.length, indices, rows: cells };
     },
   };
+  return api;
 }
 
 export type DataApi = ReturnType<typeof createDataApi>;

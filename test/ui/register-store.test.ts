@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RegisterStore, type AnalysisWorker, type RegisterStoreDeps } from '../../src/ui/register/register-store';
-import { createAnalysisApi } from '../../workers/analysis.api';
+import { createAnalysisApi, type LayerSource } from '../../workers/analysis.api';
 import type { LayerInfo } from '../../workers/data.types';
 import type { RegisterState } from '../../src/core/exposure/register';
 import { fixture } from '../core/exposure/two-townships';
@@ -11,8 +11,11 @@ const info = (id: string, role: LayerInfo['role']): LayerInfo => ({ id, role, ki
 function fakeProject(documents = new Map<string, unknown>()) {
   const derived: Record<string, (string | null)[]> = {};
   const inputs = fixture();
+  const source = {
+    exposureInputs: (hazards: string[], exposed: string[]) => ({ hazards: inputs.hazards.filter((l) => hazards.includes(l.layerId)), exposed: inputs.exposed.filter((l) => exposed.includes(l.layerId)), townships: inputs.townships }),
+  } as unknown as LayerSource;
   const client: RegisterStoreDeps['client'] = {
-    exposureInputs: async (hazards: string[], exposed: string[]) => ({ hazards: inputs.hazards.filter((l) => hazards.includes(l.layerId)), exposed: inputs.exposed.filter((l) => exposed.includes(l.layerId)), townships: inputs.townships }),
+    serve: async () => {},
     getDocument: async (name: string) => structuredClone(documents.get(name) ?? null),
     putDocument: async (name: string, value: unknown) => void documents.set(name, structuredClone(value)),
     setDerivedColumn: async (layerId: string, name: string, values: (string | null)[]) => {
@@ -21,15 +24,16 @@ function fakeProject(documents = new Map<string, unknown>()) {
     },
   } as unknown as RegisterStoreDeps['client'];
   const layers = [info('zones', 'hazards'), info('pts', 'hazards'), info('villages', 'villages'), info('hh', 'households'), info('st', 'settlements')];
-  return { client, layers, documents, derived };
+  return { client, source, layers, documents, derived };
 }
 
 /** An analysis "worker" running the real API in this thread; a held run answers only when released. */
-function inThreadWorker() {
+function inThreadWorker(source: LayerSource) {
   let terminated = 0;
   let hold: Promise<void> | null = null;
   let release = () => {};
   const api = createAnalysisApi();
+  api.connectData(source);
   return {
     create: (): AnalysisWorker => ({
       client: {
@@ -56,7 +60,7 @@ function store(project: ReturnType<typeof fakeProject>, worker: ReturnType<typeo
 describe('register store', () => {
   it('runs, stores settings and the run, flags settlements, and keeps reviews across a reopen', async () => {
     const project = fakeProject();
-    const a = store(project, inThreadWorker());
+    const a = store(project, inThreadWorker(project.source));
     await a.load();
     expect(a.getSnapshot().run).toBeNull();
     await a.run();
@@ -68,7 +72,7 @@ describe('register store', () => {
     await a.review(view.entries[2], { status: 'confirmed', note: '已核实', date: '2026-11-20' });
 
     // Another page opens the same project: it reruns by itself and the review is current.
-    const b = store(project, inThreadWorker());
+    const b = store(project, inThreadWorker(project.source));
     await b.load();
     const reopened = b.getSnapshot();
     expect(reopened.entries).toHaveLength(6);
@@ -80,12 +84,12 @@ describe('register store', () => {
 
   it('lists changes after a rerun with other hazard layers, and keeps the previous results when cancelled', async () => {
     const project = fakeProject();
-    const s = store(project, inThreadWorker());
+    const s = store(project, inThreadWorker(project.source));
     await s.run();
     await s.run({ ...s.settings(), hazardLayerIds: ['zones'] });
     expect(s.getSnapshot().changes?.map((c) => [c.key, c.kind])).toEqual([['households:H1', 'gone'], ['villages:V4', 'gone']]);
 
-    const slow = inThreadWorker();
+    const slow = inThreadWorker(project.source);
     const c = store(project, slow);
     await c.load();
     const before = c.getSnapshot().run;
@@ -106,7 +110,7 @@ describe('register store', () => {
   it('says what to do when there is nothing to analyse', async () => {
     const project = fakeProject();
     project.layers = project.layers.filter((l) => l.role !== 'hazards');
-    const s = store(project, inThreadWorker());
+    const s = store(project, inThreadWorker(project.source));
     await s.run();
     expect(s.getSnapshot().error?.key).toBe('register.noHazards');
   });

@@ -231,7 +231,13 @@ describe('data API', () => {
     // The county boundary has one feature: not a township layer.
     expect(inputs.townships).toBeNull();
 
-    const { run, register } = createAnalysisApi().runRegister(inputs, defaultExposureParams(), { last: null, previous: null });
+    // The analysis worker reads the layers straight from the data worker, over a port.
+    const analysis = createAnalysisApi();
+    const channel = new MessageChannel();
+    api.serve(channel.port1);
+    analysis.connectData(channel.port2);
+    const { run, register } = await analysis.runRegister({ hazardLayerIds: ['hazards'], exposedLayerIds: ['villages'] }, defaultExposureParams(), { last: null, previous: null });
+    channel.port1.close();
     expect(Array.from(run.layers[0].hits.status)).toEqual([0, 1, 0]);
     expect(Array.from(register.columns.feature)).toEqual([1]);
     expect(register.changes).toBeNull();

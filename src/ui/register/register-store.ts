@@ -48,14 +48,14 @@ export interface AnalysisWorker {
 }
 
 export interface RegisterStoreDeps {
-  client: Pick<DataClient, 'exposureInputs' | 'getDocument' | 'putDocument' | 'setDerivedColumn'>;
+  client: Pick<DataClient, 'serve' | 'getDocument' | 'putDocument' | 'setDerivedColumn'>;
   /** The project's layers now. */
   layers: () => LayerInfo[];
   /** Called when an analysis changes a layer's description (a derived column). */
   onLayerUpdated: (info: LayerInfo) => void;
   t: Translate;
   lang: () => 'zh' | 'en';
-  /** Starts an analysis worker; tests pass one over the API in the same thread. */
+  /** Starts an analysis worker connected to the data worker; tests pass one over the APIs in the same thread. */
   createWorker?: () => AnalysisWorker;
 }
 
@@ -82,7 +82,7 @@ export class RegisterStore {
     this.onLayerUpdated = deps.onLayerUpdated;
     this.t = deps.t;
     this.lang = deps.lang;
-    this.createWorker = deps.createWorker ?? createAnalysisClient;
+    this.createWorker = deps.createWorker ?? (() => createAnalysisClient(deps.client));
   }
 
   subscribe = (listener: () => void) => {
@@ -150,11 +150,9 @@ export class RegisterStore {
     // run has settled (or been replaced), late progress is ignored.
     let settled = false;
     try {
-      const inputs = await this.client.exposureInputs(settings.hazardLayerIds, settings.exposedLayerIds);
-      if (seq !== this.runSeq) return;
       const stored = { last: this.view.state?.last ?? null, previous: this.view.state?.previous ?? null };
       const { run, register } = await worker.client.runRegister(
-        inputs,
+        { hazardLayerIds: settings.hazardLayerIds, exposedLayerIds: settings.exposedLayerIds },
         settings.params,
         stored,
         Comlink.proxy((done: number, total: number) => {
