@@ -334,7 +334,6 @@ export function computeExposure(hazardLayers: HazardLayerInput[], exposed: Expos
   const worstLevel = new Uint8Array(n);
   const probe = { inside: false, d2: 0 };
   const every = options.progressEvery ?? 8192;
-  const found: { h: number; d: number; inside: boolean }[] = [];
   const geometries = hazardLayers.map((l) => l.geometry);
 
   // Features are probed in Hilbert order (neighbours share candidates, which stay in cache);
@@ -356,26 +355,39 @@ export function computeExposure(hazardLayers: HazardLayerInput[], exposed: Expos
     featureBoxes[4 * i + 3] = maxY;
   }
   const order = hilbertOrder(featureBoxes);
-  // Hits in visit order: feature i's are [start[i], start[i] + counts[i]).
+  // Hits in visit order, in growable typed arrays: feature i's are [start[i], start[i] + counts[i]).
   const start = new Uint32Array(n);
   const counts = new Uint32Array(n);
-  const hitHazard: number[] = [];
-  const hitDistance: number[] = [];
-  const hitInside: number[] = [];
+  let capacity = Math.max(1024, n);
+  let hitHazard = new Uint32Array(capacity);
+  let hitDistance = new Float64Array(capacity);
+  let hitInside = new Uint8Array(capacity);
+  let used = 0;
+  const grow = () => {
+    capacity *= 2;
+    const h = new Uint32Array(capacity), d = new Float64Array(capacity), ins = new Uint8Array(capacity);
+    h.set(hitHazard);
+    d.set(hitDistance);
+    ins.set(hitInside);
+    hitHazard = h;
+    hitDistance = d;
+    hitInside = ins;
+  };
   const index = hazards.index;
   const candidates: number[] = [];
   const collect = (h: number) => candidates.push(h);
   const seen = new Uint32Array(hazards.count);
   for (let k = 0; k < n; k++) {
     const i = order[k];
-    start[i] = hitHazard.length;
+    const first = used;
+    start[i] = first;
     const minX = featureBoxes[4 * i];
     if (index && minX <= featureBoxes[4 * i + 2]) {
       const [v0, v1] = vertexRange(g, i);
       const scale = exposed.scale[i] || 1;
-      found.length = 0;
       candidates.length = 0;
       searchGridIndex(index, minX, featureBoxes[4 * i + 1], featureBoxes[4 * i + 2], featureBoxes[4 * i + 3], seen, k + 1, collect);
+      let st = 0, worst = 0;
       for (const h of candidates) {
         const buffer = hazards.bufferM[h];
         if (buffer < 0) continue;
@@ -394,36 +406,33 @@ export function computeExposure(hazardLayers: HazardLayerInput[], exposed: Expos
         } else {
           shapeProbe(g, i, hg, hf, probe);
         }
-        const d = Math.sqrt(probe.d2) / scale;
-        if (probe.inside || d <= buffer + AT_BUFFER) found.push({ h, d: probe.inside ? 0 : d, inside: probe.inside });
-      }
-      // Nearest first (ties by hazard index); an insertion sort, as lists are short.
-      for (let a = 1; a < found.length; a++) {
-        const hit = found[a];
-        let b = a - 1;
-        while (b >= 0 && (found[b].d > hit.d || (found[b].d === hit.d && found[b].h > hit.h))) {
-          found[b + 1] = found[b];
+        const d = probe.inside ? 0 : Math.sqrt(probe.d2) / scale;
+        if (!probe.inside && d > buffer + AT_BUFFER) continue;
+        if (used === capacity) grow();
+        // Insert in place: nearest first, ties by hazard index (lists are short).
+        let b = used - 1;
+        while (b >= first && (hitDistance[b] > d || (hitDistance[b] === d && hitHazard[b] > h))) {
+          hitHazard[b + 1] = hitHazard[b];
+          hitDistance[b + 1] = hitDistance[b];
+          hitInside[b + 1] = hitInside[b];
           b--;
         }
-        found[b + 1] = hit;
+        hitHazard[b + 1] = h;
+        hitDistance[b + 1] = d;
+        hitInside[b + 1] = probe.inside ? 1 : 0;
+        used++;
+        const hitStatus = probe.inside ? STATUS.inside : STATUS.near;
+        if (hitStatus > st) st = hitStatus;
+        if (hazards.level[h] > worst) worst = hazards.level[h];
       }
-      let st = 0, worst = 0;
-      for (const hit of found) {
-        hitHazard.push(hit.h);
-        hitDistance.push(hit.d);
-        hitInside.push(hit.inside ? 1 : 0);
-        if ((hit.inside ? STATUS.inside : STATUS.near) > st) st = hit.inside ? STATUS.inside : STATUS.near;
-        if (hazards.level[hit.h] > worst) worst = hazards.level[hit.h];
-      }
-      counts[i] = found.length;
+      counts[i] = used - first;
       status[i] = st;
       worstLevel[i] = worst;
     }
     if (options.onProgress && (k + 1) % every === 0) options.onProgress(k + 1, n);
   }
   // Rows in input order.
-  const total = hitHazard.length;
-  const hazard = new Uint32Array(total), distance = new Float32Array(total), inside = new Uint8Array(total);
+  const hazard = new Uint32Array(used), distance = new Float32Array(used), inside = new Uint8Array(used);
   let w = 0;
   for (let i = 0; i < n; i++) {
     offsets[i] = w;
