@@ -57,6 +57,8 @@ export interface ExposureHits {
 /** Metres within which a distance equals the buffer (a point exactly on a line with buffer 0). */
 const AT_BUFFER = 1e-6;
 const ON_EDGE = 1e-9;
+/** Segments per block of a hazard's rings (see FlatHazards.blockBox). */
+const BLOCK = 8;
 
 interface FlatHazards {
   count: number;
@@ -65,10 +67,17 @@ interface FlatHazards {
    * hazards so neighbouring hazards sit together in memory; every polygon ring closed.
    */
   xy: Float64Array;
-  /** Run r (a ring or a line part) is vertices [runStart[r], runStart[r+1]). */
-  runStart: Uint32Array;
-  /** Hazard h's runs are [hazardRuns[2h], hazardRuns[2h+1]); none for point hazards. */
-  hazardRuns: Uint32Array;
+  /**
+   * Blocks of up to BLOCK consecutive segments of one run: block b covers the segments
+   * starting at vertices [blockFrom[b], blockTo[b]) with bounding box blockBox[4b..4b+4).
+   * A probe skips a block that is farther than its best distance so far and cannot be
+   * crossed by its ray.
+   */
+  blockFrom: Uint32Array;
+  blockTo: Uint32Array;
+  blockBox: Float64Array;
+  /** Hazard h's blocks are [hazardBlocks[2h], hazardBlocks[2h+1]); none for point hazards. */
+  hazardBlocks: Uint32Array;
   layerOf: Uint16Array;
   featureOf: Uint32Array;
   level: Uint8Array;
@@ -94,8 +103,10 @@ function flatten(layers: HazardLayerInput[], maxScale: number): FlatHazards {
   const flat: FlatHazards = {
     count,
     xy: new Float64Array(0),
-    runStart: new Uint32Array(0),
-    hazardRuns: new Uint32Array(2 * count),
+    blockFrom: new Uint32Array(0),
+    blockTo: new Uint32Array(0),
+    blockBox: new Float64Array(0),
+    hazardBlocks: new Uint32Array(2 * count),
     layerOf: new Uint16Array(count),
     featureOf: new Uint32Array(count),
     level: new Uint8Array(count),
@@ -134,7 +145,7 @@ function flatten(layers: HazardLayerInput[], maxScale: number): FlatHazards {
   });
   // Segments are laid out in Hilbert order of the hazards, so neighbouring hazards (probed one
   // after another by neighbouring exposed features) sit next to each other in memory.
-  // Upper bounds: every vertex, plus one closing vertex and one run per ring or part.
+  // Upper bounds: every vertex, plus one closing vertex per ring; blocks per ring or part.
   let vertices = 0, runs = 0;
   for (const l of layers) {
     if (l.geometry.kind === 'Point') continue;
@@ -142,11 +153,12 @@ function flatten(layers: HazardLayerInput[], maxScale: number): FlatHazards {
     runs += l.geometry.kind === 'Polygon' ? l.geometry.ringOffsets.length : l.geometry.partOffsets.length;
   }
   const xy = new Float64Array(2 * (vertices + runs));
-  const runStart = new Uint32Array(runs + 1);
-  let nxy = 0, nrun = 0;
+  const maxBlocks = Math.ceil((vertices + runs) / BLOCK) + runs;
+  const blockFrom = new Uint32Array(maxBlocks), blockTo = new Uint32Array(maxBlocks), blockBox = new Float64Array(4 * maxBlocks);
+  let nxy = 0, nblock = 0;
   for (const k of hilbertOrder(boxes)) {
     const g = layers[flat.layerOf[k]].geometry;
-    flat.hazardRuns[2 * k] = nrun;
+    flat.hazardBlocks[2 * k] = nblock;
     if (g.kind !== 'Point') {
       const f = flat.featureOf[k];
       const polygon = g.kind === 'Polygon';
@@ -157,21 +169,42 @@ function flatten(layers: HazardLayerInput[], maxScale: number): FlatHazards {
           const v0 = polygon ? g.ringOffsets[r] : g.partOffsets[r];
           const v1 = polygon ? g.ringOffsets[r + 1] : g.partOffsets[r + 1];
           if (v1 - v0 < 2) continue;
-          runStart[nrun++] = nxy / 2;
+          const first = nxy / 2;
           xy.set(c.subarray(2 * v0, 2 * v1), nxy);
           nxy += 2 * (v1 - v0);
           if (polygon && (c[2 * v0] !== c[2 * v1 - 2] || c[2 * v0 + 1] !== c[2 * v1 - 1])) {
             xy[nxy++] = c[2 * v0];
             xy[nxy++] = c[2 * v0 + 1];
           }
+          const last = nxy / 2 - 1;
+          // Segments start at vertices first … last − 1; cut them into blocks.
+          for (let from = first; from < last; from += BLOCK) {
+            const to = Math.min(from + BLOCK, last);
+            let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+            for (let v = from; v <= to; v++) {
+              const x = xy[2 * v], y = xy[2 * v + 1];
+              if (x < minX) minX = x;
+              if (x > maxX) maxX = x;
+              if (y < minY) minY = y;
+              if (y > maxY) maxY = y;
+            }
+            blockFrom[nblock] = from;
+            blockTo[nblock] = to;
+            blockBox[4 * nblock] = minX;
+            blockBox[4 * nblock + 1] = minY;
+            blockBox[4 * nblock + 2] = maxX;
+            blockBox[4 * nblock + 3] = maxY;
+            nblock++;
+          }
         }
       }
     }
-    flat.hazardRuns[2 * k + 1] = nrun;
+    flat.hazardBlocks[2 * k + 1] = nblock;
   }
-  runStart[nrun] = nxy / 2;
   flat.xy = xy;
-  flat.runStart = runStart;
+  flat.blockFrom = blockFrom;
+  flat.blockTo = blockTo;
+  flat.blockBox = blockBox;
   if (count > 0) flat.index = buildGridIndex(boxes);
   return flat;
 }
@@ -221,12 +254,16 @@ function pointProbe(g: ColumnarGeometry, f: number, px: number, py: number, out:
  * minimum squared distance in one tight loop (the hot path of a run).
  */
 function segmentProbe(hz: FlatHazards, h: number, px: number, py: number, polygon: boolean, out: { inside: boolean; d2: number }): void {
-  const { xy, runStart } = hz;
-  const r0 = hz.hazardRuns[2 * h], r1 = hz.hazardRuns[2 * h + 1];
+  const { xy, blockFrom, blockTo, blockBox } = hz;
   let inside = false;
   let best = Infinity;
-  for (let r = r0; r < r1; r++) {
-    for (let o = 2 * runStart[r], end = 2 * runStart[r + 1] - 2; o < end; o += 2) {
+  for (let k = hz.hazardBlocks[2 * h], kEnd = hz.hazardBlocks[2 * h + 1]; k < kEnd; k++) {
+    const minX = blockBox[4 * k], minY = blockBox[4 * k + 1], maxX = blockBox[4 * k + 2], maxY = blockBox[4 * k + 3];
+    // A block no nearer than the best so far, whose segments the ray (to +x) cannot cross, is skipped.
+    const ex = px < minX ? minX - px : px > maxX ? px - maxX : 0;
+    const ey = py < minY ? minY - py : py > maxY ? py - maxY : 0;
+    if (ex * ex + ey * ey >= best && !(polygon && minY <= py && maxY > py && px < maxX)) continue;
+    for (let o = 2 * blockFrom[k], end = 2 * blockTo[k]; o < end; o += 2) {
       const ax = xy[o], ay = xy[o + 1], bx = xy[o + 2], by = xy[o + 3];
       const dx = bx - ax, dy = by - ay;
       const rx = px - ax, ry = py - ay;
@@ -237,8 +274,8 @@ function segmentProbe(hz: FlatHazards, h: number, px: number, py: number, polygo
       else {
         const len2 = dx * dx + dy * dy;
         if (dot >= len2) {
-          const ex = px - bx, ey = py - by;
-          d2 = ex * ex + ey * ey;
+          const fx = px - bx, fy = py - by;
+          d2 = fx * fx + fy * fy;
         } else {
           const cross = rx * dy - ry * dx;
           d2 = (cross * cross) / len2;
