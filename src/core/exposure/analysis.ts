@@ -11,7 +11,7 @@ import type { LayerRole, LocalizedText } from '../manifest';
 import type { Column, ColumnarGeometry } from '../types';
 import { DEFAULT_HAZARD_BUFFERS_M } from '../policy-defaults';
 import { HAZARD_TYPES, hazardTypeCode, LEVEL_CODES, riskLevelCode, RISK_LEVELS } from './classes';
-import { computeExposure, type ExposureHits, type HazardLayerInput } from './engine';
+import { computeExposure, featureCount, type ExposureHits, type HazardLayerInput } from './engine';
 import { lngLatFrom, metricFrameFor, toFrame, type MetricFrame } from './metric';
 
 /** A layer as the data worker hands it over: geometry plus the columns the analysis reads. */
@@ -134,10 +134,6 @@ function num(c: Column | undefined, i: number): number {
   if (c.type === 'number') return c.values[i];
   if (c.type === 'string') return c.values[i] === null ? NaN : Number(c.values[i]);
   return NaN;
-}
-
-export function featureCount(g: ColumnarGeometry): number {
-  return g.kind === 'Point' && g.geomOffsets.length === 0 ? g.coords.length / 2 : Math.max(0, g.geomOffsets.length - 1);
 }
 
 /** Index of the first vertex of feature i, or -1 when it has none. */

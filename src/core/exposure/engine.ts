@@ -93,7 +93,27 @@ function vertexRange(g: ColumnarGeometry, i: number): [number, number] {
   return [g.ringOffsets[g.partOffsets[p0]], g.ringOffsets[g.partOffsets[p1]]];
 }
 
-function featureCount(g: ColumnarGeometry): number {
+/**
+ * Writes the bounding box [minX, minY, maxX, maxY] of vertices [v0, v1) of `coords` into
+ * `out` at `o`; an inverted box (+∞, +∞, −∞, −∞) when there are none.
+ */
+function boundsOf(coords: Float64Array, v0: number, v1: number, out: Float64Array, o: number): void {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (let v = v0; v < v1; v++) {
+    const x = coords[2 * v], y = coords[2 * v + 1];
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  out[o] = minX;
+  out[o + 1] = minY;
+  out[o + 2] = maxX;
+  out[o + 3] = maxY;
+}
+
+/** Number of features of a columnar geometry. */
+export function featureCount(g: ColumnarGeometry): number {
   return g.kind === 'Point' && g.geomOffsets.length === 0 ? g.coords.length / 2 : Math.max(0, g.geomOffsets.length - 1);
 }
 
@@ -125,20 +145,16 @@ function flatten(layers: HazardLayerInput[], maxScale: number): FlatHazards {
       const buffer = Math.max(0, layer.bufferM[i] || 0);
       flat.bufferM[h] = buffer;
       const [v0, v1] = vertexRange(g, i);
-      let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-      for (let v = v0; v < v1; v++) {
-        const x = g.coords[2 * v], y = g.coords[2 * v + 1];
-        if (x < minX) minX = x;
-        if (x > maxX) maxX = x;
-        if (y < minY) minY = y;
-        if (y > maxY) maxY = y;
-      }
+      boundsOf(g.coords, v0, v1, boxes, 4 * h);
       // Boxes grow by the buffer in plane units: true metres × the largest scale of the run.
       const grow = buffer * maxScale + AT_BUFFER;
-      if (minX <= maxX) boxes.set([minX - grow, minY - grow, maxX + grow, maxY + grow], 4 * h);
-      else {
-        // Empty geometry: an inverted box, and a negative buffer so it never yields a hit.
-        boxes.set([Infinity, Infinity, -Infinity, -Infinity], 4 * h);
+      if (boxes[4 * h] <= boxes[4 * h + 2]) {
+        boxes[4 * h] -= grow;
+        boxes[4 * h + 1] -= grow;
+        boxes[4 * h + 2] += grow;
+        boxes[4 * h + 3] += grow;
+      } else {
+        // Empty geometry (boundsOf left an inverted box): a negative buffer so it never yields a hit.
         flat.bufferM[h] = -1;
       }
     }
@@ -180,20 +196,9 @@ function flatten(layers: HazardLayerInput[], maxScale: number): FlatHazards {
           // Segments start at vertices first … last − 1; cut them into blocks.
           for (let from = first; from < last; from += BLOCK) {
             const to = Math.min(from + BLOCK, last);
-            let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-            for (let v = from; v <= to; v++) {
-              const x = xy[2 * v], y = xy[2 * v + 1];
-              if (x < minX) minX = x;
-              if (x > maxX) maxX = x;
-              if (y < minY) minY = y;
-              if (y > maxY) maxY = y;
-            }
+            boundsOf(xy, from, to + 1, blockBox, 4 * nblock);
             blockFrom[nblock] = from;
             blockTo[nblock] = to;
-            blockBox[4 * nblock] = minX;
-            blockBox[4 * nblock + 1] = minY;
-            blockBox[4 * nblock + 2] = maxX;
-            blockBox[4 * nblock + 3] = maxY;
             nblock++;
           }
         }
@@ -378,18 +383,7 @@ export function computeExposure(hazardLayers: HazardLayerInput[], exposed: Expos
   const featureBoxes = new Float64Array(4 * n);
   for (let i = 0; i < n; i++) {
     const [v0, v1] = vertexRange(g, i);
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-    for (let v = v0; v < v1; v++) {
-      const x = g.coords[2 * v], y = g.coords[2 * v + 1];
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
-    }
-    featureBoxes[4 * i] = minX;
-    featureBoxes[4 * i + 1] = minY;
-    featureBoxes[4 * i + 2] = maxX;
-    featureBoxes[4 * i + 3] = maxY;
+    boundsOf(g.coords, v0, v1, featureBoxes, 4 * i);
   }
   const order = hilbertOrder(featureBoxes);
   // Hits in visit order, in growable typed arrays: feature i's are [start[i], start[i] + counts[i]).
