@@ -16,6 +16,7 @@ import { FeaturePopup } from './FeaturePopup';
 import { AttributeTable } from './AttributeTable';
 import { SettingsDialog, loadMapSettings, saveMapSettings, type MapSettings } from './Settings';
 import { Icon } from './icons';
+import { downloadBlob } from './download';
 import i18next from 'i18next';
 import { RegisterStore } from './register/register-store';
 import { RegisterPanel } from './register/RegisterPanel';
@@ -181,12 +182,7 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
   const exportLayer = async (id: string, format: 'geojson' | 'fgb' | 'csv') => {
     const info = layerInfo.get(id);
     const bytes = await client.exportLayer(id, format);
-    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${info?.name[lang] ?? id}.${format === 'fgb' ? 'fgb' : format}`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadBlob(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }), `${info?.name[lang] ?? id}.${format}`);
   };
 
   const exportRegister = async (format: 'csv' | 'xlsx') => {
@@ -195,12 +191,7 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
     const { registerCsv, registerXlsx } = await import('../io/register-export');
     const sheet = registerSheet(run, entries, state, Date.now(), project.manifest.name.zh);
     const blob = format === 'csv' ? new Blob([registerCsv(sheet) as BlobPart], { type: 'text/csv' }) : await registerXlsx(sheet);
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${sheet.title}-${new Date().toISOString().slice(0, 10)}.${format}`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadBlob(blob, `${sheet.title}-${new Date().toISOString().slice(0, 10)}.${format}`);
   };
 
   const startImport = (files: FileList | File[] | null) => {
@@ -249,12 +240,13 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
     if (!run || !selection) return null;
     return registerView.entries.find((e) => e.feature === selection.index && run.layers[e.layer].layerId === selection.layerId)?.key ?? null;
   }, [registerView, selection]);
-  const focus = selection ? { layerId: selection.layerId, index: selection.index } : null;
-  const focusKey = focus ? `${focus.layerId}#${focus.index}` : '';
+  const focusLayer = selection?.layerId ?? null;
+  const focusIndex = selection?.index ?? -1;
   useEffect(() => {
     const run = registerView.run;
-    controller?.setExposureOverlay(run ? overlayOf(run, registerView.entries, focusKey ? { layerId: focusKey.split('#')[0], index: Number(focusKey.split('#')[1]) } : null) : null);
-  }, [controller, registerView, focusKey]);
+    const focus = focusLayer === null ? null : { layerId: focusLayer, index: focusIndex };
+    controller?.setExposureOverlay(run ? overlayOf(run, registerView.entries, focus) : null);
+  }, [controller, registerView, focusLayer, focusIndex]);
 
   const callbacks = useMemo(
     () => ({

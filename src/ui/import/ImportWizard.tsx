@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { downloadBlob } from '../download';
 import { useTranslation } from 'react-i18next';
 import type { LayerRole } from '../../core/manifest';
 import type { ImportIssue } from '../../core/import/types';
@@ -66,12 +67,7 @@ function initialSettings(source: SourceSummary, hasVillages: boolean): ImportSet
 
 /** Downloads text as a file (the rejected-rows report). */
 function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(new Blob([text], { type: 'text/csv;charset=utf-8' }), name);
 }
 
 /**
