@@ -137,7 +137,7 @@ function num(c: Column | undefined, i: number): number {
 }
 
 /** Index of the first vertex of feature i, or -1 when it has none. */
-export function firstVertex(g: ColumnarGeometry, i: number): number {
+function firstVertex(g: ColumnarGeometry, i: number): number {
   if (g.kind === 'Point') return g.geomOffsets.length === 0 ? i : g.geomOffsets[i] < g.geomOffsets[i + 1] ? g.geomOffsets[i] : -1;
   const p = g.geomOffsets[i];
   if (p === g.geomOffsets[i + 1]) return -1;

@@ -14,8 +14,6 @@ export const LEVEL_CODES: Record<RiskLevel, number> = { low: 1, medium: 2, high:
 
 /** Exposure status codes of one exposed feature. */
 export const STATUS = { clear: 0, near: 1, inside: 2 } as const;
-export type ExposureStatus = keyof typeof STATUS;
-export const STATUS_NAMES: readonly ExposureStatus[] = ['clear', 'near', 'inside'];
 
 /** The code of a hazard type value, or -1 when it is empty or not one of HAZARD_TYPES. */
 export function hazardTypeCode(value: unknown): number {
