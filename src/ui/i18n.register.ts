@@ -6,7 +6,7 @@ export const registerStrings = {
       failed: '分析失败：{{detail}}', noHazards: '项目中没有“地质灾害”用途的图层。请导入隐患点或隐患区（导入时用途选“地质灾害”）。', noExposed: '项目中没有村庄、农户或安置点图层，无法分析。',
       newHazards: '项目中有新的隐患图层 {{names}} 尚未纳入分析。请在设置中勾选后重新分析：', notRun: '尚未分析。点击“运行分析”，检查每个村庄、农户和安置点位于哪些隐患区内或附近。', ranAt: '分析于 {{time}}', close: '关闭',
       tabs: { entries: '台账', summary: '统计', changes: '变化', settings: '设置' },
-      filter: { township: '乡镇', hazardType: '灾种', level: '等级', status: '影响', review: '审核',  all: '全部', search: '搜索名称或编号' },
+      filter: { township: '乡镇', hazardType: '灾种', level: '等级', status: '影响', review: '审核', role: '类别', all: '全部', search: '搜索名称或编号' },
       col: { name: '名称', township: '乡镇', people: '人口', status: '影响', level: '等级', nearest: '最近(米)', review: '审核' },
       shown: '显示 {{shown}} / {{total}} 条', more: '显示更多', unknownTownship: '（未定乡镇）', county: '全县合计',
       review: { title: '审核', status: '结论', note: '意见', date: '日期', save: '保存审核', history: '审核记录', previous: '复核前：{{status}}（{{date}}）', required: '请填写审核意见。' },
