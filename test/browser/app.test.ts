@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
-import { CHROMIUM_ARGS, findChromium } from './chromium';
+import { CHROMIUM_ARGS, findChromium, captureScreenshot } from './chromium';
 
 const ARTIFACTS = 'test-artifacts/screenshots';
 
@@ -54,7 +54,7 @@ describe('a project that cannot be read', () => {
     const message = await alert.textContent();
     expect(message).toContain('villages.fgb');
     expect(message).toContain('npm run data:demo');
-    await p.screenshot({ path: `${ARTIFACTS}/00-load-error.png` });
+    await captureScreenshot(p, `${ARTIFACTS}/00-load-error.png`);
     await p.unroute('**/data/demo/villages.fgb');
     await p.getByRole('button', { name: '重试' }).click();
     await p.waitForFunction(() => document.body.dataset.mapIdle === 'true', null, { timeout: 60_000 });

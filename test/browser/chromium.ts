@@ -56,3 +56,20 @@ export async function launchPage(viewport: { width: number; height: number }) {
   page.on('dialog', (d) => void d.accept());
   return { browser, context, page, consoleErrors };
 }
+
+/**
+ * A screenshot for the test artifacts, after the page has painted a frame. Under load the
+ * software compositor sometimes has no frame to give ("Unable to capture screenshot"); one
+ * retry after another frame covers that. The screenshot is a record, not an assertion.
+ */
+export async function captureScreenshot(page: import('playwright-core').Page, path: string): Promise<void> {
+  const frame = () => page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  await frame();
+  try {
+    await page.screenshot({ path });
+  } catch (e) {
+    if (!String(e).includes('Unable to capture screenshot')) throw e;
+    await frame();
+    await page.screenshot({ path });
+  }
+}
