@@ -4,8 +4,9 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
-  server: { port: 5173 },
-  preview: { port: 4173 },
+  // Cross-origin isolation, so the grid pool can share memory with its workers (workers/POOL.md).
+  server: { port: 5173, headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } },
+  preview: { port: 4173, headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } },
   build: { target: 'es2022', chunkSizeWarningLimit: 3000 },
   test: {
     projects: [
