@@ -409,6 +409,19 @@ export function createDataApi(host: DataApiHost) {
     },
 
     /**
+     * What a suitability model reads: the DEM (null when the project has none) and every
+     * vector layer with all its columns (rules may filter on any of them). Structured-cloned
+     * to the caller, which keeps its copy for as long as the project is open.
+     */
+    async suitabilityInputs(): Promise<{ dem: Grid<Float32Array> | null; layers: SourceLayer[] }> {
+      const { dem, layers } = requireLoaded();
+      return {
+        dem: dem ? (await dem).dem : null,
+        layers: [...layers.values()].map(({ info, data }) => ({ layerId: info.id, role: info.role, name: info.name, source: info.source, crs: data.crs, geometry: data.geometry, columns: data.table.columns })),
+      };
+    },
+
+    /**
      * Sets (or replaces) a derived text column on a layer, e.g. a settlement's hazard check,
      * so its attribute table shows it and later analyses read it. Not stored: the analysis
      * that derives it reruns when the project opens.

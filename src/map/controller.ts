@@ -10,6 +10,7 @@ import { ZONE_COLORS } from './palette';
 import { buildLabelLayer, buildPointLayer, pointAttributes, type PointAttributes } from './point-layers';
 import type { MeasureMode } from './measure';
 import { placeLabels } from './label-placement';
+import { buildSuitabilityLayers, type SuitabilityOverlay } from './suitability-layers';
 import { buildExposureLayers, EMPTY_EXPOSURE, type ExposureOverlay } from './exposure-layers';
 
 /** How the user wants a data layer shown. The list order is the drawing order, top first. */
@@ -33,6 +34,8 @@ export interface MapCallbacks {
   onNotice(notice: 'onlineUnreachable'): void;
   /** Fired on every `idle` once the project's layers and the contours are on the map. */
   onIdle(): void;
+  /** Every click outside measuring, feature or not (e.g. to explain a suitability cell). */
+  onMapClick?(lngLat: [number, number]): void;
 }
 
 /** DEM tiles are generated up to this zoom (≈ 30 m cells); MapLibre overzooms beyond. */
@@ -83,6 +86,7 @@ export class MapController {
   private views: LayerView[] = [];
   private highlighted: { layerId: string; index: number } | null = null;
   private exposure: ExposureOverlay | null = null;
+  private suitability: SuitabilityOverlay | null = null;
   private measureMode: MeasureMode | null = null;
   private measurePoints: [number, number][] = [];
   private ready = false;
@@ -112,7 +116,7 @@ export class MapController {
       this.loadContours();
     });
     // A read-only handle for debugging in the console and for the browser tests.
-    (window as unknown as { __anju?: unknown }).__anju = { map: this.map, overlay: this.overlay, layers: this.layers, exposure: () => this.exposure };
+    (window as unknown as { __anju?: unknown }).__anju = { map: this.map, overlay: this.overlay, layers: this.layers, exposure: () => this.exposure, suitability: () => this.suitability };
     this.map.on('click', (e) => this.handleClick(e));
     this.map.on('dblclick', (e) => {
       if (!this.measureMode) return;
@@ -297,7 +301,14 @@ export class MapController {
     // Always present (empty until the register runs), so their shaders compile with the map's
     // and not in the middle of an analysis.
     const exposure = buildExposureLayers(this.exposure ?? EMPTY_EXPOSURE, 'measure-fill');
-    this.overlay.setProps({ layers: [...deckLayers.reverse(), ...exposure, ...labelLayers] });
+    const suitability = this.suitability ? buildSuitabilityLayers(this.suitability, this.map.getLayer('outside-mask') ? 'outside-mask' : 'measure-fill', 'measure-fill') : [];
+    this.overlay.setProps({ layers: [...suitability, ...deckLayers.reverse(), ...exposure, ...labelLayers] });
+  }
+
+  /** Shows a suitability result (score image and candidate regions), or removes it with null. */
+  setSuitabilityOverlay(overlay: SuitabilityOverlay | null) {
+    this.suitability = overlay;
+    if (this.ready) this.applyDeck();
   }
 
   /** Shows the hazard register's rings and focus links (or removes them with null). */
@@ -433,6 +444,7 @@ export class MapController {
       this.callbacks.onMeasure(this.measurePoints, false);
       return;
     }
+    this.callbacks.onMapClick?.(lngLat);
     const picked = this.overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 4 });
     if (picked && picked.layer && picked.index >= 0) {
       this.callbacks.onPick({ layerId: picked.layer.id.replace(/^deck-/, ''), index: picked.index, lngLat });

@@ -25,6 +25,10 @@ import { overlayOf } from './register/exposure-lookup';
 import { EXPOSURE_COLORS } from '../map/exposure-layers';
 import type { RegisterEntry } from '../core/exposure/register';
 import { registerSheet } from '../core/exposure/register-table';
+import { SuitabilityStore } from './suitability/suitability-store';
+import { SuitabilityPanel } from './suitability/SuitabilityPanel';
+import { CellPopup } from './suitability/CellPopup';
+import type { SuitabilityGrid, RegionView } from '../../workers/suitability.api';
 
 /** The import wizard (readers' messages, role schemas, CRS tables) loads when first used. */
 const ImportSession = lazy(() => import('./import/ImportSession').then((m) => ({ default: m.ImportSession })));
@@ -162,6 +166,54 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
     void register.load();
     return () => register.dispose();
   }, [register]);
+  const [suitOpen, setSuitOpen] = useState(false);
+  const suitOpenRef = useRef(false);
+  const [suitImage, setSuitImage] = useState<{ pixels: Uint8ClampedArray; grid: SuitabilityGrid } | null>(null);
+  const [suitFocus, setSuitFocus] = useState(0);
+  const [suitability] = useState(() => new SuitabilityStore({ client, hazardParams: () => register.settings().params, onImage: setSuitImage }));
+  const suitView = useSyncExternalStore(suitability.subscribe, suitability.getSnapshot);
+  useEffect(() => {
+    void suitability.load();
+    return () => suitability.dispose();
+  }, [suitability]);
+  const layerSignature = layers.map((l) => `${l.id}:${l.featureCount}`).join('|');
+  useEffect(() => {
+    void suitability.layersChanged();
+  }, [suitability, layerSignature]);
+  const suitImageData = useMemo(() => (suitImage ? new ImageData(suitImage.pixels as Uint8ClampedArray<ArrayBuffer>, suitImage.grid.width, suitImage.grid.height) : null), [suitImage]);
+  const suitRegions = suitView.result?.regions;
+  useEffect(() => {
+    if (!controller) return;
+    if (!suitOpen || !suitImage || !suitImageData) return controller.setSuitabilityOverlay(null);
+    // Rank markers for the best 30 only: beyond that they would bury the map.
+    const positions = new Float64Array((suitRegions ?? []).slice(0, 30).flatMap((r) => r.centroidLngLat));
+    controller.setSuitabilityOverlay({ image: suitImageData, corners: suitImage.grid.cornersLngLat, regions: positions, focus: suitFocus });
+  }, [controller, suitOpen, suitImage, suitImageData, suitRegions, suitFocus]);
+  const toggleSuitability = () => {
+    const open = !suitOpen;
+    suitOpenRef.current = open;
+    setSuitOpen(open);
+    if (open) {
+      setRegisterOpen(false);
+      void suitability.open();
+    } else suitability.clearExplanation();
+  };
+  const focusRegion = (region: RegionView) => {
+    setSuitFocus(region.rank);
+    controller?.zoomToBBox(region.bboxLngLat, true);
+  };
+  const exportSuitability = async (kind: 'tif' | 'geojson' | 'fgb') => {
+    const model = suitability.active;
+    const name = model?.name[lang] ?? 'suitability';
+    const date = new Date().toISOString().slice(0, 10);
+    if (kind === 'tif') {
+      const bytes = await suitability.exportScores();
+      downloadBlob(new Blob([bytes], { type: 'image/tiff' }), `${name}-${t('suit.legend.title')}-${date}.tif`);
+    } else {
+      const bytes = await suitability.exportRegions(kind, lang);
+      downloadBlob(new Blob([bytes as BlobPart], { type: kind === 'geojson' ? 'application/geo+json' : 'application/octet-stream' }), `${name}-${t('suit.tabs.regions')}-${date}.${kind}`);
+    }
+  };
   const hint = useMemo(() => {
     const [w, s, e, n] = project.manifest.bboxLngLat;
     return { centerLng: (w + e) / 2, centerLat: (s + n) / 2 };
@@ -264,8 +316,11 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
       onIdle: () => {
         document.body.dataset.mapIdle = 'true';
       },
+      onMapClick: (lngLat: [number, number]) => {
+        if (suitOpenRef.current) void suitability.explain(lngLat);
+      },
     }),
-    [client, select, setNotice],
+    [client, select, setNotice, suitability],
   );
 
   // A finished measurement stays on screen, but its tool is no longer armed.
@@ -371,11 +426,15 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
               onClick={() => {
                 register.warm();
                 setRegisterOpen((o) => !o);
+                if (suitOpenRef.current) toggleSuitability();
               }}
               onPointerEnter={() => register.warm()}
               data-testid="register-button"
             >
               <Icon name="warning" /> {t('register.button')}
+            </button>
+            <button type="button" aria-pressed={suitOpen} onClick={toggleSuitability} onPointerEnter={() => suitability.warm()} data-testid="suitability-button" disabled={!dem}>
+              <Icon name="site" /> {t('suit.button')}
             </button>
             <button type="button" onClick={() => setSettingsOpen((o) => !o)} data-testid="settings-button">
               <Icon name="gear" /> {t('settings.title')}
@@ -424,6 +483,7 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
               {registerView.run && <ExposureDetails run={registerView.run} entries={registerView.entries} layerId={selection.layerId} index={selection.index} onPick={pickAndZoom} />}
             </FeaturePopup>
           )}
+          {suitOpen && suitView.explanation && <CellPopup explanation={suitView.explanation} lang={lang} onClose={() => suitability.clearExplanation()} />}
           {registerView.run && registerView.entries.length > 0 && (
             <div className="panel exposure-legend" data-testid="exposure-legend">
               <strong>{t('register.legend.title')}</strong>
@@ -447,6 +507,9 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
             )}
           </div>
         </div>
+        {suitOpen && (
+          <SuitabilityPanel store={suitability} view={suitView} lang={lang} focus={suitFocus} onFocus={focusRegion} onExport={(k) => void exportSuitability(k)} onClose={toggleSuitability} />
+        )}
         {registerOpen && (
           <RegisterPanel store={register} view={registerView} layers={layers} selectedKey={selectedKey} onSelect={selectEntry} onExport={(f) => void exportRegister(f)} onClose={() => setRegisterOpen(false)} />
         )}

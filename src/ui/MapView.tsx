@@ -33,6 +33,7 @@ export function MapView({ project, client, callbacks, onController }: Props) {
       onMeasure: (p, f) => callbacksRef.current.onMeasure(p, f),
       onNotice: (n) => callbacksRef.current.onNotice(n),
       onIdle: () => callbacksRef.current.onIdle(),
+      onMapClick: (lngLat) => callbacksRef.current.onMapClick?.(lngLat),
     };
     void Promise.all([import('../map/controller'), import('maplibre-gl/dist/maplibre-gl.css')]).then(([module]) => {
       if (disposed) return;

@@ -13,12 +13,18 @@ import { benchDemTiles } from './demtile.bench';
 import { benchPageLoad } from './pageload.bench';
 import { benchImport } from './import.bench';
 import { benchExposure } from './exposure.bench';
+import { benchTerrain } from './terrain.bench';
+import { benchDistance } from './distance.bench';
+import { benchSuitability } from './suitability.bench';
 import type { BenchResult } from './types';
 
 const GROUPS: Record<string, () => Promise<BenchResult[]>> = {
   fgb: benchFgb,
   import: benchImport,
   exposure: benchExposure,
+  terrain: benchTerrain,
+  distance: benchDistance,
+  suitability: benchSuitability,
   demtile: benchDemTiles,
   pageload: benchPageLoad,
 };

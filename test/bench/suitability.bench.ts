@@ -13,6 +13,10 @@ import { weightedOverlay } from '../../src/core/suitability/overlay';
 import { labelComponents } from '../../src/core/suitability/regions';
 import { applyTransform, type Transform } from '../../src/core/suitability/transforms';
 import type { BenchResult } from './types';
+import { defaultExposureParams } from '../../src/core/exposure/analysis';
+import { SuitabilityEngine } from '../../src/core/suitability/engine';
+import { defaultRules, presetModel } from '../../src/core/suitability/presets';
+import { demoSuitabilityInputs } from './demo-suitability';
 
 const RUNS = 5;
 const SIDE = 4000;
@@ -95,5 +99,33 @@ export async function benchSuitability(): Promise<BenchResult[]> {
     { name: 'suitability: weighted overlay, 8 criteria + exclusion, 4,000 × 4,000', value: overlay.value, unit: 'ms', target: '≤ 150 ms', runs: overlay.runs },
     { name: 'suitability: transform (fuzzy Small of a distance field), 16 Mcells', value: transform.value, unit: 'ms', target: '≤ 60 ms', runs: transform.runs },
     { name: `suitability: label regions (8-connected, score ≥ 60), 16 Mcells, ${regions.toLocaleString('en')} regions`, value: label.value, unit: 'ms', runs: label.runs },
+    ...(await benchDemoModel()),
+  ];
+}
+
+/**
+ * The whole engine on the demo county (1,667 × 1,334 cells, the relocation preset), in one
+ * thread: the first run (criteria, rule masks, overlay, regions) and a run after one weight
+ * changed (the overlay, regions and their description; rasters come from the cache).
+ */
+async function benchDemoModel(): Promise<BenchResult[]> {
+  const inputs = await demoSuitabilityInputs();
+  const first: number[] = [];
+  const edit: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const engine = new SuitabilityEngine(inputs);
+    const model = presetModel('relocation');
+    let t0 = performance.now();
+    await engine.evaluate(model, defaultRules(), defaultExposureParams());
+    first.push(performance.now() - t0);
+    model.criteria[0].weight += 5;
+    t0 = performance.now();
+    await engine.evaluate(model, defaultRules(), defaultExposureParams());
+    edit.push(performance.now() - t0);
+  }
+  const mid = (v: number[]) => [...v].sort((a, b) => a - b)[RUNS >> 1];
+  return [
+    { name: 'suitability engine, demo county, relocation preset: first run', value: mid(first), unit: 'ms', runs: first },
+    { name: 'suitability engine, demo county: run after one weight changed', value: mid(edit), unit: 'ms', runs: edit },
   ];
 }
