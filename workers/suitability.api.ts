@@ -34,7 +34,7 @@ export interface RegionView extends Omit<CandidateRegion, 'centroid' | 'bboxCell
   bboxLngLat: [number, number, number, number];
 }
 
-/** A run's result without its rasters (they stay in the worker), plus the map image. */
+/** A run's scores without their rasters (they stay in the worker), plus the map image; `regions` is filled by `candidates`. */
 export interface EvaluationView {
   ok: true;
   modelId: string;
@@ -144,22 +144,18 @@ export function createSuitabilityApi(host: { kernels?: () => GridKernels } = {})
       return { ok: true, grid: s.grid };
     },
 
-    /** Runs a model and returns its summary, the regions and the map image (transferred). */
+    /**
+     * Runs a model up to its scores and returns the summary and the map image (transferred);
+     * its candidate regions come from {@link candidates}, so the map can update first.
+     */
     async evaluate(model: SuitabilityModel, rules: ExclusionRule[], hazardParams: ExposureParams): Promise<EvaluationOutcome> {
       const t0 = performance.now();
       const s = await current();
       if (!s) return { ok: false, problems: [{ zh: '项目没有 DEM。', en: 'The project has no DEM.' }] };
-      const outcome = await s.engine.evaluate(model, rules, hazardParams);
+      const outcome = await s.engine.score(model, rules, hazardParams);
       if (!outcome.ok) return outcome;
       const r = outcome.result;
-      const [ox, pw, , oy, , ph] = s.engine.grid.transform;
-      const regions: RegionView[] = r.regions.map(({ centroid, bboxCells, ...rest }) => {
-        const [c0, r0, c1, r1] = bboxCells;
-        const a = s.toLngLat(ox + c0 * pw, oy + (r1 + 1) * ph);
-        const b = s.toLngLat(ox + (c1 + 1) * pw, oy + r0 * ph);
-        return { ...rest, centroidLngLat: s.toLngLat(centroid[0], centroid[1]), bboxLngLat: [a[0], a[1], b[0], b[1]] };
-      });
-      lastRegions = regions;
+      lastRegions = [];
       lastModel = model;
       const image = scoreImage(r.score, r.exclusion);
       const view: EvaluationView = {
@@ -172,11 +168,26 @@ export function createSuitabilityApi(host: { kernels?: () => GridKernels } = {})
         weights: r.weights,
         ahp: r.ahp,
         rules: r.rules,
-        regions,
+        regions: [],
         warnings: r.warnings,
         elapsedMs: performance.now() - t0,
       };
       return transfer(view, [image.buffer as ArrayBuffer]);
+    },
+
+    /** The candidate regions of the last evaluated model, ranked, with their hazard check. */
+    async candidates(hazardParams: ExposureParams): Promise<RegionView[]> {
+      const s = await current();
+      if (!s) return [];
+      const regions = await s.engine.candidates(hazardParams);
+      const [ox, pw, , oy, , ph] = s.engine.grid.transform;
+      lastRegions = regions.map(({ centroid, bboxCells, ...rest }) => {
+        const [c0, r0, c1, r1] = bboxCells;
+        const a = s.toLngLat(ox + c0 * pw, oy + (r1 + 1) * ph);
+        const b = s.toLngLat(ox + (c1 + 1) * pw, oy + r0 * ph);
+        return { ...rest, centroidLngLat: s.toLngLat(centroid[0], centroid[1]), bboxLngLat: [a[0], a[1], b[0], b[1]] };
+      });
+      return lastRegions;
     },
 
     /**

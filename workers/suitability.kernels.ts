@@ -14,6 +14,12 @@ import type { GridPool } from './grid-pool';
 
 /** Below this many cells a kernel runs in the calling worker. */
 const POOL_MIN_CELLS = 250_000;
+/**
+ * The overlay is memory-bound and its inputs are made here, so on the pool it pays for copying
+ * them to shared memory; measured on the demo county (2.2 Mcells, 2 cores) the copy cost more
+ * than the split saved. Split only grids where the work dwarfs the copy.
+ */
+const POOL_MIN_OVERLAY_CELLS = 8_000_000;
 
 export function poolKernels(pool: GridPool): GridKernels {
   const inline = inlineKernels();
@@ -48,7 +54,7 @@ export function poolKernels(pool: GridPool): GridKernels {
       return out;
     },
     overlay: async (scores, weights, exclusion, cells) => {
-      if (cells < POOL_MIN_CELLS) return inline.overlay(scores, weights, exclusion, cells);
+      if (cells < POOL_MIN_OVERLAY_CELLS) return inline.overlay(scores, weights, exclusion, cells);
       // Criterion scores and masks are made in this worker; put them where the pool can read them.
       const toShared = (a: Uint8Array) => {
         if (a.buffer instanceof SharedArrayBuffer) return a;

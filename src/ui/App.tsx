@@ -30,6 +30,9 @@ import { SuitabilityPanel } from './suitability/SuitabilityPanel';
 import { CellPopup } from './suitability/CellPopup';
 import type { SuitabilityGrid, RegionView } from '../../workers/suitability.api';
 
+/** Resolves after the next frame has been painted (a frame, then a task after it). */
+const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))));
+
 /** The import wizard (readers' messages, role schemas, CRS tables) loads when first used. */
 const ImportSession = lazy(() => import('./import/ImportSession').then((m) => ({ default: m.ImportSession })));
 
@@ -170,7 +173,7 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
   const suitOpenRef = useRef(false);
   const [suitImage, setSuitImage] = useState<{ pixels: Uint8ClampedArray; grid: SuitabilityGrid } | null>(null);
   const [suitFocus, setSuitFocus] = useState(0);
-  const [suitability] = useState(() => new SuitabilityStore({ client, hazardParams: () => register.settings().params, onImage: setSuitImage }));
+  const [suitability] = useState(() => new SuitabilityStore({ client, hazardParams: () => register.settings().params, onImage: setSuitImage, afterPaint }));
   const suitView = useSyncExternalStore(suitability.subscribe, suitability.getSnapshot);
   useEffect(() => {
     void suitability.load();

@@ -56,19 +56,27 @@ export function findRegions(score: Uint8Array, exclusion: Uint8Array | null, wid
   kept.sort((a, b) => stats.mean[b] - stats.mean[a] || stats.cells[b] - stats.cells[a] || a - b);
   const rankOf = new Int32Array(count + 1);
   kept.forEach((l, k) => (rankOf[l] = k + 1));
+  // Each kept region's cells, listed once, so the per-criterion sums touch only them.
   const regionOf = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
+  let inRegions = 0;
+  for (let l = 0; l < kept.length; l++) inRegions += stats.cells[kept[l]];
+  const members = new Int32Array(inRegions);
+  for (let i = 0, m = 0; i < n; i++) {
     const l = labels[i];
-    if (l !== 0) regionOf[i] = rankOf[l];
+    if (l === 0) continue;
+    const r = rankOf[l];
+    if (r === 0) continue;
+    regionOf[i] = r;
+    members[m++] = i;
   }
   // Mean criterion scores per region, for the sensitivity of the ranking to the weights.
   const k = context.criterionScores.length;
   const sums = new Float64Array((kept.length + 1) * k);
   for (let c = 0; c < k; c++) {
     const scores = context.criterionScores[c];
-    for (let i = 0; i < n; i++) {
-      const r = regionOf[i];
-      if (r !== 0) sums[r * k + c] += scores[i];
+    for (let m = 0; m < members.length; m++) {
+      const i = members[m];
+      sums[regionOf[i] * k + c] += scores[i];
     }
   }
   const [ox, pw, , oy, , ph] = context.transform;

@@ -69,7 +69,7 @@ export interface SuitabilityResult {
   ahp: AhpResult | null;
   rules: AppliedRule[];
   regions: CandidateRegion[];
-  /** Per cell: the rank (1-based) of the candidate region it belongs to, 0 elsewhere. */
+  /** Per cell: the rank (1-based) of the candidate region it belongs to, 0 elsewhere (empty until the regions are found). */
   regionOf: Int32Array;
   /** Things the planner should know (a target layer is missing…), in both languages. */
   warnings: LocalizedText[];
@@ -315,8 +315,19 @@ export class SuitabilityEngine {
     return { weights: model.criteria.map((c) => (total > 0 ? Math.max(0, c.weight) / total : 0)), ahp: null };
   }
 
-  /** Runs a model: scores, exclusions, the overlay, regions. */
+  /** Runs a model: scores, exclusions, the overlay, then the candidate regions. */
   async evaluate(model: SuitabilityModel, rules: readonly ExclusionRule[], hazardParams: ExposureParams): Promise<EvaluateOutcome> {
+    const scored = await this.score(model, rules, hazardParams);
+    if (scored.ok) await this.candidates(hazardParams);
+    return scored;
+  }
+
+  /**
+   * The first half of a run: criterion scores, exclusions and the overlay, so the map can show
+   * the new scores before the regions are found. The result's regions stay empty until
+   * {@link candidates} runs.
+   */
+  async score(model: SuitabilityModel, rules: readonly ExclusionRule[], hazardParams: ExposureParams): Promise<EvaluateOutcome> {
     const problems = validateModel(model, rules, validateTransform);
     if (problems.length > 0) return { ok: false, problems };
     const { weights, ahp: ahpResult } = SuitabilityEngine.weightsOf(model);
@@ -354,13 +365,6 @@ export class SuitabilityEngine {
       else if (excluded[i]) excludedCells++;
       else histogram[s]++;
     }
-    const { regions, regionOf } = findRegions(score, exclusion, this.width, this.height, model.regions, {
-      cellAreaHa: this.cellAreaHa,
-      criterionScores: scores,
-      weights,
-      transform: this.inputs.dem.transform,
-    });
-    if (regions.length > 0) await this.describeRegions(regions, regionOf, hazardParams);
     const result: SuitabilityResult = {
       modelId: model.id,
       width: this.width,
@@ -374,12 +378,29 @@ export class SuitabilityEngine {
       weights,
       ahp: ahpResult,
       rules: applied,
-      regions,
-      regionOf,
+      regions: [],
+      regionOf: new Int32Array(0),
       warnings,
     };
     this.last = { model, result, scores, ruleMasks };
     return { ok: true, result };
+  }
+
+  /** The second half of a run: the last result's candidate regions, ranked and described. */
+  async candidates(hazardParams: ExposureParams): Promise<CandidateRegion[]> {
+    const last = this.last;
+    if (!last) return [];
+    const { result, scores, model } = last;
+    const { regions, regionOf } = findRegions(result.score, result.exclusion, this.width, this.height, model.regions, {
+      cellAreaHa: this.cellAreaHa,
+      criterionScores: scores,
+      weights: result.weights,
+      transform: this.inputs.dem.transform,
+    });
+    if (regions.length > 0) await this.describeRegions(regions, regionOf, hazardParams);
+    result.regions = regions;
+    result.regionOf = regionOf;
+    return regions;
   }
 
   /** The union of rule masks (cached for the last set of masks, which a weight edit keeps). */
@@ -439,7 +460,7 @@ export class SuitabilityEngine {
     }
     const excludedBy = result.rules.filter((_, k) => ruleMasks[k][i]).map((r) => ({ id: r.id, name: r.name }));
     const s = result.score[i];
-    return { col, row, score: s === NODATA_SCORE ? null : s, criteria, excludedBy, region: result.regionOf[i] };
+    return { col, row, score: s === NODATA_SCORE ? null : s, criteria, excludedBy, region: result.regionOf[i] ?? 0 };
   }
 }
 

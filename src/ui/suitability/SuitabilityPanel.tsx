@@ -101,7 +101,7 @@ function RegionsTab({ store, view, model, focus, onFocus, onExport }: { store: S
   const regions = view.result?.regions ?? [];
   const setRegions = (patch: Partial<SuitabilityModel['regions']>) => store.editModel({ ...model, regions: { ...model.regions, ...patch } });
   return (
-    <div className="regions" data-testid="regions">
+    <div className={view.regionsPending ? 'regions pending' : 'regions'} data-testid="regions" aria-busy={view.regionsPending}>
       <div className="fields">
         <label className="field">
           <span>{t('suit.regions.threshold')}</span>
@@ -248,7 +248,7 @@ export function SuitabilityPanel({ store, view, lang, focus, onFocus, onExport, 
         <button type="button" disabled={doc.models.length <= 1} onClick={() => window.confirm(t('suit.confirmDelete', { name: model.name[lang] })) && store.deleteModel()}>{t('suit.delete')}</button>
       </div>
       <ScoreLegend view={view} />
-      <div className="status-line" role="status" data-testid="suit-status">
+      <div className="status-line" role="status" data-testid="suit-status" data-worker-ms={view.result ? Math.round(view.result.elapsedMs) : undefined}>
         {view.running ? t('suit.running') : view.lastLatencyMs !== null && view.result ? t('suit.updated', { ms: Math.round(view.lastLatencyMs) }) : ''}
       </div>
       {view.problems.length > 0 && (

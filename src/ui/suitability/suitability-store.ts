@@ -32,6 +32,8 @@ export interface SuitabilityView {
   /** Problems that stop the active model from running, in both languages. */
   problems: LocalizedText[];
   running: boolean;
+  /** The scores are new and the candidate regions shown are still the previous run's. */
+  regionsPending: boolean;
   error: string | null;
   /** Per region of the result: share of ±20% weight changes that keep its rank. */
   stability: number[] | null;
@@ -41,7 +43,7 @@ export interface SuitabilityView {
 }
 
 export interface SuitabilityWorker {
-  client: Pick<SuitabilityClient, 'prepare' | 'evaluate' | 'criterionHistogram' | 'explain' | 'sensitivity' | 'exportScores' | 'exportRegions' | 'invalidate'>;
+  client: Pick<SuitabilityClient, 'prepare' | 'evaluate' | 'candidates' | 'criterionHistogram' | 'explain' | 'sensitivity' | 'exportScores' | 'exportRegions' | 'invalidate'>;
   terminate(): void;
 }
 
@@ -52,6 +54,11 @@ export interface SuitabilityStoreDeps {
   /** Receives each new score image for the map (null clears it). */
   onImage?: (image: { pixels: Uint8ClampedArray; grid: SuitabilityGrid } | null) => void;
   createWorker?: () => SuitabilityWorker;
+  /**
+   * Resolves once the new score map has been painted; the candidate regions are computed after
+   * it, so on a busy machine the map does not wait for them. Default: at once.
+   */
+  afterPaint?: () => Promise<void>;
   /** Pause after an edit before recomputing, ms. */
   debounceMs?: number;
 }
@@ -63,7 +70,7 @@ function uniqueId(base: string, taken: readonly { id: string }[]): string {
 }
 
 export class SuitabilityStore {
-  private view: SuitabilityView = { loaded: false, doc: null, grid: null, result: null, problems: [], running: false, error: null, stability: null, explanation: null, lastLatencyMs: null };
+  private view: SuitabilityView = { loaded: false, doc: null, grid: null, result: null, problems: [], running: false, regionsPending: false, error: null, stability: null, explanation: null, lastLatencyMs: null };
   private readonly listeners = new Set<() => void>();
   private worker: SuitabilityWorker | null = null;
   private prepared: Promise<PrepareOutcome> | null = null;
@@ -245,15 +252,22 @@ export class SuitabilityStore {
         this.set({ problems: [prepared.problem] });
         return;
       }
-      const outcome = await this.client.evaluate(model, doc.rules, this.deps.hazardParams());
+      const hazardParams = this.deps.hazardParams();
+      const outcome = await this.client.evaluate(model, doc.rules, hazardParams);
       if (!outcome.ok) {
         this.set({ problems: outcome.problems });
         return;
       }
+      // The map first; the candidate regions follow unless a newer edit is already waiting.
       const { image, ...result } = outcome;
       this.image = { pixels: image, grid: prepared.grid };
       this.deps.onImage?.(this.image);
-      this.set({ result, problems: [], stability: null, grid: prepared.grid, lastLatencyMs: this.editedAt > 0 ? performance.now() - this.editedAt : null });
+      const previous = this.view.result?.modelId === result.modelId ? this.view.result.regions : [];
+      this.set({ result: { ...result, regions: previous }, regionsPending: true, problems: [], stability: null, grid: prepared.grid, lastLatencyMs: this.editedAt > 0 ? performance.now() - this.editedAt : null });
+      await this.deps.afterPaint?.();
+      if (this.pending) return;
+      const regions = await this.client.candidates(hazardParams);
+      this.set({ result: { ...this.view.result!, regions }, regionsPending: false });
     } catch (e) {
       this.set({ error: e instanceof Error ? e.message : String(e) });
     } finally {
