@@ -69,8 +69,10 @@ export async function benchPageLoad(): Promise<BenchResult[]> {
       await page.click('[data-testid=suitability-button]');
       await page.waitForSelector('[data-testid=score-histogram]', { timeout: 60_000 });
       suitOpenMs.push(Date.now() - open0);
+      // A planner changes a weight once the panel has settled (regions found, histograms drawn).
       await page.click('[data-testid=suit-tab-weights]');
-      await page.waitForTimeout(500);
+      await page.waitForFunction(() => document.querySelector('[data-testid=suit-status]')?.textContent === '', null, { timeout: 30_000 }).catch(() => {});
+      await page.waitForTimeout(1500);
       const edit = (await page.evaluate(`(async () => {
         window.__longTasks.length = 0;
         const before = window.__anju.suitability().image;

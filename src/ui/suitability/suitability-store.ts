@@ -59,7 +59,7 @@ export interface SuitabilityStoreDeps {
    * it, so on a busy machine the map does not wait for them. Default: at once.
    */
   afterPaint?: () => Promise<void>;
-  /** Pause after an edit before recomputing, ms. */
+  /** Pause after an edit that follows another before recomputing, ms (default 50). */
   debounceMs?: number;
 }
 
@@ -79,6 +79,7 @@ export class SuitabilityStore {
   private inFlight = false;
   private pending = false;
   private editedAt = 0;
+  private scheduledAt = -Infinity;
   private image: { pixels: Uint8ClampedArray; grid: SuitabilityGrid } | null = null;
   private readonly deps: SuitabilityStoreDeps;
 
@@ -226,12 +227,20 @@ export class SuitabilityStore {
     this.update({ ...doc, rules }, { recompute: true });
   }
 
+  /**
+   * Debounce on the leading edge: when nothing has run for a while an edit runs at once (in
+   * the next task, so a burst of synchronous edits is one run); edits that follow within
+   * `debounceMs` wait for the pause, and edits during a run become one run after it.
+   */
   private schedule() {
+    const now = performance.now();
+    const quiet = now - this.scheduledAt > (this.deps.debounceMs ?? 50);
+    this.scheduledAt = now;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.evaluateNow();
-    }, this.deps.debounceMs ?? 50);
+    }, quiet ? 0 : (this.deps.debounceMs ?? 50));
   }
 
   /** Runs the active model now (or right after the run in flight). */
