@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import type { AnalysisApi } from './analysis.api';
 import type { DataClient } from './data.client';
+import { channelToData } from './data.channel';
 
 /** Main-thread handle on an analysis worker. */
 export type AnalysisClient = Comlink.Remote<AnalysisApi>;
@@ -13,14 +14,12 @@ export type AnalysisClient = Comlink.Remote<AnalysisApi>;
 export function createAnalysisClient(data: Pick<DataClient, 'serve'>): { client: AnalysisClient; terminate: () => void } {
   const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'anju-analysis' });
   const client = Comlink.wrap<AnalysisApi>(worker);
-  const channel = new MessageChannel();
-  void data.serve(Comlink.transfer(channel.port1, [channel.port1]));
-  void client.connectData(Comlink.transfer(channel.port2, [channel.port2]));
+  const port = channelToData(data, (p) => client.connectData(p));
   return {
     client,
     terminate: () => {
       worker.terminate();
-      channel.port1.close();
+      port.close();
     },
   };
 }

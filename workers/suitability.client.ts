@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import type { SuitabilityApi } from './suitability.api';
 import type { DataClient } from './data.client';
+import { channelToData } from './data.channel';
 
 /** Main-thread handle on the suitability worker. */
 export type SuitabilityClient = Comlink.Remote<SuitabilityApi>;
@@ -13,14 +14,12 @@ export type SuitabilityClient = Comlink.Remote<SuitabilityApi>;
 export function createSuitabilityClient(data: Pick<DataClient, 'serve'>): { client: SuitabilityClient; terminate: () => void } {
   const worker = new Worker(new URL('./suitability.worker.ts', import.meta.url), { type: 'module', name: 'anju-suitability' });
   const client = Comlink.wrap<SuitabilityApi>(worker);
-  const channel = new MessageChannel();
-  void data.serve(Comlink.transfer(channel.port1, [channel.port1]));
-  void client.connectData(Comlink.transfer(channel.port2, [channel.port2]));
+  const port = channelToData(data, (p) => client.connectData(p));
   return {
     client,
     terminate: () => {
       worker.terminate();
-      channel.port1.close();
+      port.close();
     },
   };
 }

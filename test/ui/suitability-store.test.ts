@@ -5,7 +5,7 @@ import { createSuitabilityApi, type SuitabilitySource } from '../../workers/suit
 import { littleValley } from '../core/suitability/little-valley';
 
 /** A project over the little valley, with documents in memory (as IndexedDB keeps them). */
-function project(withDem = true, documents = new Map<string, unknown>()) {
+function project(withDem = true, documents = new Map<string, unknown>(), afterPaint?: () => Promise<void>) {
   const inputs = littleValley();
   const source: SuitabilitySource = {
     suitabilityInputs: async () => ({
@@ -24,7 +24,7 @@ function project(withDem = true, documents = new Map<string, unknown>()) {
     api.connectData(source);
     return { client: api as unknown as SuitabilityWorker['client'], terminate: () => {} };
   };
-  const store = new SuitabilityStore({ client, hazardParams: defaultExposureParams, onImage: (i) => images.push(i), createWorker, debounceMs: 1 });
+  const store = new SuitabilityStore({ client, hazardParams: defaultExposureParams, onImage: (i) => images.push(i), createWorker, debounceMs: 1, afterPaint });
   return { store, documents, images };
 }
 
@@ -88,6 +88,30 @@ describe('suitability store', () => {
     expect(view.problems.length).toBeGreaterThan(0);
     expect(view.problems[0].zh).toContain('坡度');
     expect(view.result).toBe(good);
+  });
+
+  it('drops the regions of a model the planner has left while they were being found', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const { store } = project(true, new Map(), () => gate);
+    // Every state the panel renders must be whole: a result always has its rules and warnings.
+    const broken: unknown[] = [];
+    store.subscribe(() => {
+      const r = store.getSnapshot().result;
+      if (r && (!r.rules || !r.warnings)) broken.push(r);
+    });
+    const opening = store.open();
+    for (let k = 0; k < 200 && !store.getSnapshot().regionsPending; k++) await new Promise((r) => setTimeout(r, 5));
+    expect(store.getSnapshot().regionsPending).toBe(true);
+    store.addPreset('solar');
+    release();
+    await opening;
+    await settle(store);
+    const view = store.getSnapshot();
+    expect(view.result!.modelId).toBe('solar');
+    expect(view.result!.rules.length).toBeGreaterThan(0);
+    expect(view.regionsPending).toBe(false);
+    expect(broken).toEqual([]);
   });
 
   it('says how to fix a project without a DEM', async () => {

@@ -272,11 +272,14 @@ export class SuitabilityStore {
       this.image = { pixels: image, grid: prepared.grid };
       this.deps.onImage?.(this.image);
       const previous = this.view.result?.modelId === result.modelId ? this.view.result.regions : [];
-      this.set({ result: { ...result, regions: previous }, regionsPending: true, problems: [], stability: null, grid: prepared.grid, lastLatencyMs: this.editedAt > 0 ? performance.now() - this.editedAt : null });
+      const shown = { ...result, regions: previous };
+      this.set({ result: shown, regionsPending: true, problems: [], stability: null, grid: prepared.grid, lastLatencyMs: this.editedAt > 0 ? performance.now() - this.editedAt : null });
       await this.deps.afterPaint?.();
       if (this.pending) return;
       const regions = await this.client.candidates(hazardParams);
-      this.set({ result: { ...this.view.result!, regions }, regionsPending: false });
+      // Another model may have been chosen meanwhile (which clears the result): then these
+      // regions belong to nothing on screen.
+      if (this.view.result === shown) this.set({ result: { ...shown, regions }, regionsPending: false });
     } catch (e) {
       this.set({ error: e instanceof Error ? e.message : String(e) });
     } finally {
