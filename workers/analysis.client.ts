@@ -1,7 +1,7 @@
-import * as Comlink from 'comlink';
+import type * as Comlink from 'comlink';
 import type { AnalysisApi } from './analysis.api';
 import type { DataClient } from './data.client';
-import { channelToData } from './data.channel';
+import { connectToData } from './data.channel';
 
 /** Main-thread handle on an analysis worker. */
 export type AnalysisClient = Comlink.Remote<AnalysisApi>;
@@ -12,14 +12,5 @@ export type AnalysisClient = Comlink.Remote<AnalysisApi>;
  * worker (a synchronous run cannot be interrupted any other way); the next run starts a new one.
  */
 export function createAnalysisClient(data: Pick<DataClient, 'serve'>): { client: AnalysisClient; terminate: () => void } {
-  const worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'anju-analysis' });
-  const client = Comlink.wrap<AnalysisApi>(worker);
-  const port = channelToData(data, (p) => client.connectData(p));
-  return {
-    client,
-    terminate: () => {
-      worker.terminate();
-      port.close();
-    },
-  };
+  return connectToData<AnalysisApi>(new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'anju-analysis' }), data);
 }

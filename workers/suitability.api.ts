@@ -5,6 +5,7 @@ import type { ExposureParams } from '../src/core/exposure/analysis';
 import type { LocalizedText } from '../src/core/manifest';
 import { rankStability, regionOutlines, type CandidateRegion } from '../src/core/suitability/candidates';
 import { scoreImage } from '../src/core/suitability/colors';
+import { SCORE_NODATA } from '../src/core/suitability/transforms';
 import { SuitabilityEngine, type AppliedRule, type CellExplanation, type SuitabilityLayer } from '../src/core/suitability/engine';
 import type { GridKernels } from '../src/core/suitability/kernels';
 import type { CriterionSource, ExclusionRule, SuitabilityModel } from '../src/core/suitability/model';
@@ -94,7 +95,6 @@ function epsgOf(crs: string): number {
 export function createSuitabilityApi(host: { kernels?: () => GridKernels } = {}) {
   let source: SuitabilitySource | Remote<SuitabilitySource> | null = null;
   let state: Promise<{ engine: SuitabilityEngine; grid: SuitabilityGrid; toLngLat: (x: number, y: number) => [number, number]; fromLngLat: (x: number, y: number) => [number, number] } | null> | null = null;
-  let lastRegions: RegionView[] = [];
   let lastModel: SuitabilityModel | null = null;
 
   async function load() {
@@ -155,7 +155,6 @@ export function createSuitabilityApi(host: { kernels?: () => GridKernels } = {})
       const outcome = await s.engine.score(model, rules, hazardParams);
       if (!outcome.ok) return outcome;
       const r = outcome.result;
-      lastRegions = [];
       lastModel = model;
       const image = scoreImage(r.score, r.exclusion);
       const view: EvaluationView = {
@@ -181,13 +180,12 @@ export function createSuitabilityApi(host: { kernels?: () => GridKernels } = {})
       if (!s) return [];
       const regions = await s.engine.candidates(hazardParams);
       const [ox, pw, , oy, , ph] = s.engine.grid.transform;
-      lastRegions = regions.map(({ centroid, bboxCells, ...rest }) => {
+      return regions.map(({ centroid, bboxCells, ...rest }) => {
         const [c0, r0, c1, r1] = bboxCells;
         const a = s.toLngLat(ox + c0 * pw, oy + (r1 + 1) * ph);
         const b = s.toLngLat(ox + (c1 + 1) * pw, oy + r0 * ph);
         return { ...rest, centroidLngLat: s.toLngLat(centroid[0], centroid[1]), bboxLngLat: [a[0], a[1], b[0], b[1]] };
       });
-      return lastRegions;
     },
 
     /**
@@ -246,7 +244,7 @@ export function createSuitabilityApi(host: { kernels?: () => GridKernels } = {})
       const result = s?.engine.lastResult;
       if (!s || !result) throw new Error('Run the model before exporting.');
       const data = new Int16Array(result.score.length);
-      for (let i = 0; i < data.length; i++) data[i] = result.score[i] === 255 ? -1 : result.score[i];
+      for (let i = 0; i < data.length; i++) data[i] = result.score[i] === SCORE_NODATA ? -1 : result.score[i];
       const { width, height, transform, crs } = s.engine.grid;
       const bytes = writeGeoTiff({ width, height, transform, crs, data, nodata: -1 }, { epsg: epsgOf(crs), compression: 'deflate' });
       return transfer(bytes, [bytes]);
@@ -263,7 +261,7 @@ export function createSuitabilityApi(host: { kernels?: () => GridKernels } = {})
       const outlines = regionOutlines(result.regionOf, result.width, result.regions, s.engine.grid.transform);
       const rulesText = result.rules.map((r) => r.name[lang]).join('; ');
       const features: Feature<MultiPolygon>[] = outlines.map((polygons, k) => {
-        const region = lastRegions[k];
+        const region = result.regions[k];
         return {
           type: 'Feature',
           geometry: { type: 'MultiPolygon', coordinates: polygons.map((rings) => rings.map((ring) => ring.map(([x, y]) => s.toLngLat(x, y)))) },

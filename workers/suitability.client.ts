@@ -1,7 +1,7 @@
-import * as Comlink from 'comlink';
+import type * as Comlink from 'comlink';
 import type { SuitabilityApi } from './suitability.api';
 import type { DataClient } from './data.client';
-import { channelToData } from './data.channel';
+import { connectToData } from './data.channel';
 
 /** Main-thread handle on the suitability worker. */
 export type SuitabilityClient = Comlink.Remote<SuitabilityApi>;
@@ -12,14 +12,5 @@ export type SuitabilityClient = Comlink.Remote<SuitabilityApi>;
  * while the project is open: its cached rasters are what make live editing fast.
  */
 export function createSuitabilityClient(data: Pick<DataClient, 'serve'>): { client: SuitabilityClient; terminate: () => void } {
-  const worker = new Worker(new URL('./suitability.worker.ts', import.meta.url), { type: 'module', name: 'anju-suitability' });
-  const client = Comlink.wrap<SuitabilityApi>(worker);
-  const port = channelToData(data, (p) => client.connectData(p));
-  return {
-    client,
-    terminate: () => {
-      worker.terminate();
-      port.close();
-    },
-  };
+  return connectToData<SuitabilityApi>(new Worker(new URL('./suitability.worker.ts', import.meta.url), { type: 'module', name: 'anju-suitability' }), data);
 }

@@ -14,8 +14,8 @@ import { makeTransform } from '../../src/core/crs';
 import { createRng, type Rng } from '../../src/core/random';
 import type { ColumnarGeometry, Grid } from '../../src/core/types';
 import type { BenchResult } from './types';
+import { timeMedian } from './timing';
 
-const RUNS = 5;
 const SIDE = 4000;
 const CELL_M = 30;
 /** South-west corner of the scene in EPSG:4549 (CGCS2000 / 3-degree GK CM 120E). */
@@ -23,17 +23,6 @@ const X0 = 440_000;
 const Y0 = 3_280_000;
 const GRID: GridShape = { width: SIDE, height: SIDE, transform: [X0, CELL_M, 0, Y0 + SIDE * CELL_M, 0, -CELL_M] };
 
-function median(time: () => void): { value: number; runs: number[] } {
-  time();
-  const runs: number[] = [];
-  for (let r = 0; r < RUNS; r++) {
-    const t0 = performance.now();
-    time();
-    runs.push(performance.now() - t0);
-  }
-  runs.sort((a, b) => a - b);
-  return { value: runs[RUNS >> 1], runs };
-}
 
 /** `count` star-shaped rings of `vertices` vertices, radius in [rMin, rMax) metres, over the scene. */
 export function blobs(rng: Rng, count: number, vertices: number, rMin: number, rMax: number): ColumnarGeometry {
@@ -100,7 +89,7 @@ export async function benchDistance(): Promise<BenchResult[]> {
   let features = 0;
   for (let i = 0; i < mask.length; i++) features += mask[i];
   const out = new Float32Array(SIDE * SIDE);
-  const edt = median(() => distanceTransform(mask, SIDE, SIDE, CELL_M, CELL_M, { out }));
+  const edt = timeMedian(() => distanceTransform(mask, SIDE, SIDE, CELL_M, CELL_M, { out }));
   results.push({
     name: `distance transform (exact EDT): 4,000 × 4,000 cells of 30 m, ${((100 * features) / mask.length).toFixed(1)}% feature cells`,
     value: edt.value,
@@ -112,14 +101,14 @@ export async function benchDistance(): Promise<BenchResult[]> {
   const burn = new Uint8Array(SIDE * SIDE);
   for (const count of [5000, 10_000]) {
     const polygons = blobs(createRng(12), count, 40, 100, 900);
-    const fill = median(() => rasterize(polygons, GRID, { out: burn.fill(0) }));
+    const fill = timeMedian(() => rasterize(polygons, GRID, { out: burn.fill(0) }));
     results.push({ name: `rasterize: ${count.toLocaleString('en')} polygons (40 vertices) into 4,000 × 4,000 cells`, value: fill.value, unit: 'ms', ...(count === 10_000 ? { target: '< 1,000 ms' } : {}), runs: fill.runs });
   }
   const polygons = blobs(createRng(12), 5000, 40, 100, 900);
-  const touched = median(() => rasterize(polygons, GRID, { out: burn.fill(0), allTouched: true }));
+  const touched = timeMedian(() => rasterize(polygons, GRID, { out: burn.fill(0), allTouched: true }));
   results.push({ name: 'rasterize -at: 5,000 polygons (40 vertices) into 4,000 × 4,000 cells', value: touched.value, unit: 'ms', runs: touched.runs });
   const lines = roads(createRng(13), 240, 400);
-  const line = median(() => rasterize(lines, GRID, { out: burn.fill(0), allTouched: true }));
+  const line = timeMedian(() => rasterize(lines, GRID, { out: burn.fill(0), allTouched: true }));
   results.push({ name: 'rasterize -at: 240 roads (400 vertices) into 4,000 × 4,000 cells', value: line.value, unit: 'ms', runs: line.runs });
 
   // Resample a 2,000 × 2,000 DEM-like grid in CGCS2000 degrees onto a 2,000 × 2,000 30 m grid in EPSG:4549.
@@ -130,7 +119,7 @@ export async function benchDistance(): Promise<BenchResult[]> {
   for (let i = 0; i < demData.length; i++) demData[i] = (i % 2000) + Math.floor(i / 2000) * 0.5;
   const dem: Grid<Float32Array> = { width: 2000, height: 2000, data: demData, transform: [lon0, cellDeg, 0, lat0, 0, -cellDeg], crs: 'EPSG:4490', nodata: null };
   const target: GridShape = { width: 2000, height: 2000, transform: [X0, CELL_M, 0, Y0 + 60_000, 0, -CELL_M] };
-  const resample = median(() => resampleToGrid(dem, target, { method: 'bilinear', toSource }));
+  const resample = timeMedian(() => resampleToGrid(dem, target, { method: 'bilinear', toSource }));
   results.push({ name: 'resample bilinear, EPSG:4490 → EPSG:4549: 2,000 × 2,000 cells', value: resample.value, unit: 'ms', runs: resample.runs });
   return results;
 }

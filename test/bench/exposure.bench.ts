@@ -7,22 +7,15 @@
 import { computeExposure } from '../../src/core/exposure/engine';
 import { syntheticPoints, syntheticPolygons, type SyntheticOptions } from '../core/exposure/synthetic';
 import type { BenchResult } from './types';
-
-const RUNS = 5;
+import { timeMedian } from './timing';
 
 export async function benchExposure(): Promise<BenchResult[]> {
   const options: SyntheticOptions = { seed: 4, side: 60_000, polygons: 20_000, vertices: 64, radius: 120, holes: 0.1, multi: 0.05, points: 100_000 };
   const hazards = syntheticPolygons(options);
   const points = syntheticPoints(options);
-  computeExposure([hazards], points);
-  const runs: number[] = [];
   let hits = 0;
-  for (let r = 0; r < RUNS; r++) {
-    const t0 = performance.now();
-    const result = computeExposure([hazards], points);
-    runs.push(performance.now() - t0);
-    hits = result.hazard.length;
-  }
-  runs.sort((a, b) => a - b);
-  return [{ name: `exposure: 100k points × 20k polygons (65 vertices), ${hits.toLocaleString('en')} hits`, value: runs[RUNS >> 1], unit: 'ms', target: '≤ 500 ms', runs }];
+  const { value, runs } = timeMedian(() => {
+    hits = computeExposure([hazards], points).hazard.length;
+  });
+  return [{ name: `exposure: 100k points × 20k polygons (65 vertices), ${hits.toLocaleString('en')} hits`, value, unit: 'ms', target: '≤ 500 ms', runs }];
 }

@@ -2,13 +2,8 @@ import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../browser/chromium';
 import type { BenchResult } from './types';
+import { RUNS, median } from './timing';
 
-const RUNS = 5;
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 /**
  * Page load → map idle with all demo layers, in headless Chromium against the production

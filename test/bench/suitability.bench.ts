@@ -13,26 +13,15 @@ import { weightedOverlay } from '../../src/core/suitability/overlay';
 import { labelComponents } from '../../src/core/suitability/regions';
 import { applyTransform, type Transform } from '../../src/core/suitability/transforms';
 import type { BenchResult } from './types';
+import { RUNS, median, timeMedian } from './timing';
 import { defaultExposureParams } from '../../src/core/exposure/analysis';
 import { SuitabilityEngine } from '../../src/core/suitability/engine';
 import { defaultRules, presetModel } from '../../src/core/suitability/presets';
 import { demoSuitabilityInputs } from './demo-suitability';
 
-const RUNS = 5;
 const SIDE = 4000;
 const CELLS = SIDE * SIDE;
 
-function median(time: () => void): { value: number; runs: number[] } {
-  time();
-  const runs: number[] = [];
-  for (let r = 0; r < RUNS; r++) {
-    const t0 = performance.now();
-    time();
-    runs.push(performance.now() - t0);
-  }
-  runs.sort((a, b) => a - b);
-  return { value: runs[RUNS >> 1], runs };
-}
 
 /** A smooth field in [0, 1]: the mean of three separable waves with seeded frequencies and phases. */
 function smoothField(seed: number): Float32Array {
@@ -72,7 +61,7 @@ export async function benchSuitability(): Promise<BenchResult[]> {
   for (let i = 0; i < CELLS; i++) exclusion[i] = ex[i] > 0.7 ? 1 : 0;
   const weights = [0.25, 0.2, 0.15, 0.1, 0.1, 0.08, 0.07, 0.05];
   const overlayOut = new Uint8Array(CELLS);
-  const overlay = median(() => weightedOverlay(scores, weights, exclusion, overlayOut, 0, CELLS));
+  const overlay = timeMedian(() => weightedOverlay(scores, weights, exclusion, overlayOut, 0, CELLS));
 
   // Distance-like criterion in metres: 0–8 km, +Infinity beyond 5 km ("farther than the maximum
   // distance"), NaN in the north-west 500 × 500 corner.
@@ -85,13 +74,13 @@ export async function benchSuitability(): Promise<BenchResult[]> {
   for (let r = 0; r < 500; r++) distanceM.fill(NaN, r * SIDE, r * SIDE + 500);
   const small: Transform = { kind: 'small', mid: 1500, spread: 4 };
   const transformOut = new Uint8Array(CELLS);
-  const transform = median(() => applyTransform(small, distanceM, transformOut, 0, CELLS));
+  const transform = timeMedian(() => applyTransform(small, distanceM, transformOut, 0, CELLS));
 
   const mask = new Uint8Array(CELLS);
   for (let i = 0; i < CELLS; i++) mask[i] = overlayOut[i] !== 255 && overlayOut[i] >= 60 ? 1 : 0;
   const labels = new Int32Array(CELLS);
   let regions = 0;
-  const label = median(() => {
+  const label = timeMedian(() => {
     regions = labelComponents(mask, SIDE, SIDE, 8, labels).count;
   });
 
@@ -123,9 +112,8 @@ async function benchDemoModel(): Promise<BenchResult[]> {
     await engine.evaluate(model, defaultRules(), defaultExposureParams());
     edit.push(performance.now() - t0);
   }
-  const mid = (v: number[]) => [...v].sort((a, b) => a - b)[RUNS >> 1];
   return [
-    { name: 'suitability engine, demo county, relocation preset: first run', value: mid(first), unit: 'ms', runs: first },
-    { name: 'suitability engine, demo county: run after one weight changed', value: mid(edit), unit: 'ms', runs: edit },
+    { name: 'suitability engine, demo county, relocation preset: first run', value: median(first), unit: 'ms', runs: first },
+    { name: 'suitability engine, demo county: run after one weight changed', value: median(edit), unit: 'ms', runs: edit },
   ];
 }

@@ -7,8 +7,8 @@
 import { aspectRows, cellSizesM, hillshadeRows, slopeRows } from '../../src/core/grid/terrain';
 import { createRng } from '../../src/core/random';
 import type { BenchResult } from './types';
+import { timeMedian } from './timing';
 
-const RUNS = 5;
 const SIZE = 4000;
 
 /** Hills as a sum of separable waves (cheap to build) plus a little per-cell noise, 30 m cells. */
@@ -34,32 +34,21 @@ export function syntheticDem(size: number, seed: number): Float32Array {
   return data;
 }
 
-function median(run: () => void): { value: number; runs: number[] } {
-  run();
-  const runs: number[] = [];
-  for (let r = 0; r < RUNS; r++) {
-    const t0 = performance.now();
-    run();
-    runs.push(performance.now() - t0);
-  }
-  runs.sort((a, b) => a - b);
-  return { value: runs[RUNS >> 1], runs };
-}
 
 export async function benchTerrain(): Promise<BenchResult[]> {
   const dem = syntheticDem(SIZE, 11);
   const cells = cellSizesM({ height: SIZE, transform: [440000, 30, 0, 3160000, 0, -30] }, false);
   const out = new Float32Array(SIZE * SIZE);
   const shade = new Uint8Array(SIZE * SIZE);
-  const slope = median(() => slopeRows(dem, SIZE, SIZE, cells, null, out, 0, SIZE));
-  const aspect = median(() => aspectRows(dem, SIZE, SIZE, cells, null, out, 0, SIZE));
-  const hillshade = median(() => hillshadeRows(dem, SIZE, SIZE, cells, null, shade, 0, SIZE));
+  const slope = timeMedian(() => slopeRows(dem, SIZE, SIZE, cells, null, out, 0, SIZE));
+  const aspect = timeMedian(() => aspectRows(dem, SIZE, SIZE, cells, null, out, 0, SIZE));
+  const hillshade = timeMedian(() => hillshadeRows(dem, SIZE, SIZE, cells, null, shade, 0, SIZE));
   // The same DEM with a nodata frame 200 cells wide (a DEM clipped to a county): every row holds nodata.
   const clipped = dem.slice();
   for (let r = 0; r < SIZE; r++) {
     for (let c = 0; c < SIZE; c++) if (r < 200 || c < 200 || r >= SIZE - 200 || c >= SIZE - 200) clipped[r * SIZE + c] = -9999;
   }
-  const slopeClipped = median(() => slopeRows(clipped, SIZE, SIZE, cells, -9999, out, 0, SIZE));
+  const slopeClipped = timeMedian(() => slopeRows(clipped, SIZE, SIZE, cells, -9999, out, 0, SIZE));
   return [
     { name: 'slope 4,000 × 4,000 Float32 (Horn, edges computed)', ...slope, unit: 'ms', target: '< 590 ms (gdaldem slope here)' },
     { name: 'aspect 4,000 × 4,000 Float32', ...aspect, unit: 'ms' },

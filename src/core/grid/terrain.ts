@@ -112,7 +112,10 @@ export function slopeRows(
       for (let c = 0; c < width; c++) out[mid + c] = slopeDegrees(gx[c], gy[c]);
       continue;
     }
-    // The sliding loop of RowWalker.gradient, fused with the slope (see there).
+    // The sliding loop of RowWalker.gradient, fused with the slope (see there). aspectRows and
+    // hillshadeRows repeat this loop with their own per-cell function on purpose: a shared
+    // walker that fills gradient rows and maps them after measured 10–50 % slower on 4,000²
+    // (an extra store and load per cell), and these kernels have speed targets.
     const up = mid - width;
     const down = mid + width;
     let sumLeft = dem[up] + 2 * dem[mid] + dem[down];

@@ -7,6 +7,7 @@ import { contours } from 'd3-contour';
 import type { GeoTransform } from '../types';
 import type { RegionOptions } from './model';
 import { labelComponents, zonalStats } from './regions';
+import { SCORE_NODATA } from './transforms';
 
 export interface CandidateRegion {
   /** 1-based rank: 1 is the best region. */
@@ -46,10 +47,10 @@ export function findRegions(score: Uint8Array, exclusion: Uint8Array | null, wid
   const excluded = exclusion ?? new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const s = score[i];
-    if (s !== 255 && s >= threshold && excluded[i] === 0) mask[i] = 1;
+    if (s !== SCORE_NODATA && s >= threshold && excluded[i] === 0) mask[i] = 1;
   }
   const { labels, count } = labelComponents(mask, width, height, options.connectivity);
-  const stats = zonalStats(labels, count, score, 255);
+  const stats = zonalStats(labels, count, score, SCORE_NODATA, width);
   const minCells = options.minAreaHa / context.cellAreaHa;
   const kept: number[] = [];
   for (let l = 1; l <= count; l++) if (stats.cells[l] >= minCells && stats.cells[l] > 0) kept.push(l);

@@ -2,6 +2,7 @@
  * The score colour ramp (red 0 → yellow 50 → green 100), shared by the map image and the
  * legend so they always agree. Excluded cells are a translucent grey; no data is clear.
  */
+import { SCORE_NODATA } from './transforms';
 
 /** Ramp stops: score and [r, g, b]. */
 export const SCORE_STOPS: readonly [number, [number, number, number]][] = [
@@ -42,6 +43,6 @@ const LUT = (() => {
 export function scoreImage(score: Uint8Array, exclusion: Uint8Array | null, out = new Uint8ClampedArray(score.length * 4)): Uint8ClampedArray {
   const px = new Uint32Array(out.buffer, out.byteOffset, score.length);
   const grey = new Uint32Array(new Uint8Array(EXCLUDED_RGBA).buffer)[0];
-  for (let i = 0; i < score.length; i++) px[i] = exclusion && exclusion[i] && score[i] !== 255 ? grey : LUT[score[i]];
+  for (let i = 0; i < score.length; i++) px[i] = exclusion && exclusion[i] && score[i] !== SCORE_NODATA ? grey : LUT[score[i]];
   return out;
 }

@@ -17,8 +17,9 @@ import { ahp, type AhpResult } from './ahp';
 import { inlineKernels, type GridKernels } from './kernels';
 import { filterKey, judgement, sourceKey, validateModel, type CriterionSource, type ExclusionRule, type LayerFilter, type SuitabilityModel } from './model';
 import { bufferMask } from './buffer-mask';
+import { ALL_ROADS, TOWN_CENTRES } from './presets';
 import { findRegions, type CandidateRegion } from './candidates';
-import { applyTransform, transformValue, validateTransform } from './transforms';
+import { applyTransform, SCORE_NODATA, transformValue, validateTransform } from './transforms';
 
 /** A vector layer of the project, its coordinates already in the grid's CRS. */
 export interface SuitabilityLayer {
@@ -35,9 +36,6 @@ export interface SuitabilityInputs {
   geographic: boolean;
   layers: SuitabilityLayer[];
 }
-
-/** Score value of a cell with no data (outside the DEM, or a criterion without a value). */
-export const NODATA_SCORE = 255;
 
 /** A rule as applied by a run: what it cites and how much it excluded. */
 export interface AppliedRule {
@@ -101,10 +99,7 @@ export interface CellExplanation {
 }
 
 /** The reference distances each candidate region reports. */
-export const REGION_REFERENCES: { road: LayerFilter; town: LayerFilter } = {
-  road: { roles: ['roads'] },
-  town: { roles: ['settlements'], where: { column: 'type', values: ['county_seat', 'central_town'] } },
-};
+export const REGION_REFERENCES: { road: LayerFilter; town: LayerFilter } = { road: ALL_ROADS, town: TOWN_CENTRES };
 
 function columnText(column: Column | undefined, i: number): string {
   if (!column) return '';
@@ -359,9 +354,9 @@ export class SuitabilityEngine {
     const nodata = this.nodata;
     const excluded = exclusion ?? this.none;
     for (let i = 0, n = this.cells; i < n; i++) {
-      if (nodata[i]) score[i] = 255;
+      if (nodata[i]) score[i] = SCORE_NODATA;
       const s = score[i];
-      if (s === 255) nodataCells++;
+      if (s === SCORE_NODATA) nodataCells++;
       else if (excluded[i]) excludedCells++;
       else histogram[s]++;
     }
@@ -460,7 +455,7 @@ export class SuitabilityEngine {
     }
     const excludedBy = result.rules.filter((_, k) => ruleMasks[k][i]).map((r) => ({ id: r.id, name: r.name }));
     const s = result.score[i];
-    return { col, row, score: s === NODATA_SCORE ? null : s, criteria, excludedBy, region: result.regionOf[i] ?? 0 };
+    return { col, row, score: s === SCORE_NODATA ? null : s, criteria, excludedBy, region: result.regionOf[i] ?? 0 };
   }
 }
 

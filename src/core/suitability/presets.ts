@@ -3,12 +3,14 @@
  * keeps its own copy of the rules and of every model, and each rule carries the text it comes
  * from so every result can cite what it applied.
  */
-import type { Criterion, ExclusionRule, PresetId, SuitabilityModel } from './model';
+import type { Criterion, ExclusionRule, LayerFilter, PresetId, SuitabilityModel } from './model';
 
-const MAIN_ROADS = { roles: ['roads' as const], where: { column: 'class', values: ['county'] } };
-const ALL_ROADS = { roles: ['roads' as const] };
-const TOWNS = { roles: ['settlements' as const], where: { column: 'type', values: ['county_seat', 'central_town'] } };
-const COMMUNITIES = { roles: ['settlements' as const] };
+const MAIN_ROADS: LayerFilter = { roles: ['roads'], where: { column: 'class', values: ['county'] } };
+/** Every road; also what a candidate region's distance to road is measured to. */
+export const ALL_ROADS: LayerFilter = { roles: ['roads'] };
+/** The county seat and central towns; also what a candidate region's distance to town is measured to. */
+export const TOWN_CENTRES: LayerFilter = { roles: ['settlements'], where: { column: 'type', values: ['county_seat', 'central_town'] } };
+const COMMUNITIES: LayerFilter = { roles: ['settlements'] };
 
 /** The project's rule library when it has none of its own. */
 export function defaultRules(): ExclusionRule[] {
@@ -80,7 +82,7 @@ function slopeClasses(id = 'slope'): Criterion {
   };
 }
 
-function nearness(id: string, name: Criterion['name'], target: Extract<Criterion['source'], { kind: 'distance' }>['target'], zeroAtM: number, weight: number): Criterion {
+function nearness(id: string, name: Criterion['name'], target: LayerFilter, zeroAtM: number, weight: number): Criterion {
   return { id, name, source: { kind: 'distance', target }, transform: { kind: 'linear', from: 0, to: zeroAtM, scoreFrom: 100, scoreTo: 0 }, weight };
 }
 
@@ -98,7 +100,7 @@ export function presetModel(preset: PresetId, id: string = preset): SuitabilityM
           slopeClasses(),
           { id: 'elevation', name: { zh: '高程', en: 'Elevation' }, source: { kind: 'elevation' }, transform: { kind: 'linear', from: 150, to: 900, scoreFrom: 100, scoreTo: 0 }, weight: 10 },
           nearness('road', { zh: '距县道距离', en: 'Distance to county road' }, MAIN_ROADS, 3000, 20),
-          nearness('town', { zh: '距城镇中心距离', en: 'Distance to town centre' }, TOWNS, 8000, 20),
+          nearness('town', { zh: '距城镇中心距离', en: 'Distance to town centre' }, TOWN_CENTRES, 8000, 20),
           nearness('school', { zh: '距学校距离', en: 'Distance to school' }, { roles: ['schools'] }, 5000, 15),
           nearness('clinic', { zh: '距医疗机构距离', en: 'Distance to clinic' }, { roles: ['clinics'] }, 5000, 10),
         ],

@@ -94,12 +94,9 @@ export function labelComponents(mask: Uint8Array, width: number, height: number,
     const l = out[i];
     if (l !== 0) out[i] = final[l];
   }
-  widthOf.set(out, width);
   return { labels: out, count };
 }
 
-/** The raster width of each labels array `labelComponents` filled, so `zonalStats` can default it. */
-const widthOf = new WeakMap<Int32Array, number>();
 
 /**
  * Per-label statistics, columnar, indexed by label 1..count (index 0, the background, is left
@@ -130,13 +127,11 @@ export interface ZonalStats {
 }
 
 /**
- * Zonal statistics of `values` per label of `labels`, a raster `width` cells wide (by default the
- * width `labelComponents` last labelled this array with; pass it for any other labels array).
+ * Zonal statistics of `values` per label of `labels`, a raster `width` cells wide.
  * NaN is always nodata in a Float32Array; `nodata` (e.g. 255 for Uint8 scores) marks more.
  * Labels outside 1..count (the background, 0, included) are ignored: slot 0 stays empty.
  */
-export function zonalStats(labels: Int32Array, count: number, values: Float32Array | Uint8Array, nodata?: number | null, width: number | undefined = widthOf.get(labels)): ZonalStats {
-  if (width === undefined) throw new RangeError('zonalStats: pass the raster width (these labels did not come from labelComponents)');
+export function zonalStats(labels: Int32Array, count: number, values: Float32Array | Uint8Array, nodata: number | null, width: number): ZonalStats {
   const n = labels.length;
   if (values.length < n) throw new RangeError(`zonalStats: values has ${values.length} cells, labels ${n}`);
   if (!(width > 0) || n % width !== 0) throw new RangeError(`zonalStats: ${n} cells are not whole rows of width ${width}`);

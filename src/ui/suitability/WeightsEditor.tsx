@@ -4,20 +4,19 @@
  * CR ≥ 0.1 and the most inconsistent judgement named with the value the others imply.
  */
 import { useTranslation } from 'react-i18next';
-import { ahp } from '../../core/suitability/ahp';
+import { ahp, nearestSaaty, SAATY_SCALE } from '../../core/suitability/ahp';
 import { judgement, neutralPairwise, pairIndex, type SuitabilityModel } from '../../core/suitability/model';
 
 /** Saaty's scale as offered: 9 … 2, 1, 1/2 … 1/9. */
-const SCALE = [9, 8, 7, 6, 5, 4, 3, 2, 1, 1 / 2, 1 / 3, 1 / 4, 1 / 5, 1 / 6, 1 / 7, 1 / 8, 1 / 9];
+const SCALE = [...SAATY_SCALE].reverse();
 
 export function saatyText(v: number): string {
   return v >= 1 ? String(Math.round(v)) : `1/${Math.round(1 / v)}`;
 }
 
-function nearestScale(v: number): number {
-  let best = 0;
-  for (let k = 1; k < SCALE.length; k++) if (Math.abs(Math.log(SCALE[k] / v)) < Math.abs(Math.log(SCALE[best] / v))) best = k;
-  return best;
+/** The option (index in SCALE) of a judgement. */
+function scaleIndex(v: number): number {
+  return SCALE.indexOf(nearestSaaty(v));
 }
 
 export function WeightsEditor({ model, lang, onChange }: { model: SuitabilityModel; lang: 'zh' | 'en'; onChange: (m: SuitabilityModel) => void }) {
@@ -64,7 +63,7 @@ export function WeightsEditor({ model, lang, onChange }: { model: SuitabilityMod
                       <td>{name(i)}</td>
                       <td>
                         <select
-                          value={nearestScale(v)}
+                          value={scaleIndex(v)}
                           data-testid={`pair-${i}-${j}`}
                           onChange={(e) => {
                             const pairwise = [...weighting.pairwise];

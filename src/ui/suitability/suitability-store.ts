@@ -321,11 +321,6 @@ export class SuitabilityStore {
     return this.client.exportRegions(format, lang);
   }
 
-  /** Hides the result from the map (the panel closed); the models stay. */
-  hide(): void {
-    this.deps.onImage?.(null);
-  }
-
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     void this.flush();
