@@ -436,7 +436,7 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
             >
               <Icon name="warning" /> {t('register.button')}
             </button>
-            <button type="button" aria-pressed={suitOpen} onClick={toggleSuitability} onPointerEnter={() => suitability.warm()} data-testid="suitability-button" disabled={!dem}>
+            <button type="button" aria-pressed={suitOpen} onClick={toggleSuitability} onPointerEnter={() => suitability.warm()} data-testid="suitability-button">
               <Icon name="site" /> {t('suit.button')}
             </button>
             <button type="button" onClick={() => setSettingsOpen((o) => !o)} data-testid="settings-button">

@@ -29,6 +29,15 @@ async function expected(model: SuitabilityModel) {
   return outcome.result;
 }
 
+/** Remembers the score image on the map now, to ask later whether the map shows another. */
+async function markImage(p: Page): Promise<void> {
+  await p.evaluate(() => ((window as unknown as { __marked: unknown }).__marked = (window as unknown as Anju).__anju.suitability()!.image));
+}
+
+async function imageChanged(p: Page): Promise<boolean> {
+  return p.evaluate(() => (window as unknown as Anju).__anju.suitability()!.image !== (window as unknown as { __marked: unknown }).__marked);
+}
+
 async function regionRows(p: Page): Promise<string[][]> {
   return p.locator('[data-testid=region-table] tbody tr').evaluateAll((rows) => rows.slice(0, 5).map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
 }
@@ -67,14 +76,13 @@ describe('suitability model builder', () => {
 
   it('recomputes live when a weight changes: the map and the candidate table follow', async () => {
     const want = await expected(changed);
-    const before = await page.evaluate(() => (window as unknown as Anju).__anju.suitability()!.image);
+    await markImage(page);
     await page.getByTestId('suit-tab-weights').click();
     await page.getByTestId('wslider-road').fill('60');
     await page.getByTestId('suit-tab-regions').click();
     await expect.poll(() => page.getByTestId('region-count').textContent(), { timeout: 30_000 }).toBe(`${want.regions.length} 处候选区`);
     await expect.poll(async () => (await regionRows(page))[0]?.slice(0, 3)).toEqual(['1', want.regions[0].areaHa.toFixed(1), want.regions[0].meanScore.toFixed(1)]);
-    const after = await page.evaluate(() => (window as unknown as Anju).__anju.suitability()!.image);
-    expect(after).not.toBe(before);
+    expect(await imageChanged(page)).toBe(true);
     await expect.poll(() => page.getByTestId('suit-status').textContent()).toMatch(/毫秒内更新/);
   });
 
@@ -121,6 +129,19 @@ describe('suitability model builder', () => {
     await page.screenshot({ path: `${ARTIFACTS}/suitability-ahp.png` });
   });
 
+  it('refuses a broken transform with a message in Chinese and keeps the last map', async () => {
+    await markImage(page);
+    await page.getByTestId('suit-tab-criteria').click();
+    const slope = page.getByTestId('criterion-slope');
+    await slope.getByTestId('t-breaks').fill('15, 6, 25');
+    await expect.poll(() => slope.getByTestId('transform-problem').textContent()).toBe('分级界值须递增：第 2 个（6）不大于第 1 个（15）。');
+    await expect.poll(() => page.getByTestId('suit-problems').textContent()).toContain('因子“坡度”的变换有误');
+    expect(await imageChanged(page)).toBe(false);
+    await page.screenshot({ path: `${ARTIFACTS}/suitability-bad-breaks.png` });
+    await slope.getByTestId('t-breaks').fill('6, 15, 25');
+    await page.getByTestId('suit-problems').waitFor({ state: 'detached', timeout: 30_000 });
+  });
+
   it('keeps the models across a reload', async () => {
     await page.waitForTimeout(600); // the store saves 300 ms after the last edit
     await page.reload();
@@ -130,6 +151,20 @@ describe('suitability model builder', () => {
     expect(await page.getByTestId('model-select').inputValue()).toBe('relocation-2');
     await page.getByTestId('suit-tab-weights').click();
     await expect.poll(() => page.getByTestId('ahp-cr').textContent()).toMatch(/判断不一致/);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('says what is missing in a project without a DEM', async () => {
+    await page.getByTestId('project-menu').click();
+    await page.getByTestId('new-project-name').fill('无高程县');
+    await page.getByTestId('new-project').click();
+    await page.getByTestId('empty-project').waitFor({ timeout: 30_000 });
+    await page.getByTestId('suitability-button').click();
+    await expect.poll(() => page.getByTestId('suit-problems').textContent(), { timeout: 30_000 }).toContain('项目没有数字高程模型（DEM）');
+    await page.screenshot({ path: `${ARTIFACTS}/suitability-no-dem.png` });
+    await page.getByTestId('project-menu').click();
+    await page.getByTestId('open-demo').click();
+    await waitMapIdle(page);
     expect(consoleErrors).toEqual([]);
   });
 });

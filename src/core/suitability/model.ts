@@ -126,12 +126,12 @@ export function filterKey(filter: LayerFilter): string {
  * Checks a model before a run; each problem is a message the planner can act on (which
  * criterion, which field), in both languages.
  */
-export function validateModel(model: SuitabilityModel, rules: readonly ExclusionRule[], validate: (t: Transform) => string | null): LocalizedText[] {
+export function validateModel(model: SuitabilityModel, rules: readonly ExclusionRule[], validate: (t: Transform) => LocalizedText | null): LocalizedText[] {
   const problems: LocalizedText[] = [];
   if (model.criteria.length === 0) problems.push({ zh: '模型没有评价因子：请至少添加一个因子。', en: 'The model has no criteria: add at least one.' });
   for (const c of model.criteria) {
     const message = validate(c.transform);
-    if (message) problems.push({ zh: `因子“${c.name.zh}”的变换有误：${message}`, en: `Criterion "${c.name.en}": ${message}` });
+    if (message) problems.push({ zh: `因子“${c.name.zh}”的变换有误：${message.zh}`, en: `Criterion "${c.name.en}": ${message.en}` });
     if (model.weighting.mode === 'direct' && !(c.weight >= 0)) problems.push({ zh: `因子“${c.name.zh}”的权重须为非负数。`, en: `Criterion "${c.name.en}": the weight must be zero or more.` });
   }
   if (model.weighting.mode === 'direct' && model.criteria.length > 0 && model.criteria.every((c) => !(c.weight > 0))) {

@@ -186,7 +186,7 @@ export function CriterionEditor({
         )}
       </div>
       <TransformFields t={criterion.transform} onChange={setTransform} />
-      {problem && <div className="error" role="alert">{problem}</div>}
+      {problem && <div className="error" role="alert" data-testid="transform-problem">{problem[lang]}</div>}
     </div>
   );
 }

@@ -41,8 +41,8 @@ function ScoreLegend({ view }: { view: SuitabilityView }) {
         <span>100 {t('suit.legend.high')}</span>
       </div>
       <div className="note">
-        <i className="swatch" style={{ background: `rgba(${EXCLUDED_RGBA.slice(0, 3).join(',')},${EXCLUDED_RGBA[3] / 255})` }} /> {t('suit.legend.excluded')} ·{' '}
-        {result && t('suit.legend.area', { valid: Math.round(valid * area).toLocaleString(), excluded: Math.round(result.excludedCells * area).toLocaleString() })}
+        <i className="swatch" style={{ background: `rgba(${EXCLUDED_RGBA.slice(0, 3).join(',')},${EXCLUDED_RGBA[3] / 255})` }} /> {t('suit.legend.excluded')}
+        {result && ` · ${t('suit.legend.area', { valid: Math.round(valid * area).toLocaleString(), excluded: Math.round(result.excludedCells * area).toLocaleString() })}`}
       </div>
     </div>
   );

@@ -188,23 +188,24 @@ describe('validateTransform', () => {
   });
 
   it('gives messages a planner can act on', () => {
-    expect(validateTransform({ kind: 'ranges', breaks: [10, 5], scores: [0, 1, 2] })).toMatch(/Breaks must rise: break 2 \(5\) is not above break 1 \(10\)/);
-    expect(validateTransform({ kind: 'ranges', breaks: [10, 10], scores: [0, 1, 2] })).toMatch(/must rise/);
-    expect(validateTransform({ kind: 'ranges', breaks: [10], scores: [0, 1, 2] })).toBe('1 break make 2 classes, but 3 scores are given.');
-    expect(validateTransform({ kind: 'ranges', breaks: [NaN], scores: [0, 1] })).toMatch(/finite/);
-    expect(validateTransform({ kind: 'ranges', breaks: [1], scores: [0, 101] })).toBe('The score of class 2 must be between 0 and 100.');
-    expect(validateTransform({ kind: 'categories', values: [1, 2, 1], scores: [0, 1, 2], otherScore: 0 })).toBe('Category value 1 is listed twice.');
-    expect(validateTransform({ kind: 'categories', values: [0, -0], scores: [0, 1], otherScore: 0 })).toMatch(/twice/);
-    expect(validateTransform({ kind: 'categories', values: [1], scores: [], otherScore: 0 })).toMatch(/needs 1 score/);
-    expect(validateTransform({ kind: 'categories', values: [1], scores: [5], otherScore: -1 })).toMatch(/other values/);
-    expect(validateTransform({ kind: 'linear', from: 5, to: 5, scoreFrom: 0, scoreTo: 100 })).toMatch(/different/);
-    expect(validateTransform({ kind: 'linear', from: 0, to: Infinity, scoreFrom: 0, scoreTo: 100 })).toMatch(/finite/);
-    expect(validateTransform({ kind: 'linear', from: 0, to: 1, scoreFrom: -1, scoreTo: 100 })).toMatch(/between 0 and 100/);
-    expect(validateTransform({ kind: 'gaussian', mid: 0, spread: 0 })).toMatch(/spread must be a number above 0/);
-    expect(validateTransform({ kind: 'near', mid: NaN, spread: 1 })).toMatch(/midpoint/);
-    expect(validateTransform({ kind: 'small', mid: 0, spread: 2 })).toMatch(/midpoint must be a number above 0/);
-    expect(validateTransform({ kind: 'large', mid: 5, spread: -2 })).toMatch(/spread/);
-    expect(validateTransform({ kind: 'bogus' } as unknown as Transform)).toMatch(/Unknown transform kind/);
+    expect(validateTransform({ kind: 'ranges', breaks: [10, 5], scores: [0, 1, 2] })?.zh).toBe('分级界值须递增：第 2 个（5）不大于第 1 个（10）。');
+    expect(validateTransform({ kind: 'ranges', breaks: [10, 5], scores: [0, 1, 2] })?.en).toMatch(/Breaks must rise: break 2 \(5\) is not above break 1 \(10\)/);
+    expect(validateTransform({ kind: 'ranges', breaks: [10, 10], scores: [0, 1, 2] })?.en).toMatch(/must rise/);
+    expect(validateTransform({ kind: 'ranges', breaks: [10], scores: [0, 1, 2] })?.en).toBe('1 break make 2 classes, but 3 scores are given.');
+    expect(validateTransform({ kind: 'ranges', breaks: [NaN], scores: [0, 1] })?.en).toMatch(/finite/);
+    expect(validateTransform({ kind: 'ranges', breaks: [1], scores: [0, 101] })?.en).toBe('The score of class 2 must be between 0 and 100.');
+    expect(validateTransform({ kind: 'categories', values: [1, 2, 1], scores: [0, 1, 2], otherScore: 0 })?.en).toBe('Category value 1 is listed twice.');
+    expect(validateTransform({ kind: 'categories', values: [0, -0], scores: [0, 1], otherScore: 0 })?.en).toMatch(/twice/);
+    expect(validateTransform({ kind: 'categories', values: [1], scores: [], otherScore: 0 })?.en).toMatch(/needs 1 score/);
+    expect(validateTransform({ kind: 'categories', values: [1], scores: [5], otherScore: -1 })?.en).toMatch(/other values/);
+    expect(validateTransform({ kind: 'linear', from: 5, to: 5, scoreFrom: 0, scoreTo: 100 })?.en).toMatch(/different/);
+    expect(validateTransform({ kind: 'linear', from: 0, to: Infinity, scoreFrom: 0, scoreTo: 100 })?.en).toMatch(/finite/);
+    expect(validateTransform({ kind: 'linear', from: 0, to: 1, scoreFrom: -1, scoreTo: 100 })?.en).toMatch(/between 0 and 100/);
+    expect(validateTransform({ kind: 'gaussian', mid: 0, spread: 0 })?.en).toMatch(/spread must be a number above 0/);
+    expect(validateTransform({ kind: 'near', mid: NaN, spread: 1 })?.en).toMatch(/midpoint/);
+    expect(validateTransform({ kind: 'small', mid: 0, spread: 2 })?.en).toMatch(/midpoint must be a number above 0/);
+    expect(validateTransform({ kind: 'large', mid: 5, spread: -2 })?.en).toMatch(/spread/);
+    expect(validateTransform({ kind: 'bogus' } as unknown as Transform)?.en).toMatch(/Unknown transform kind/);
   });
 });
 
