@@ -15,6 +15,7 @@ import { benchImport } from './import.bench';
 import { benchExposure } from './exposure.bench';
 import { benchTerrain } from './terrain.bench';
 import { benchDistance } from './distance.bench';
+import { benchCostDistance } from './costdistance.bench';
 import { benchSuitability } from './suitability.bench';
 import type { BenchResult } from './types';
 
@@ -24,6 +25,7 @@ const GROUPS: Record<string, () => Promise<BenchResult[]>> = {
   exposure: benchExposure,
   terrain: benchTerrain,
   distance: benchDistance,
+  costdistance: benchCostDistance,
   suitability: benchSuitability,
   demtile: benchDemTiles,
   pageload: benchPageLoad,

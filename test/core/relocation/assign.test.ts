@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import highsLoader, { type Highs } from 'highs';
+import { checkAssignment, solveAssignment, type AssignmentInput } from '../../../src/core/relocation/assign';
+import { createRng } from '../../../src/core/random';
+
+let highs: Highs;
+const load = async () => (highs ??= await highsLoader());
+
+/** A random instance: costs by distance plus a per-destination price, some arcs forbidden. */
+function instance(seed: number, V: number, D: number, k = D, room = 200): AssignmentInput & { costs: Float64Array } {
+  const rng = createRng(seed);
+  const rand = () => rng.next();
+  const people = Float64Array.from({ length: V }, () => 10 + Math.floor(rand() * 90));
+  const capacity = Float64Array.from({ length: D }, () => Math.floor(rand() * room));
+  const costs = new Float64Array(V * D);
+  for (let i = 0; i < costs.length; i++) costs[i] = rand() < 0.15 ? Infinity : Math.round(rand() * 1000) * people[(i / D) | 0];
+  return {
+    people,
+    capacity,
+    costs,
+    cost: (v, d) => costs[v * D + d],
+    candidates: (v) => Array.from({ length: D }, (_, d) => d).sort((a, b) => costs[v * D + a] - costs[v * D + b]).slice(0, k),
+  };
+}
+
+/** Exhaustive optimum: most people placed first, then least cost. */
+function bruteForce(input: AssignmentInput): { placed: number; cost: number } {
+  const V = input.people.length;
+  const D = input.capacity.length;
+  let best = { placed: -1, cost: Infinity };
+  const load = new Float64Array(D);
+  const walk = (v: number, placed: number, cost: number) => {
+    if (v === V) {
+      if (placed > best.placed || (placed === best.placed && cost < best.cost)) best = { placed, cost };
+      return;
+    }
+    walk(v + 1, placed, cost);
+    for (let d = 0; d < D; d++) {
+      const c = input.cost(v, d);
+      if (!Number.isFinite(c) || load[d] + input.people[v] > input.capacity[d]) continue;
+      load[d] += input.people[v];
+      walk(v + 1, placed + input.people[v], cost + c);
+      load[d] -= input.people[v];
+    }
+  };
+  walk(0, 0, 0);
+  return best;
+}
+
+const placedOf = (input: AssignmentInput, dest: Int32Array) => Array.from(dest).reduce((s, d, v) => s + (d >= 0 ? input.people[v] : 0), 0);
+
+describe('solveAssignment', () => {
+  it('finds the brute-force optimum on small random instances, even from pruned arcs', async () => {
+    const h = await load();
+    for (let seed = 1; seed <= 40; seed++) {
+      const input = instance(seed, 6, 3, seed % 2 === 0 ? 1 : 3);
+      const solution = solveAssignment(h, input);
+      const best = bruteForce(input);
+      expect(solution.status).toBe('optimal');
+      expect(checkAssignment(input, solution.destination, solution.cost).ok).toBe(true);
+      expect(placedOf(input, solution.destination)).toBe(best.placed);
+      expect(solution.cost).toBeCloseTo(best.cost, 3);
+      expect(solution.pricing.complete).toBe(true);
+    }
+  });
+
+  it('never exceeds capacity and never costs more when capacity is added', async () => {
+    const h = await load();
+    for (let seed = 100; seed < 120; seed++) {
+      const input = instance(seed, 20, 5, 2, 800);
+      const before = solveAssignment(h, input);
+      expect(checkAssignment(input, before.destination).ok).toBe(true);
+      const more = { ...input, capacity: input.capacity.map((c, d) => c + (d === seed % 5 ? 150 : 0)) };
+      const after = solveAssignment(h, more);
+      expect(checkAssignment(more, after.destination).ok).toBe(true);
+      const placedBefore = placedOf(input, before.destination);
+      const placedAfter = placedOf(more, after.destination);
+      expect(placedAfter).toBeGreaterThanOrEqual(placedBefore);
+      if (placedAfter === placedBefore) expect(after.cost).toBeLessThanOrEqual(before.cost + 1e-6);
+    }
+  });
+
+  it('adds back pruned arcs the duals price in, and bounds the full problem', async () => {
+    const h = await load();
+    // Two villages, two destinations; each village's only starting arc is the dear one.
+    const costs = [100, 1, 100, 1];
+    const input: AssignmentInput = { people: Float64Array.of(5, 5), capacity: Float64Array.of(10, 10), cost: (v, d) => costs[v * 2 + d], candidates: () => [0] };
+    const s = solveAssignment(h, input);
+    expect(Array.from(s.destination)).toEqual([1, 1]);
+    expect(s.pricing.added).toBe(2);
+    expect(s.cost).toBe(2);
+    expect(s.lowerBound).toBeCloseTo(2);
+    expect(s.boundGap).toBeCloseTo(0);
+  });
+
+  it('leaves a village unassigned when no destination has room, and the checker catches overfull ones', async () => {
+    const h = await load();
+    const input: AssignmentInput = { people: Float64Array.of(50, 30), capacity: Float64Array.of(40), cost: () => 1, candidates: () => [0] };
+    const s = solveAssignment(h, input);
+    expect(Array.from(s.destination)).toEqual([-1, 0]);
+    const bad = checkAssignment(input, Int32Array.of(0, 0));
+    expect(bad.ok).toBe(false);
+    expect(bad.problems[0]).toMatch(/destination 0: 80 people, free capacity 40/);
+    expect(checkAssignment(input, Int32Array.of(-1, 0), 5).problems[0]).toMatch(/reported cost 5/);
+  });
+});
