@@ -18,7 +18,7 @@ export function registerCsv(sheet: RegisterSheet): Uint8Array {
   return new TextEncoder().encode(`\uFEFF${lines.join('\r\n')}\r\n`);
 }
 
-export async function registerXlsx(sheet: RegisterSheet): Promise<Blob> {
+export async function registerXlsx(sheet: RegisterSheet, sheetName = '台账'): Promise<Blob> {
   const data: Row[] = [
     [{ value: sheet.title, fontWeight: 'bold' }],
     ...sheet.header.map(([k, v]): Row => [{ value: k, fontWeight: 'bold' }, { value: v }]),
@@ -27,5 +27,5 @@ export async function registerXlsx(sheet: RegisterSheet): Promise<Blob> {
     ...sheet.rows.map((row): Row => row.map((v) => (v === null ? null : { value: v }))),
   ];
   const widths = sheet.columns.map((c, k) => ({ width: Math.min(60, Math.max(c.length * 2 + 2, ...sheet.rows.slice(0, 200).map((r) => String(r[k] ?? '').length * 1.6))) }));
-  return writeXlsxFile(data, { columns: widths, sheet: '台账' }).toBlob();
+  return writeXlsxFile(data, { columns: widths, sheet: sheetName }).toBlob();
 }

@@ -11,6 +11,7 @@ import { buildLabelLayer, buildPointLayer, pointAttributes, type PointAttributes
 import type { MeasureMode } from './measure';
 import { placeLabels } from './label-placement';
 import { buildSuitabilityLayers, type SuitabilityOverlay } from './suitability-layers';
+import { buildRelocationLayers, type RelocationOverlay } from './relocation-layers';
 import { buildExposureLayers, EMPTY_EXPOSURE, type ExposureOverlay } from './exposure-layers';
 
 /** How the user wants a data layer shown. The list order is the drawing order, top first. */
@@ -87,6 +88,7 @@ export class MapController {
   private highlighted: { layerId: string; index: number } | null = null;
   private exposure: ExposureOverlay | null = null;
   private suitability: SuitabilityOverlay | null = null;
+  private relocation: RelocationOverlay | null = null;
   private measureMode: MeasureMode | null = null;
   private measurePoints: [number, number][] = [];
   private ready = false;
@@ -116,7 +118,7 @@ export class MapController {
       this.loadContours();
     });
     // A read-only handle for debugging in the console and for the browser tests.
-    (window as unknown as { __anju?: unknown }).__anju = { map: this.map, overlay: this.overlay, layers: this.layers, exposure: () => this.exposure, suitability: () => this.suitability };
+    (window as unknown as { __anju?: unknown }).__anju = { map: this.map, overlay: this.overlay, layers: this.layers, exposure: () => this.exposure, suitability: () => this.suitability, relocation: () => this.relocation };
     this.map.on('click', (e) => this.handleClick(e));
     this.map.on('dblclick', (e) => {
       if (!this.measureMode) return;
@@ -302,12 +304,19 @@ export class MapController {
     // and not in the middle of an analysis.
     const exposure = buildExposureLayers(this.exposure ?? EMPTY_EXPOSURE, 'measure-fill');
     const suitability = this.suitability ? buildSuitabilityLayers(this.suitability, this.map.getLayer('outside-mask') ? 'outside-mask' : 'measure-fill', 'measure-fill') : [];
-    this.overlay.setProps({ layers: [...suitability, ...deckLayers.reverse(), ...exposure, ...labelLayers] });
+    const relocation = this.relocation ? buildRelocationLayers(this.relocation, 'measure-fill') : [];
+    this.overlay.setProps({ layers: [...suitability, ...deckLayers.reverse(), ...exposure, ...relocation, ...labelLayers] });
   }
 
   /** Shows a suitability result (score image and candidate regions), or removes it with null. */
   setSuitabilityOverlay(overlay: SuitabilityOverlay | null) {
     this.suitability = overlay;
+    if (this.ready) this.applyDeck();
+  }
+
+  /** Shows a relocation result (villages by status, flows, destination gauges), or removes it with null. */
+  setRelocationOverlay(overlay: RelocationOverlay | null) {
+    this.relocation = overlay;
     if (this.ready) this.applyDeck();
   }
 

@@ -29,6 +29,11 @@ import { SuitabilityStore } from './suitability/suitability-store';
 import { SuitabilityPanel } from './suitability/SuitabilityPanel';
 import { CellPopup } from './suitability/CellPopup';
 import type { SuitabilityGrid, RegionView } from '../../workers/suitability.api';
+import { RelocationStore } from './relocation/relocation-store';
+import { RelocationPanel } from './relocation/RelocationPanel';
+import { relocationSheet, type RelocationTable } from './relocation/sheets';
+import type { RelocationOverlay } from '../map/relocation-layers';
+import { forbiddingHazard } from '../core/relocation/analysis';
 
 /** Resolves after the next frame has been painted (a frame, then a task after it). */
 const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))));
@@ -192,12 +197,65 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
     const positions = new Float64Array((suitRegions ?? []).slice(0, 30).flatMap((r) => r.centroidLngLat));
     controller.setSuitabilityOverlay({ image: suitImageData, corners: suitImage.grid.cornersLngLat, regions: positions, focus: suitFocus });
   }, [controller, suitOpen, suitImage, suitImageData, suitRegions, suitFocus]);
+  const [relocOpen, setRelocOpen] = useState(false);
+  const [relocation] = useState(() => new RelocationStore({ client, hazardParams: () => register.settings().params }));
+  const relocView = useSyncExternalStore(relocation.subscribe, relocation.getSnapshot);
+  useEffect(() => {
+    void relocation.load();
+    return () => relocation.dispose();
+  }, [relocation]);
+  useEffect(() => {
+    void relocation.layersChanged();
+  }, [relocation, layerSignature]);
+  useEffect(() => {
+    if (!controller) return;
+    const { facts, result, selected } = relocView;
+    const rules = relocation.active?.policy.rules;
+    if (!relocOpen || !facts || !result) return controller.setRelocationOverlay(null);
+    const statusCode = { stay: 0, may: 1, must: 2, repair: 3 } as const;
+    const overlay: RelocationOverlay = {
+      villages: Float64Array.from(facts.villages.flatMap((v) => v.lngLat)),
+      status: Uint8Array.from(result.villages, (r) => (r.moves && r.destination < 0 ? 4 : statusCode[r.status])),
+      people: Float32Array.from(facts.villages, (v) => v.population),
+      flows: result.villages.flatMap((r, v) => (r.destination >= 0 ? [{ village: v, destination: r.destination, people: facts.villages[v].population, overridden: r.overridden }] : [])),
+      destinations: Float64Array.from(facts.destinations.flatMap((d) => d.lngLat)),
+      capacity: Float32Array.from(result.destinations, (d) => d.capacity),
+      load: Float32Array.from(result.destinations, (d) => d.used + d.assigned),
+      forbidden: Uint8Array.from(facts.destinations, (d) => (rules && forbiddingHazard(d, rules) ? 1 : 0)),
+      focus: selected,
+    };
+    controller.setRelocationOverlay(overlay);
+  }, [controller, relocOpen, relocView, relocation]);
+  const toggleRelocation = () => {
+    const open = !relocOpen;
+    setRelocOpen(open);
+    if (open) {
+      setRegisterOpen(false);
+      if (suitOpenRef.current) toggleSuitability();
+      if (!relocView.result && !relocView.running) void relocation.run();
+    }
+  };
+  const selectVillage = (index: number) => {
+    relocation.select(index);
+    const v = relocView.facts?.villages[index];
+    if (v) controller?.zoomToBBox([v.lngLat[0] - 0.02, v.lngLat[1] - 0.015, v.lngLat[0] + 0.02, v.lngLat[1] + 0.015], true);
+  };
+  const exportRelocation = async (table: RelocationTable, format: 'csv' | 'xlsx') => {
+    const { facts, result } = relocation.getSnapshot();
+    if (!facts || !result) return;
+    const { registerCsv, registerXlsx } = await import('../io/register-export');
+    const scenarioName = relocation.active?.name ?? '';
+    const sheet = relocationSheet(table, facts, result, { scenario: scenarioName, project: project.manifest.name[lang], at: new Date().toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') }, (k, p) => i18next.t(k, p));
+    const blob = format === 'csv' ? new Blob([registerCsv(sheet) as BlobPart], { type: 'text/csv' }) : await registerXlsx(sheet, sheet.title.slice(0, 31));
+    downloadBlob(blob, `${sheet.title}-${scenarioName}-${new Date().toISOString().slice(0, 10)}.${format}`);
+  };
   const toggleSuitability = () => {
     const open = !suitOpen;
     suitOpenRef.current = open;
     setSuitOpen(open);
     if (open) {
       setRegisterOpen(false);
+      setRelocOpen(false);
       void suitability.open();
     } else suitability.clearExplanation();
   };
@@ -303,9 +361,16 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
     controller?.setExposureOverlay(run ? overlayOf(run, registerView.entries, focus) : null);
   }, [controller, registerView, focusLayer, focusIndex]);
 
+  const selectVillageRef = useRef(selectVillage);
+  useEffect(() => {
+    selectVillageRef.current = selectVillage;
+  });
   const callbacks = useMemo(
     () => ({
-      onPick: (pick: MapPick | null) => void select(pick),
+      onPick: (pick: MapPick | null) => {
+        if (pick?.layerId === 'relocation-villages') return selectVillageRef.current(pick.index);
+        void select(pick);
+      },
       onCursor: (lngLat: [number, number] | null) => {
         if (!lngLat) return setCursor(null);
         const seq = ++cursorSeq.current;
@@ -429,6 +494,7 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
               onClick={() => {
                 register.warm();
                 setRegisterOpen((o) => !o);
+                setRelocOpen(false);
                 if (suitOpenRef.current) toggleSuitability();
               }}
               onPointerEnter={() => register.warm()}
@@ -438,6 +504,9 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
             </button>
             <button type="button" aria-pressed={suitOpen} onClick={toggleSuitability} onPointerEnter={() => suitability.warm()} data-testid="suitability-button">
               <Icon name="site" /> {t('suit.button')}
+            </button>
+            <button type="button" aria-pressed={relocOpen} onClick={toggleRelocation} onPointerEnter={() => relocation.warm()} data-testid="relocation-button">
+              <Icon name="route" /> {t('reloc.button')}
             </button>
             <button type="button" onClick={() => setSettingsOpen((o) => !o)} data-testid="settings-button">
               <Icon name="gear" /> {t('settings.title')}
@@ -487,7 +556,17 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
             </FeaturePopup>
           )}
           {suitOpen && suitView.explanation && <CellPopup explanation={suitView.explanation} lang={lang} onClose={() => suitability.clearExplanation()} />}
-          {registerView.run && registerView.entries.length > 0 && (
+          {relocOpen && relocView.result ? (
+            <div className="panel relocation-legend" data-testid="relocation-legend">
+              <strong>{t('reloc.legend.title')}</strong>
+              {(['must', 'may', 'stay', 'repair'] as const).map((s) => (
+                <span key={s}><i className={`status-dot ${s}`} />{t(`reloc.status.${s}`)}</span>
+              ))}
+              <span><i className="status-dot" style={{ background: 'rgb(120,0,0)' }} />{t('reloc.ind.unassigned')}</span>
+              <span>— {t('reloc.legend.flow')}</span>
+              <span>◎ {t('reloc.legend.gauge')}</span>
+            </div>
+          ) : registerView.run && registerView.entries.length > 0 && (
             <div className="panel exposure-legend" data-testid="exposure-legend">
               <strong>{t('register.legend.title')}</strong>
               {([3, 2, 1] as const).map((level) => (
@@ -512,6 +591,9 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
         </div>
         {suitOpen && (
           <SuitabilityPanel store={suitability} view={suitView} lang={lang} focus={suitFocus} onFocus={focusRegion} onExport={(k) => void exportSuitability(k)} onClose={toggleSuitability} />
+        )}
+        {relocOpen && (
+          <RelocationPanel store={relocation} view={relocView} lang={lang} onSelectVillage={selectVillage} onExport={(table, f) => void exportRelocation(table, f)} onClose={toggleRelocation} />
         )}
         {registerOpen && (
           <RegisterPanel store={register} view={registerView} layers={layers} selectedKey={selectedKey} onSelect={selectEntry} onExport={(f) => void exportRegister(f)} onClose={() => setRegisterOpen(false)} />

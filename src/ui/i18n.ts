@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { importStrings } from './i18n.import';
 import { registerStrings } from './i18n.register';
 import { suitabilityStrings } from './i18n.suitability';
+import { relocationStrings } from './i18n.relocation';
 
 export type Language = 'zh' | 'en';
 const STORAGE_KEY = 'anju.language';
@@ -129,8 +130,8 @@ const startLanguage = initialLanguage();
 document.documentElement.lang = startLanguage === 'zh' ? 'zh-CN' : 'en';
 void i18next.use(initReactI18next).init({
   resources: {
-    zh: { translation: { ...resources.zh.translation, ...importStrings.zh, ...registerStrings.zh, ...suitabilityStrings.zh } },
-    en: { translation: { ...resources.en.translation, ...importStrings.en, ...registerStrings.en, ...suitabilityStrings.en } },
+    zh: { translation: { ...resources.zh.translation, ...importStrings.zh, ...registerStrings.zh, ...suitabilityStrings.zh, ...relocationStrings.zh } },
+    en: { translation: { ...resources.en.translation, ...importStrings.en, ...registerStrings.en, ...suitabilityStrings.en, ...relocationStrings.en } },
   },
   lng: startLanguage,
   fallbackLng: 'zh',

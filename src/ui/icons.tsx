@@ -2,7 +2,7 @@
  * Inline SVG icons: emoji and symbol characters (📏 ⌖ ▦) are missing from many Chinese
  * office fonts and render as empty boxes, so the UI draws its own.
  */
-type IconName = 'ruler' | 'polygon' | 'gear' | 'target' | 'table' | 'up' | 'down' | 'close' | 'upload' | 'folder' | 'warning' | 'site';
+type IconName = 'ruler' | 'polygon' | 'gear' | 'target' | 'table' | 'up' | 'down' | 'close' | 'upload' | 'folder' | 'warning' | 'site' | 'route';
 
 const PATHS: Record<IconName, string> = {
   ruler: 'M2 11 L11 2 L14 5 L5 14 Z M5 8 l1.5 1.5 M7 6 l1.5 1.5 M9 4 l1.5 1.5',
@@ -16,6 +16,7 @@ const PATHS: Record<IconName, string> = {
   upload: 'M8 11 V2 M4 6 L8 2 L12 6 M2 11 v3 h12 v-3',
   folder: 'M1.5 4 h5 l1.5 1.5 h6.5 v8 h-13 Z',
   warning: 'M8 1.8 L15 14 H1 Z M8 6 v4 M8 11.8 v0.4',
+  route: 'M3 13 A1.5 1.5 0 1 0 3 10 A1.5 1.5 0 1 0 3 13 M13 6 A1.5 1.5 0 1 0 13 3 A1.5 1.5 0 1 0 13 6 M4.5 11.5 C9 11.5 7 4.5 11.5 4.5',
   site: 'M8 14.5 C8 14.5 3 9.5 3 6 A5 5 0 0 1 13 6 C13 9.5 8 14.5 8 14.5 Z M8 4.3 A1.7 1.7 0 1 0 8 7.7 A1.7 1.7 0 1 0 8 4.3',
 };
 

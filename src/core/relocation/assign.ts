@@ -36,7 +36,7 @@ export interface AssignmentOptions {
   timeLimitS?: number;
   /** Pricing rounds before the integer solve (each adds the arcs the duals ask for). */
   maxPricingRounds?: number;
-  /** Relative gap at which HiGHS may stop (default 1e-6). */
+  /** Relative gap at which HiGHS may stop (default 1e-4, HiGHS's own: 0.01% of the cost). */
   relGap?: number;
 }
 
@@ -83,7 +83,7 @@ function penaltyPerPerson(input: AssignmentInput, arcs: ArcSet): number {
   return 10 * worst + 1e6;
 }
 
-function modelOf(input: AssignmentInput, arcs: ArcSet, penalty: number, integer: boolean, highs: Highs): { model: ModelData; arcV: Int32Array; arcD: Int32Array } {
+function modelOf(input: AssignmentInput, arcs: ArcSet, penalty: number, scale: number, integer: boolean, highs: Highs): { model: ModelData; arcV: Int32Array; arcD: Int32Array } {
   const V = input.people.length;
   const D = input.capacity.length;
   let nArcs = 0;
@@ -103,7 +103,7 @@ function modelOf(input: AssignmentInput, arcs: ArcSet, penalty: number, integer:
     for (const d of arcs.dest[v]) {
       arcV[col] = v;
       arcD[col] = d;
-      colCost[col] = input.cost(v, d);
+      colCost[col] = input.cost(v, d) / scale;
       starts[col] = k;
       indices[k] = v;
       values[k++] = 1;
@@ -113,7 +113,7 @@ function modelOf(input: AssignmentInput, arcs: ArcSet, penalty: number, integer:
     }
   }
   for (let v = 0; v < V; v++) {
-    colCost[col] = penalty * input.people[v];
+    colCost[col] = (penalty * input.people[v]) / scale;
     starts[col] = k;
     indices[k] = v;
     values[k++] = 1;
@@ -178,6 +178,9 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
     arcs.dest.push([...set].sort((a, b) => a - b));
   }
   const penalty = penaltyPerPerson(input, arcs);
+  // Costs enter HiGHS scaled to about 1: yuan in the tens of millions upset its tolerances.
+  let scale = 1;
+  arcs.dest.forEach((ds, v) => ds.forEach((d) => (scale = Math.max(scale, Math.abs(input.cost(v, d))))));
   const maxRounds = options.maxPricingRounds ?? 20;
   let rounds = 0;
   let added = 0;
@@ -187,22 +190,23 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
   let duals: Float64Array | null = null;
   let lpValue = -Infinity;
   for (;;) {
-    const { model } = modelOf(input, arcs, penalty, false, highs);
+    const { model } = modelOf(input, arcs, penalty, scale, false, highs);
     const lp = highs.withModel(model, (m) => {
       m.options.set({ output_flag: false });
       m.run();
-      return { status: m.getModelStatus(), value: m.getObjectiveValue(), solution: m.getSolution() };
+      const solution = m.getSolution();
+      return { status: m.getModelStatus(), value: m.getObjectiveValue() * scale, duals: solution.rowDual.map((y) => y * scale), colValue: solution.colValue };
     });
     rounds++;
     if (lp.status !== highs.constants.modelStatus.optimal) break;
-    const newArcs = addPriced(input, arcs, lp.solution.rowDual, 0);
+    const newArcs = addPriced(input, arcs, lp.duals, 0);
     added += newArcs;
     if (newArcs === 0) {
       // Every pruned arc prices out: this relaxation bounds the full program from below.
-      duals = lp.solution.rowDual;
+      duals = lp.duals;
       lpValue = lp.value;
       let unplaced = 0;
-      for (let j = lp.solution.colValue.length - V, v = 0; v < V; j++, v++) unplaced += lp.solution.colValue[j] * penalty * input.people[v];
+      for (let j = lp.colValue.length - V, v = 0; v < V; j++, v++) unplaced += lp.colValue[j] * penalty * input.people[v];
       lowerBound = lp.value - unplaced;
       break;
     }
@@ -214,10 +218,10 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
   let gap = NaN;
   let complete = false;
   const solveInteger = () => {
-    const { model, arcV, arcD } = modelOf(input, arcs, penalty, true, highs);
+    const { model, arcV, arcD } = modelOf(input, arcs, penalty, scale, true, highs);
     let objective = NaN;
     highs.withModel(model, (m) => {
-      m.options.set({ output_flag: false, time_limit: options.timeLimitS ?? 30, mip_rel_gap: options.relGap ?? 1e-6 });
+      m.options.set({ output_flag: false, time_limit: options.timeLimitS ?? 30, mip_rel_gap: options.relGap ?? 1e-4 });
       m.run();
       const s = m.getModelStatus();
       status = s === highs.constants.modelStatus.optimal ? 'optimal' : s === highs.constants.modelStatus.timeLimit ? 'time_limit' : 'failed';
@@ -226,7 +230,7 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
       destination.fill(-1);
       for (let j = 0; j < arcV.length; j++) if (x[j] > 0.5) destination[arcV[j]] = arcD[j];
       gap = Number(m.info.get('mip_gap'));
-      objective = m.getObjectiveValue();
+      objective = m.getObjectiveValue() * scale;
     });
     return objective;
   };

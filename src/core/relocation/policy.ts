@@ -12,6 +12,12 @@ export type DestinationType = (typeof DESTINATION_TYPES)[number];
 export type ByDestinationType = Record<DestinationType, number>;
 
 export interface EligibilityRules {
+  /**
+   * Hazard types that make a village move and forbid a destination (besides the reservoir
+   * inundation zone, which always does). Floods are left out by default: flood-detention areas
+   * and plains are not relocation's targets.
+   */
+  hazardTypes: string[];
   /** Must move: within this many metres of a medium-risk hazard (0: only inside it). */
   mediumRiskDistanceM: number;
   /** 高山远山: must move when at least this high (m) and at least `remoteTownMinutes` from a town. */
@@ -86,6 +92,7 @@ const ANJU: LocalizedText = {
 
 /** Where each default comes from, by field path (`cost.subsidyLowIncome`). */
 export const POLICY_SOURCES: Record<string, LocalizedText> = {
+  'rules.hazardTypes': { zh: '地质灾害隐患区（滑坡、崩塌、泥石流、地面塌陷）和重点水库区域的群众搬迁；平原、蓄滞洪区不是扶贫搬迁对象（DOMAIN.md）', en: 'People in geological-hazard zones (landslide, collapse, debris flow, subsidence) and key reservoir areas move; plains and flood-detention areas are not targets (DOMAIN.md)' },
   'rules.mediumRiskDistanceM': ANJU,
   'rules.highElevationM': ANJU,
   'rules.remoteTownMinutes': ANJU,
@@ -112,7 +119,7 @@ export const POLICY_SOURCES: Record<string, LocalizedText> = {
 
 export function defaultPolicy(): RelocationPolicy {
   return {
-    rules: { mediumRiskDistanceM: 50, highElevationM: 800, remoteTownMinutes: 60, keyVillageShare: KEY_VILLAGE_LOW_INCOME_SHARE },
+    rules: { hazardTypes: ['landslide', 'collapse', 'debris_flow', 'subsidence', 'other'], mediumRiskDistanceM: 50, highElevationM: 800, remoteTownMinutes: 60, keyVillageShare: KEY_VILLAGE_LOW_INCOME_SHARE },
     cost: {
       subsidyLowIncome: 30_000,
       subsidyOther: 10_000,

@@ -38,10 +38,10 @@ export interface TravelInputs {
   geographic: boolean;
   /** Roads in the DEM's CRS, with each feature's class (index into ROAD_CLASSES, -1 unknown = village). */
   roads: { geometry: ColumnarGeometry; classOf: Int8Array }[];
-  /** Rivers (lines) and water bodies (polygons) in the DEM's CRS. */
-  barriers: ColumnarGeometry[];
+  /** Rivers (lines) and water bodies (polygons) in the DEM's CRS; `features` picks some of a layer's. */
+  barriers: { geometry: ColumnarGeometry; features?: number[] }[];
   /** Hazard zones (polygons) in the DEM's CRS. */
-  hazards: ColumnarGeometry[];
+  hazards: { geometry: ColumnarGeometry; features?: number[] }[];
   /** At most this many travel cells (the DEM is coarsened by a whole factor to fit). */
   maxCells: number;
 }
@@ -116,14 +116,14 @@ export function buildTravelGrid(input: TravelInputs, settings: TravelSettings): 
 
   if (settings.riversBarrier && input.barriers.length > 0) {
     const water = new Uint8Array(width * height);
-    for (const g of input.barriers) rasterize(g, shape, { allTouched: true, out: water });
+    for (const b of input.barriers) if (!b.features || b.features.length > 0) rasterize(b.geometry, shape, { allTouched: true, features: b.features, out: water });
     for (let i = 0; i < pace.length; i++) if (water[i] && !road[i]) pace[i] = Infinity;
   }
 
   let noEntry: Uint8Array | null = null;
   if (settings.hazardsImpassable && input.hazards.length > 0) {
     noEntry = new Uint8Array(width * height);
-    for (const g of input.hazards) rasterize(g, shape, { out: noEntry });
+    for (const h of input.hazards) if (!h.features || h.features.length > 0) rasterize(h.geometry, shape, { features: h.features, out: noEntry });
   }
   return { width, height, transform, cellM, factor, pace, noEntry, road };
 }

@@ -19,3 +19,16 @@ export { dateTimeText as formatDateTime } from '../../core/exposure/register-tab
 export function today(): string {
   return dateTimeText(Date.now()).slice(0, 10);
 }
+
+/** Money as planners read it: 元 / 万元 / 亿元 in Chinese, yuan with k / M in English. */
+export function formatYuan(n: number, lang: 'zh' | 'en'): string {
+  if (!Number.isFinite(n)) return '—';
+  const a = Math.abs(n);
+  if (lang === 'zh') return a >= 1e8 ? `${(n / 1e8).toFixed(2)} 亿元` : a >= 1e4 ? `${(n / 1e4).toFixed(1)} 万元` : `${Math.round(n)} 元`;
+  return a >= 1e6 ? `¥${(n / 1e6).toFixed(2)} M` : a >= 1e3 ? `¥${(n / 1e3).toFixed(1)} k` : `¥${Math.round(n)}`;
+}
+
+/** Minutes, rounded; ∞ when unreachable. */
+export function formatMinutes(n: number): string {
+  return Number.isFinite(n) ? String(Math.round(n)) : '∞';
+}

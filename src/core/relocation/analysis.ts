@@ -1,0 +1,512 @@
+/**
+ * The relocation analysis on prepared facts: who must move and why, what each move costs, the
+ * capacity-constrained assignment of whole villages, every choice explained, the planner's
+ * overrides applied, and the indicators a scenario is judged by. Pure: the facts (travel
+ * minutes, hazard hits) come from the worker that measured them, HiGHS is passed in.
+ */
+import type { Highs } from 'highs';
+import { solveAssignment, type AssignmentInput, type SolveStatus } from './assign';
+import type { CostPolicy, DestinationType, EligibilityRules, RelocationPolicy } from './policy';
+
+export type VillageStatus = 'must' | 'may' | 'stay' | 'repair';
+export const VILLAGE_STATUSES: readonly VillageStatus[] = ['must', 'may', 'stay', 'repair'];
+
+/** Minutes to the nearest of each kind of service (Infinity when unreachable). */
+export interface ServiceMinutes {
+  town: number;
+  school: number;
+  clinic: number;
+}
+
+/** One hazard hit of a village or destination, from the exposure analysis (nearest first). */
+export interface HazardHit {
+  id: string;
+  type: string;
+  /** 1 low, 2 medium, 3 high. */
+  level: number;
+  /** Metres from the hazard's edge (0 inside). */
+  distanceM: number;
+  /** Inside the zone: the polygon, or a point hazard's threat circle (not the register's wider buffer). */
+  zone: boolean;
+}
+
+export interface VillageFacts {
+  id: string;
+  name: string;
+  township: string | null;
+  county: string | null;
+  lngLat: [number, number];
+  population: number;
+  households: number;
+  lowIncomePersons: number;
+  lowIncomeHouseholds: number;
+  houseGradeC: number;
+  houseGradeD: number;
+  elevationM: number;
+  /** Every hazard hit (inside or within its buffer); any hit means exposed while it stays. */
+  hazards: HazardHit[];
+  before: ServiceMinutes;
+}
+
+export interface DestinationFacts {
+  id: string;
+  name: string;
+  type: DestinationType;
+  township: string | null;
+  county: string | null;
+  lngLat: [number, number];
+  capacity: number;
+  used: number;
+  /** The settlement's own land price, NaN when it has none. */
+  landCostPerM2: number;
+  /** The register's hazard check: every hit (inside or within its buffer). */
+  hazards: HazardHit[];
+  services: ServiceMinutes;
+}
+
+export interface RelocationFacts {
+  villages: VillageFacts[];
+  destinations: DestinationFacts[];
+  /** Travel minutes village v → destination d at [v·D + d]; Infinity when no path. */
+  od: Float32Array;
+  /** How the minutes were measured, for the record. */
+  travel: { cellM: number; width: number; height: number; elapsedMs: number };
+}
+
+export interface VillageOverride {
+  status?: VillageStatus;
+  /** Destination id the planner chose. */
+  destination?: string;
+  note: string;
+}
+
+export interface RelocationScenario {
+  id: string;
+  name: string;
+  policy: RelocationPolicy;
+  /** Capacity (persons) by destination id, replacing the layer's. */
+  capacities: Record<string, number>;
+  overrides: Record<string, VillageOverride>;
+}
+
+export type ReasonCode = 'hazard_high' | 'hazard_medium' | 'reservoir' | 'high_remote' | 'key_village' | 'high' | 'remote';
+export interface Reason {
+  code: ReasonCode;
+  /** The hazard's id, the elevation, minutes, share… as the message needs. */
+  params: Record<string, string | number>;
+}
+
+export interface CostBreakdown {
+  subsidy: number;
+  construction: number;
+  land: number;
+  infrastructure: number;
+  demolition: number;
+  moving: number;
+  /** Paid by government: subsidy, land, infrastructure, demolition and the uncovered gap's public part. */
+  public: number;
+  household: number;
+  total: number;
+}
+
+export type LossReason = 'cost' | 'capacity' | 'hazard' | 'constraint' | 'unreachable';
+export interface Alternative {
+  destination: number;
+  cost: number;
+  minutes: number;
+  /** Objective difference from the chosen destination (yuan; negative when it was cheaper). */
+  delta: number;
+  why: LossReason;
+}
+
+export type AlertCode = 'over_capacity' | 'destination_hazard' | 'destination_warning' | 'constraint' | 'unreachable' | 'unassigned' | 'override_missing';
+export interface Alert {
+  code: AlertCode;
+  params: Record<string, string | number>;
+}
+
+export interface VillageResult {
+  status: VillageStatus;
+  autoStatus: VillageStatus;
+  reasons: Reason[];
+  note: string | null;
+  /** It is to move in this scenario (must, or may when the scenario moves those too). */
+  moves: boolean;
+  destination: number;
+  overridden: boolean;
+  cost: CostBreakdown | null;
+  /** Objective of the move: cost + λ·people·service minutes. */
+  objective: number;
+  /** Cost of repairing in place (C-grade reinforcement, D-grade rebuilding); null in a hazard zone. */
+  repair: number | null;
+  minutes: number;
+  after: ServiceMinutes | null;
+  alternatives: Alternative[];
+  alerts: Alert[];
+}
+
+export interface DestinationResult {
+  capacity: number;
+  used: number;
+  free: number;
+  assigned: number;
+  villages: number;
+  alerts: Alert[];
+}
+
+export interface TownshipRow {
+  township: string;
+  villages: number;
+  people: number;
+  mustPeople: number;
+  movedPeople: number;
+  totalCost: number;
+  publicCost: number;
+}
+
+export interface Indicators {
+  peopleMust: number;
+  peopleMay: number;
+  villagesMust: number;
+  peopleMoved: number;
+  villagesMoved: number;
+  peopleUnassigned: number;
+  peopleStillExposed: number;
+  totalCost: number;
+  publicCost: number;
+  householdCost: number;
+  repairCost: number;
+  costPerPerson: number;
+  /** People assigned ÷ free capacity offered, 0–1. */
+  capacityUsed: number;
+}
+
+/** A destination that must grow for every village to find room (first choices of the unplaced). */
+export interface Shortage {
+  destination: number;
+  shortBy: number;
+  villages: string[];
+}
+
+export interface SolverReport {
+  status: SolveStatus | 'none';
+  gap: number;
+  boundGap: number;
+  arcs: number;
+  pricing: { rounds: number; added: number; complete: boolean };
+  elapsedMs: number;
+  villages: number;
+}
+
+export interface RelocationResult {
+  scenarioId: string;
+  villages: VillageResult[];
+  destinations: DestinationResult[];
+  townships: TownshipRow[];
+  indicators: Indicators;
+  solver: SolverReport;
+  shortages: Shortage[];
+  /** Unplaced villages with no allowed destination at all. */
+  noDestination: string[];
+}
+
+/** Status and reasons of a village under the rules (before any override). */
+export function classify(v: VillageFacts, rules: EligibilityRules): { status: VillageStatus; reasons: Reason[] } {
+  const must: Reason[] = [];
+  const may: Reason[] = [];
+  const counted = (h: HazardHit) => rules.hazardTypes.includes(h.type);
+  const high = v.hazards.find((h) => h.level === 3 && h.zone && counted(h));
+  const medium = v.hazards.find((h) => h.level === 2 && counted(h) && h.distanceM <= rules.mediumRiskDistanceM);
+  const reservoir = v.hazards.find((h) => h.type === 'reservoir' && h.zone);
+  if (high) must.push({ code: 'hazard_high', params: { id: high.id, m: Math.round(high.distanceM) } });
+  if (medium) must.push({ code: 'hazard_medium', params: { id: medium.id, m: Math.round(medium.distanceM) } });
+  if (reservoir) must.push({ code: 'reservoir', params: { id: reservoir.id } });
+  const isHigh = v.elevationM >= rules.highElevationM;
+  const remote = v.before.town >= rules.remoteTownMinutes;
+  const elevation = Math.round(v.elevationM);
+  const minutes = Number.isFinite(v.before.town) ? Math.round(v.before.town) : '∞';
+  if (isHigh && remote) must.push({ code: 'high_remote', params: { elevation, minutes } });
+  else if (isHigh) may.push({ code: 'high', params: { elevation } });
+  else if (remote) may.push({ code: 'remote', params: { minutes } });
+  if (v.households > 0 && v.lowIncomeHouseholds / v.households > rules.keyVillageShare) {
+    may.push({ code: 'key_village', params: { share: Math.round((100 * v.lowIncomeHouseholds) / v.households) } });
+  }
+  if (must.length > 0) return { status: 'must', reasons: [...must, ...may] };
+  return { status: may.length > 0 ? 'may' : 'stay', reasons: may };
+}
+
+/** What moving village v to destination d costs under the policy (travel `minutes` for moving). */
+export function moveCost(v: VillageFacts, d: DestinationFacts, minutes: number, p: CostPolicy): CostBreakdown {
+  const low = Math.min(v.lowIncomePersons, v.population);
+  const other = v.population - low;
+  const subsidy = low * p.subsidyLowIncome + other * p.subsidyOther;
+  const construction = (low * p.housingM2LowIncome + other * p.housingM2Other) * p.constructionPerM2[d.type];
+  const landPrice = Number.isFinite(d.landCostPerM2) ? d.landCostPerM2 : p.landCostPerM2[d.type];
+  const land = v.households * p.landM2PerHousehold * landPrice;
+  const infrastructure = v.households * p.infrastructurePerHousehold[d.type];
+  const demolition = v.households * p.demolitionPerHousehold;
+  const moving = v.households * (p.movingPerHousehold + p.movingPerHouseholdMinute * (Number.isFinite(minutes) ? minutes : 0));
+  const gap = Math.max(0, construction + moving - subsidy);
+  const household = p.householdShare * gap;
+  const publicPart = subsidy + land + infrastructure + demolition + (gap - household);
+  return { subsidy, construction, land, infrastructure, demolition, moving, public: publicPart, household, total: publicPart + household };
+}
+
+/** Repairing in place: reinforce C-grade houses, rebuild D-grade ones where they stand. Null in a hazard zone. */
+export function repairCost(v: VillageFacts, p: CostPolicy): number | null {
+  if (v.hazards.some((h) => h.zone && h.type !== 'flood')) return null;
+  return v.houseGradeC * p.repairPerHouseC + v.houseGradeD * p.rebuildPerHouseD;
+}
+
+/** Service minutes counted in the objective: capped so an unreachable service weighs, but finitely. */
+const SERVICE_CAP_MIN = 240;
+export function serviceMinutes(s: ServiceMinutes): number {
+  return Math.min(SERVICE_CAP_MIN, s.town) + Math.min(SERVICE_CAP_MIN, s.school) + Math.min(SERVICE_CAP_MIN, s.clinic);
+}
+
+/** The hit that forbids a destination: a hazard of a counted type or the reservoir, inside or within its buffer. */
+export function forbiddingHazard(d: DestinationFacts, rules: EligibilityRules): HazardHit | null {
+  return d.hazards.find((h) => h.type === 'reservoir' || rules.hazardTypes.includes(h.type)) ?? null;
+}
+
+/** Why village v may not go to destination d (null when it may). */
+export function barrier(v: VillageFacts, d: DestinationFacts, minutes: number, policy: RelocationPolicy): LossReason | null {
+  if (forbiddingHazard(d, policy.rules)) return 'hazard';
+  if (policy.assignment.sameTownship && d.township !== v.township) return 'constraint';
+  if (policy.assignment.sameCounty && d.county !== null && v.county !== null && d.county !== v.county) return 'constraint';
+  if (!Number.isFinite(minutes)) return 'unreachable';
+  return null;
+}
+
+/** Everything one village's move to one destination is judged by. */
+function arc(facts: RelocationFacts, policy: RelocationPolicy, v: number, d: number) {
+  const D = facts.destinations.length;
+  const village = facts.villages[v];
+  const dest = facts.destinations[d];
+  const minutes = facts.od[v * D + d];
+  const cost = moveCost(village, dest, minutes, policy.cost);
+  return { minutes, cost, objective: cost.total + policy.assignment.lambda * village.population * serviceMinutes(dest.services), barrier: barrier(village, dest, minutes, policy) };
+}
+
+export interface RunOptions {
+  /** Skip the solver and keep these destinations (by village index; -1 none): an override's instant update. */
+  keep?: Int32Array;
+  onProgress?: (stage: 'assign' | 'explain') => void;
+}
+
+/**
+ * Runs a scenario on the facts. With `keep`, the assignment is not solved again: only the
+ * planner's overrides change, and capacities, costs and alerts follow at once.
+ */
+export function runScenario(highs: Highs | null, facts: RelocationFacts, scenario: RelocationScenario, options: RunOptions = {}): RelocationResult {
+  const { policy } = scenario;
+  const V = facts.villages.length;
+  const D = facts.destinations.length;
+  const destIndex = new Map(facts.destinations.map((d, i) => [d.id, i]));
+
+  // Status, with the planner's overrides.
+  const villages: VillageResult[] = facts.villages.map((v) => {
+    const auto = classify(v, policy.rules);
+    const o = scenario.overrides[v.id];
+    const status = o?.status ?? auto.status;
+    return {
+      status,
+      autoStatus: auto.status,
+      reasons: auto.reasons,
+      note: o?.note || null,
+      moves: status === 'must' || (status === 'may' && policy.assignment.includeMay),
+      destination: -1,
+      overridden: false,
+      cost: null,
+      objective: NaN,
+      repair: repairCost(v, policy.cost),
+      minutes: NaN,
+      after: null,
+      alternatives: [],
+      alerts: [],
+    };
+  });
+
+  // Capacity: the layer's or the scenario's, less people already there and those placed by hand.
+  const capacity = facts.destinations.map((d) => scenario.capacities[d.id] ?? d.capacity);
+  const free = facts.destinations.map((d, i) => Math.max(0, capacity[i] - d.used));
+  const remaining = Float64Array.from(free);
+  const fixed = new Int32Array(V).fill(-1);
+  for (let v = 0; v < V; v++) {
+    const o = scenario.overrides[facts.villages[v].id];
+    if (!villages[v].moves || !o?.destination) continue;
+    const d = destIndex.get(o.destination);
+    if (d === undefined) {
+      villages[v].alerts.push({ code: 'override_missing', params: { destination: o.destination } });
+      continue;
+    }
+    fixed[v] = d;
+    villages[v].overridden = true;
+    remaining[d] -= facts.villages[v].population;
+  }
+
+  // The villages the solver places.
+  const movers: number[] = [];
+  for (let v = 0; v < V; v++) if (villages[v].moves && fixed[v] < 0) movers.push(v);
+  const arcs = new Map<number, ReturnType<typeof arc>>();
+  const arcOf = (v: number, d: number) => {
+    const key = v * D + d;
+    let a = arcs.get(key);
+    if (!a) arcs.set(key, (a = arc(facts, policy, v, d)));
+    return a;
+  };
+  let solver: SolverReport = { status: 'none', gap: NaN, boundGap: NaN, arcs: 0, pricing: { rounds: 0, added: 0, complete: false }, elapsedMs: 0, villages: movers.length };
+  const chosen = Int32Array.from(fixed);
+  if (options.keep) {
+    for (const v of movers) chosen[v] = options.keep[v] ?? -1;
+  } else if (movers.length > 0 && highs) {
+    options.onProgress?.('assign');
+    const K = policy.assignment.nearestK;
+    const input: AssignmentInput = {
+      people: Float64Array.from(movers, (v) => facts.villages[v].population),
+      capacity: Float64Array.from(remaining, (r) => Math.max(0, r)),
+      cost: (i, d) => {
+        const a = arcOf(movers[i], d);
+        return a.barrier ? Infinity : a.objective;
+      },
+      candidates: (i) => {
+        const v = movers[i];
+        const order: number[] = [];
+        for (let d = 0; d < D; d++) if (!arcOf(v, d).barrier) order.push(d);
+        order.sort((a, b) => facts.od[v * D + a] - facts.od[v * D + b]);
+        return order.slice(0, K);
+      },
+    };
+    const s = solveAssignment(highs, input, { timeLimitS: policy.assignment.timeLimitS });
+    movers.forEach((v, i) => (chosen[v] = s.destination[i]));
+    solver = { status: s.status, gap: s.gap, boundGap: s.boundGap, arcs: s.arcs, pricing: s.pricing, elapsedMs: s.elapsedMs, villages: movers.length };
+  }
+
+  // Costs, loads and alerts.
+  options.onProgress?.('explain');
+  const load = new Float64Array(D);
+  const count = new Uint32Array(D);
+  for (let v = 0; v < V; v++) {
+    const r = villages[v];
+    if (!r.moves) continue;
+    const d = chosen[v];
+    if (d < 0) continue;
+    const a = arcOf(v, d);
+    r.destination = d;
+    r.cost = a.cost;
+    r.objective = a.objective;
+    r.minutes = a.minutes;
+    r.after = facts.destinations[d].services;
+    load[d] += facts.villages[v].population;
+    count[d]++;
+    const dest = facts.destinations[d];
+    if (a.barrier === 'hazard') r.alerts.push({ code: 'destination_hazard', params: { destination: dest.id, hazard: forbiddingHazard(dest, policy.rules)?.id ?? '' } });
+    if (a.barrier === 'constraint') r.alerts.push({ code: 'constraint', params: { destination: dest.id } });
+    if (a.barrier === 'unreachable') r.alerts.push({ code: 'unreachable', params: { destination: dest.id } });
+  }
+  const destinations: DestinationResult[] = facts.destinations.map((d, i) => {
+    const alerts: Alert[] = [];
+    if (load[i] > free[i] + 1e-9) alerts.push({ code: 'over_capacity', params: { destination: d.id, by: load[i] - free[i] } });
+    const forbidding = forbiddingHazard(d, policy.rules);
+    if (forbidding && load[i] > 0) alerts.push({ code: 'destination_hazard', params: { destination: d.id, hazard: forbidding.id } });
+    // Other hazards (a flood zone behind levees) do not forbid a destination, but are said.
+    const other = d.hazards.find((h) => h !== forbidding && h.zone);
+    if (!forbidding && other && load[i] > 0) alerts.push({ code: 'destination_warning', params: { destination: d.id, hazard: other.id, type: other.type } });
+    return { capacity: capacity[i], used: d.used, free: free[i], assigned: load[i], villages: count[i], alerts };
+  });
+  for (let v = 0; v < V; v++) {
+    const d = villages[v].destination;
+    if (d >= 0) for (const alert of destinations[d].alerts) if (alert.code === 'over_capacity') villages[v].alerts.push(alert);
+  }
+
+  // Explanations: the chosen destination against the next two.
+  const shortBy = new Float64Array(D);
+  const firstChoiceOf = new Map<number, string[]>();
+  const noDestination: string[] = [];
+  for (let v = 0; v < V; v++) {
+    const r = villages[v];
+    if (!r.moves) continue;
+    const ranked: { d: number; objective: number; minutes: number; cost: number; barrier: LossReason | null }[] = [];
+    for (let d = 0; d < D; d++) {
+      const a = arcOf(v, d);
+      ranked.push({ d, objective: a.objective, minutes: a.minutes, cost: a.cost.total, barrier: a.barrier });
+    }
+    ranked.sort((a, b) => a.objective - b.objective);
+    const base = r.destination >= 0 ? r.objective : NaN;
+    r.alternatives = ranked
+      .filter((x) => x.d !== r.destination)
+      .slice(0, 2)
+      .map((x) => ({
+        destination: x.d,
+        cost: x.cost,
+        minutes: x.minutes,
+        delta: x.objective - base,
+        why: x.barrier ?? (r.destination < 0 || x.objective < base ? 'capacity' : 'cost'),
+      }));
+    if (r.destination < 0) {
+      const first = ranked.find((x) => !x.barrier);
+      if (!first) {
+        noDestination.push(facts.villages[v].id);
+        r.alerts.push({ code: 'unassigned', params: { people: facts.villages[v].population, allowed: 0 } });
+        continue;
+      }
+      r.alerts.push({ code: 'unassigned', params: { people: facts.villages[v].population, allowed: 1, first: facts.destinations[first.d].id } });
+      shortBy[first.d] += facts.villages[v].population;
+      const list = firstChoiceOf.get(first.d) ?? [];
+      list.push(facts.villages[v].id);
+      firstChoiceOf.set(first.d, list);
+    }
+  }
+  // A destination is short by what its unplaced first-choice villages need beyond its room left.
+  const shortages: Shortage[] = [];
+  for (const [d, ids] of firstChoiceOf) {
+    const room = Math.max(0, free[d] - load[d]);
+    // Room enough in total but not for whole villages side by side still counts what does not fit.
+    const short = shortBy[d] - room > 0 ? shortBy[d] - room : Math.min(...ids.map((id) => facts.villages.find((x) => x.id === id)?.population ?? 0)) - room;
+    if (short > 0) shortages.push({ destination: d, shortBy: short, villages: ids });
+  }
+  shortages.sort((a, b) => b.shortBy - a.shortBy);
+
+  // Townships and indicators.
+  const byTownship = new Map<string, TownshipRow>();
+  const ind: Indicators = { peopleMust: 0, peopleMay: 0, villagesMust: 0, peopleMoved: 0, villagesMoved: 0, peopleUnassigned: 0, peopleStillExposed: 0, totalCost: 0, publicCost: 0, householdCost: 0, repairCost: 0, costPerPerson: 0, capacityUsed: 0 };
+  for (let v = 0; v < V; v++) {
+    const f = facts.villages[v];
+    const r = villages[v];
+    const key = f.township ?? '—';
+    let row = byTownship.get(key);
+    if (!row) byTownship.set(key, (row = { township: key, villages: 0, people: 0, mustPeople: 0, movedPeople: 0, totalCost: 0, publicCost: 0 }));
+    row.villages++;
+    row.people += f.population;
+    if (r.status === 'must') {
+      ind.peopleMust += f.population;
+      ind.villagesMust++;
+      row.mustPeople += f.population;
+    }
+    if (r.status === 'may') ind.peopleMay += f.population;
+    if (r.moves && r.destination < 0) ind.peopleUnassigned += f.population;
+    if (r.cost) {
+      ind.peopleMoved += f.population;
+      ind.villagesMoved++;
+      ind.totalCost += r.cost.total;
+      ind.publicCost += r.cost.public;
+      ind.householdCost += r.cost.household;
+      row.movedPeople += f.population;
+      row.totalCost += r.cost.total;
+      row.publicCost += r.cost.public;
+    } else if (r.status === 'repair' && r.repair !== null) {
+      ind.repairCost += r.repair;
+      ind.totalCost += r.repair;
+      ind.publicCost += r.repair;
+      row.totalCost += r.repair;
+      row.publicCost += r.repair;
+    }
+    if (f.hazards.length > 0 && !r.cost) ind.peopleStillExposed += f.population;
+  }
+  ind.householdCost = ind.totalCost - ind.publicCost;
+  ind.costPerPerson = ind.peopleMoved > 0 ? (ind.totalCost - ind.repairCost) / ind.peopleMoved : 0;
+  const offered = free.reduce((s, x) => s + x, 0);
+  ind.capacityUsed = offered > 0 ? ind.peopleMoved / offered : 0;
+  const townships = [...byTownship.values()].sort((a, b) => b.mustPeople - a.mustPeople || a.township.localeCompare(b.township, 'zh'));
+  return { scenarioId: scenario.id, villages, destinations, townships, indicators: ind, solver, shortages, noDestination };
+}

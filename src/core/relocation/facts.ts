@@ -1,0 +1,278 @@
+/**
+ * Measures what the relocation analysis decides on, from the project's layers: each village's
+ * people, hazards (the exposure analysis's own hits) and minutes to town, school and clinic;
+ * each destination's capacity, hazard check and services; and the travel minutes from every
+ * village to every destination (one cost-distance search from each destination over the
+ * travel-time surface). This is the slow part of a run and depends only on the layers, the
+ * travel settings and the hazard buffers, so the worker keeps it while the policy changes.
+ */
+import { costDistance, createCostDistanceResult } from '../costdistance';
+import { isGeographic, makeTransform } from '../crs';
+import { HAZARD_TYPES } from '../exposure/classes';
+import { runExposureAnalysis, type ExposureParams, type ExposedLayerResult, type SourceLayer } from '../exposure/analysis';
+import type { LocalizedText } from '../manifest';
+import type { Column, ColumnarGeometry, Grid } from '../types';
+import type { DestinationFacts, HazardHit, RelocationFacts, ServiceMinutes, VillageFacts } from './analysis';
+import { DESTINATION_TYPES, type DestinationType, type TravelSettings } from './policy';
+import { buildTravelGrid, ROAD_CLASSES, startCell, type TravelGrid } from './travel';
+
+export interface FactsInput {
+  dem: Grid<Float32Array> | null;
+  layers: SourceLayer[];
+}
+
+export interface FactsParams {
+  travel: TravelSettings;
+  hazards: ExposureParams;
+  /** Travel-grid cells at most (the DEM is coarsened to fit); default 400,000. */
+  maxCells?: number;
+}
+
+export type FactsStage = 'exposure' | 'travel' | 'services' | 'od';
+export type FactsOutcome = { ok: true; facts: RelocationFacts; warnings: LocalizedText[] } | { ok: false; problem: LocalizedText };
+
+const TOWN_TYPES = new Set<string>(['county_seat', 'central_town']);
+
+function col(layer: SourceLayer, name: string): Column | undefined {
+  return layer.columns.find((c) => c.name === name);
+}
+function num(c: Column | undefined, i: number): number {
+  if (!c) return NaN;
+  if (c.type === 'number') return c.values[i];
+  if (c.type === 'boolean') return c.values[i] === 255 ? NaN : c.values[i];
+  const v = Number(c.values[i]);
+  return c.values[i] !== null && Number.isFinite(v) ? v : NaN;
+}
+function str(c: Column | undefined, i: number): string | null {
+  if (!c) return null;
+  const v = c.values[i];
+  if (c.type === 'string') return (v as string | null) || null;
+  return Number.isNaN(v as number) ? null : String(v);
+}
+function truthy(c: Column | undefined, i: number): boolean {
+  if (!c) return false;
+  if (c.type === 'string') return /^(1|true|yes|是|有)$/i.test(c.values[i] ?? '');
+  return num(c, i) === 1;
+}
+const zeroIfNaN = (x: number) => (Number.isFinite(x) ? x : 0);
+
+/** Features of a layer that are polygons of the given hazard types (or not of them). */
+function hazardFeatures(layer: SourceLayer, reservoir: boolean): number[] {
+  const type = col(layer, 'type');
+  const n = featureCountOf(layer.geometry);
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) if ((str(type, i) === 'reservoir') === reservoir) out.push(i);
+  return out;
+}
+function featureCountOf(g: ColumnarGeometry): number {
+  return g.geomOffsets.length > 0 ? g.geomOffsets.length - 1 : g.coords.length / 2;
+}
+
+function reproject(g: ColumnarGeometry, from: string, to: string): ColumnarGeometry {
+  if (from === to) return g;
+  const f = makeTransform(from, to);
+  const coords = new Float64Array(g.coords.length);
+  for (let i = 0; i < coords.length; i += 2) {
+    const [x, y] = Number.isNaN(g.coords[i]) ? [NaN, NaN] : f(g.coords[i], g.coords[i + 1]);
+    coords[i] = x;
+    coords[i + 1] = y;
+  }
+  return { ...g, coords };
+}
+
+/** Seconds → minutes at each cell of a finished search. */
+function minutesAt(acc: Float64Array, cells: ArrayLike<number>, out: Float32Array | Float64Array, stride = 1, offset = 0) {
+  for (let i = 0; i < cells.length; i++) out[i * stride + offset] = cells[i] >= 0 ? acc[cells[i]] / 60 : Infinity;
+}
+
+export function buildFacts(input: FactsInput, params: FactsParams, onProgress?: (stage: FactsStage, done: number, total: number) => void): FactsOutcome {
+  const t0 = performance.now();
+  const { dem, layers } = input;
+  const villageLayers = layers.filter((l) => l.role === 'villages');
+  const settlementLayers = layers.filter((l) => l.role === 'settlements');
+  if (villageLayers.length === 0) return { ok: false, problem: { zh: '项目中没有自然村图层：请导入自然村（点或面，含 id、name、population 字段）。', en: 'The project has no villages layer: import natural villages (points or polygons with id, name and population).' } };
+  if (settlementLayers.length === 0) return { ok: false, problem: { zh: '项目中没有安置点图层：请导入安置点（含 id、name、type、capacityPersons 字段）。', en: 'The project has no settlements layer: import destinations (with id, name, type and capacityPersons).' } };
+  if (!dem) return { ok: false, problem: { zh: '计算出行时间需要数字高程模型（DEM）：请导入 DEM GeoTIFF。', en: 'Travel times need a DEM: import a DEM GeoTIFF.' } };
+  const warnings: LocalizedText[] = [];
+
+  // Hazard hits, exactly as the register finds them.
+  onProgress?.('exposure', 0, 1);
+  const hazardLayers = layers.filter((l) => l.role === 'hazards');
+  const boundaries = layers.filter((l) => l.role === 'boundary' && l.geometry.kind === 'Polygon' && col(l, 'name')).sort((a, b) => featureCountOf(b.geometry) - featureCountOf(a.geometry));
+  const township = boundaries.find((l) => featureCountOf(l.geometry) > 1) ?? null;
+  const run = runExposureAnalysis({ hazards: hazardLayers, exposed: [...villageLayers, ...settlementLayers], townships: township }, params.hazards);
+  const pointHazard = Uint8Array.from(run.hazards.layerOf, (l) => (hazardLayers[l].geometry.kind === 'Point' ? 1 : 0));
+  const exposedOf = (layerId: string) => run.layers.find((l) => l.layerId === layerId) as ExposedLayerResult;
+
+  // The travel surface, on the DEM coarsened to fit.
+  onProgress?.('travel', 0, 1);
+  const toGrid = (l: SourceLayer) => reproject(l.geometry, l.crs, dem.crs);
+  const roads = layers.filter((l) => l.role === 'roads').map((l) => {
+    const cls = col(l, 'class');
+    const n = featureCountOf(l.geometry);
+    return { geometry: toGrid(l), classOf: Int8Array.from({ length: n }, (_, i) => ROAD_CLASSES.indexOf((str(cls, i) ?? 'village') as (typeof ROAD_CLASSES)[number])) };
+  });
+  const barriers = [
+    ...layers.filter((l) => l.role === 'rivers').map((l) => ({ geometry: toGrid(l) })),
+    ...hazardLayers.filter((l) => l.geometry.kind === 'Polygon').map((l) => ({ geometry: toGrid(l), features: hazardFeatures(l, true) })),
+  ];
+  const hazardZones = hazardLayers.filter((l) => l.geometry.kind === 'Polygon').map((l) => ({ geometry: toGrid(l), features: hazardFeatures(l, false) }));
+  const grid = buildTravelGrid({ dem, geographic: isGeographic(dem.crs), roads, barriers, hazards: hazardZones, maxCells: params.maxCells ?? 400_000 }, params.travel);
+  const fromLngLat = makeTransform('EPSG:4326', dem.crs);
+  const cellOf = (lngLat: [number, number]) => {
+    const [x, y] = fromLngLat(lngLat[0], lngLat[1]);
+    return startCell(grid, x, y);
+  };
+
+  // Villages.
+  const villages: VillageFacts[] = [];
+  const villageCells: number[] = [];
+  const [dox, dpw, , doy, , dph] = dem.transform;
+  for (const layer of villageLayers) {
+    const ex = exposedOf(layer.layerId);
+    const c = (name: string) => col(layer, name);
+    let missingPeople = 0;
+    for (let i = 0; i < ex.count; i++) {
+      const lngLat: [number, number] = [ex.lngLat[2 * i], ex.lngLat[2 * i + 1]];
+      if (!Number.isFinite(lngLat[0])) continue;
+      const population = num(c('population'), i);
+      if (!(population >= 0)) missingPeople++;
+      const households = num(c('households'), i);
+      let elevationM = num(c('elevationM'), i);
+      if (!Number.isFinite(elevationM)) {
+        const [x, y] = fromLngLat(lngLat[0], lngLat[1]);
+        const cc = Math.floor((x - dox) / dpw);
+        const rr = Math.floor((y - doy) / dph);
+        elevationM = cc >= 0 && rr >= 0 && cc < dem.width && rr < dem.height ? dem.data[rr * dem.width + cc] : NaN;
+      }
+      villages.push({
+        id: str(c('id'), i) ?? `${layer.layerId}#${i + 1}`,
+        name: str(c('name'), i) ?? ex.names[i] ?? `#${i + 1}`,
+        township: str(c('township'), i) ?? ex.townships[i],
+        county: str(c('county'), i),
+        lngLat,
+        population: zeroIfNaN(population),
+        households: Number.isFinite(households) && households > 0 ? households : Math.max(1, Math.round(zeroIfNaN(population) / 3)),
+        lowIncomePersons: zeroIfNaN(num(c('lowIncomePersons'), i)),
+        lowIncomeHouseholds: zeroIfNaN(num(c('lowIncomeHouseholds'), i)),
+        houseGradeC: zeroIfNaN(num(c('houseGradeC'), i)),
+        houseGradeD: zeroIfNaN(num(c('houseGradeD'), i)),
+        elevationM,
+        hazards: hitsOf(ex, i, run.hazards, pointHazard),
+        before: { town: Infinity, school: Infinity, clinic: Infinity },
+      });
+      villageCells.push(cellOf(lngLat));
+    }
+    if (missingPeople > 0) {
+      warnings.push({ zh: `图层“${layer.name.zh}”有 ${missingPeople} 个自然村没有 population（人口）值，按 0 人计：请在导入时映射人口字段。`, en: `Layer "${layer.name.en}": ${missingPeople} villages have no population; counted as 0 people. Map the population field when importing.` });
+    }
+  }
+
+  // Destinations.
+  const destinations: DestinationFacts[] = [];
+  const destCells: number[] = [];
+  const schoolHere: boolean[] = [];
+  const clinicHere: boolean[] = [];
+  for (const layer of settlementLayers) {
+    const ex = exposedOf(layer.layerId);
+    const c = (name: string) => col(layer, name);
+    const badTypes = new Set<string>();
+    let noCapacity = 0;
+    for (let i = 0; i < ex.count; i++) {
+      const lngLat: [number, number] = [ex.lngLat[2 * i], ex.lngLat[2 * i + 1]];
+      if (!Number.isFinite(lngLat[0])) continue;
+      const rawType = str(c('type'), i) ?? '';
+      const type = (DESTINATION_TYPES as readonly string[]).includes(rawType) ? (rawType as DestinationType) : 'central_village';
+      if (type !== rawType) badTypes.add(rawType || '∅');
+      const capacity = num(c('capacityPersons'), i);
+      if (!(capacity >= 0)) noCapacity++;
+      destinations.push({
+        id: str(c('id'), i) ?? `${layer.layerId}#${i + 1}`,
+        name: str(c('name'), i) ?? `#${i + 1}`,
+        type,
+        township: str(c('township'), i) ?? ex.townships[i],
+        county: str(c('county'), i),
+        lngLat,
+        capacity: zeroIfNaN(capacity),
+        used: zeroIfNaN(num(c('usedPersons'), i)),
+        landCostPerM2: num(c('landCostPerM2'), i),
+        hazards: hitsOf(ex, i, run.hazards, pointHazard),
+        services: { town: TOWN_TYPES.has(type) ? 0 : Infinity, school: Infinity, clinic: Infinity },
+      });
+      destCells.push(cellOf(lngLat));
+      schoolHere.push(truthy(c('hasSchool'), i));
+      clinicHere.push(truthy(c('hasClinic'), i));
+    }
+    if (badTypes.size > 0) warnings.push({ zh: `图层“${layer.name.zh}”的 type 值 ${[...badTypes].join('、')} 不是安置点类型（county_seat、central_town、central_village、relocation_community、new_site），按中心村计。`, en: `Layer "${layer.name.en}": type ${[...badTypes].join(', ')} is not a destination type (county_seat, central_town, central_village, relocation_community, new_site); treated as central_village.` });
+    if (noCapacity > 0) warnings.push({ zh: `图层“${layer.name.zh}”有 ${noCapacity} 个安置点没有 capacityPersons（容量），按 0 计。`, en: `Layer "${layer.name.en}": ${noCapacity} settlements have no capacityPersons; counted as 0.` });
+  }
+
+  const V = villages.length;
+  const D = destinations.length;
+  const n = grid.width * grid.height;
+  const search = createCostDistanceResult(n);
+  const run1 = (sources: number[]) => costDistance(grid.pace, grid.width, grid.height, grid.cellM, sources.filter((s) => s >= 0), { out: search, noEntry: grid.noEntry ?? undefined });
+
+  // Services: one search per kind from all of its places.
+  const pointsOf = (role: string) => {
+    const cells: number[] = [];
+    for (const l of layers.filter((x) => x.role === role)) {
+      const g = toGrid(l);
+      const count = featureCountOf(g);
+      for (let i = 0; i < count; i++) {
+        // A feature's first vertex: schools and clinics are points.
+        const v = g.geomOffsets.length > 0 ? g.partOffsets.length > 0 ? g.partOffsets[g.geomOffsets[i]] : g.geomOffsets[i] : i;
+        if (Number.isFinite(g.coords[2 * v])) cells.push(startCell(grid, g.coords[2 * v], g.coords[2 * v + 1]));
+      }
+    }
+    return cells;
+  };
+  const services: [keyof ServiceMinutes, number[]][] = [
+    ['town', destCells.filter((_, d) => TOWN_TYPES.has(destinations[d].type))],
+    ['school', pointsOf('schools')],
+    ['clinic', pointsOf('clinics')],
+  ];
+  const tmpV = new Float64Array(V);
+  const tmpD = new Float64Array(D);
+  services.forEach(([kind, sources], k) => {
+    onProgress?.('services', k, services.length);
+    if (sources.length === 0) {
+      warnings.push({ zh: `没有${kind === 'town' ? '城镇（县城、中心镇）' : kind === 'school' ? '学校' : '医疗机构'}图层或要素，到它的时间按无法到达计。`, en: `No ${kind === 'town' ? 'towns (county seat, central towns)' : kind === 'school' ? 'schools' : 'clinics'} in the project: minutes to them count as unreachable.` });
+      return;
+    }
+    const r = run1(sources);
+    minutesAt(r.accumulated, villageCells, tmpV);
+    minutesAt(r.accumulated, destCells, tmpD);
+    villages.forEach((v, i) => (v.before[kind] = tmpV[i]));
+    destinations.forEach((d, i) => {
+      const here = (kind === 'school' && schoolHere[i]) || (kind === 'clinic' && clinicHere[i]) || (kind === 'town' && d.services.town === 0);
+      d.services[kind] = here ? 0 : tmpD[i];
+    });
+  });
+
+  // Village → destination minutes: one search from each destination.
+  const od = new Float32Array(V * D).fill(Infinity);
+  for (let d = 0; d < D; d++) {
+    onProgress?.('od', d, D);
+    if (destCells[d] < 0) continue;
+    const r = run1([destCells[d]]);
+    minutesAt(r.accumulated, villageCells, od, D, d);
+  }
+  const outside = villageCells.filter((c) => c < 0).length;
+  if (outside > 0) warnings.push({ zh: `${outside} 个自然村在 DEM 范围外或四周无法通行，无法计算出行时间。`, en: `${outside} villages lie outside the DEM or in cells nobody can reach; their travel times are unknown.` });
+  return { ok: true, facts: { villages, destinations, od, travel: travelSummary(grid, performance.now() - t0) }, warnings };
+}
+
+function travelSummary(grid: TravelGrid, elapsedMs: number) {
+  return { cellM: grid.cellM, width: grid.width, height: grid.height, elapsedMs };
+}
+
+function hitsOf(ex: ExposedLayerResult, i: number, table: { ids: string[]; type: Uint8Array; level: Uint8Array }, pointHazard: Uint8Array): HazardHit[] {
+  const out: HazardHit[] = [];
+  for (let j = ex.hits.offsets[i]; j < ex.hits.offsets[i + 1]; j++) {
+    const h = ex.hits.hazard[j];
+    // A point hazard's zone is its threat circle, so every hit of a point is inside it.
+    out.push({ id: table.ids[h], type: HAZARD_TYPES[table.type[h]] ?? 'other', level: table.level[h], distanceM: ex.hits.distance[j], zone: ex.hits.inside[j] === 1 || pointHazard[h] === 1 });
+  }
+  return out;
+}
