@@ -54,7 +54,7 @@ describe('solveAssignment', () => {
     const h = await load();
     for (let seed = 1; seed <= 40; seed++) {
       const input = instance(seed, 6, 3, seed % 2 === 0 ? 1 : 3);
-      const solution = solveAssignment(h, input);
+      const solution = solveAssignment(h, input, { relGap: 1e-9 });
       const best = bruteForce(input);
       expect(solution.status).toBe('optimal');
       expect(checkAssignment(input, solution.destination, solution.cost).ok).toBe(true);
@@ -68,10 +68,10 @@ describe('solveAssignment', () => {
     const h = await load();
     for (let seed = 100; seed < 120; seed++) {
       const input = instance(seed, 20, 5, 2, 800);
-      const before = solveAssignment(h, input);
+      const before = solveAssignment(h, input, { relGap: 1e-9 });
       expect(checkAssignment(input, before.destination).ok).toBe(true);
       const more = { ...input, capacity: input.capacity.map((c, d) => c + (d === seed % 5 ? 150 : 0)) };
-      const after = solveAssignment(h, more);
+      const after = solveAssignment(h, more, { relGap: 1e-9 });
       expect(checkAssignment(more, after.destination).ok).toBe(true);
       const placedBefore = placedOf(input, before.destination);
       const placedAfter = placedOf(more, after.destination);
