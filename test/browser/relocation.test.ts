@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import highsLoader from 'highs';
+import { launchPage } from './chromium';
+import { defaultExposureParams } from '../../src/core/exposure/analysis';
+import { buildFacts } from '../../src/core/relocation/facts';
+import { defaultPolicy } from '../../src/core/relocation/policy';
+import { runScenario, type RelocationFacts, type RelocationResult } from '../../src/core/relocation/analysis';
+import { demoSourceInputs } from '../bench/demo-suitability';
+
+const ARTIFACTS = 'test-artifacts/screenshots';
+
+let browser: Browser;
+let page: Page;
+let consoleErrors: string[];
+let facts: RelocationFacts;
+let want: RelocationResult;
+
+type Anju = { __anju: { relocation(): { flows: unknown[]; status: Uint8Array } | null } };
+
+async function waitMapIdle(p: Page) {
+  await p.waitForFunction(() => document.body.dataset.mapIdle === 'true', null, { timeout: 60_000 });
+}
+
+const people = (n: number) => (n >= 10_000 ? `${(n / 10_000).toFixed(2)} 万人` : `${Math.round(n)} 人`);
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  // What the app must show, computed in Node from the demo files.
+  const out = buildFacts(await demoSourceInputs(), { travel: defaultPolicy().travel, hazards: defaultExposureParams() });
+  if (!out.ok) throw new Error(out.problem.en);
+  facts = out.facts;
+  want = runScenario(await highsLoader(), facts, { id: 's1', name: '方案一', policy: defaultPolicy(), capacities: {}, overrides: {} });
+  ({ browser, page, consoleErrors } = await launchPage({ width: 1500, height: 900 }));
+  await page.goto(inject('baseUrl'));
+  await waitMapIdle(page);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('relocation analysis', () => {
+  it('runs on the demo county: every must-move village placed or reported, the numbers Node finds', async () => {
+    await page.getByTestId('relocation-button').click();
+    await page.getByTestId('reloc-overview').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('ind-moved').locator('strong').textContent()).toBe(people(want.indicators.peopleMoved));
+    expect(await page.getByTestId('ind-must').locator('strong').textContent()).toBe(people(want.indicators.peopleMust));
+    await expect.poll(() => page.getByTestId('reloc-solver').textContent()).toMatch(/HiGHS 求得最优解.*剪枝经证明没有丢失更优解/);
+    const flows = await page.evaluate(() => (window as unknown as Anju).__anju.relocation()?.flows.length ?? -1);
+    expect(flows).toBe(want.villages.filter((v) => v.destination >= 0).length);
+    await page.screenshot({ path: `${ARTIFACTS}/relocation-overview.png` });
+
+    await page.getByTestId('reloc-tab-villages').click();
+    const rows = page.locator('[data-testid=village-row]');
+    const must = want.villages.filter((v) => v.status === 'must').length;
+    expect(await rows.count()).toBe(must);
+    const destinations = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[3].textContent ?? ''));
+    for (const d of destinations) expect(d === '未能安置' || facts.destinations.some((x) => x.name === d)).toBe(true);
+    if (destinations.includes('未能安置')) {
+      await page.getByTestId('reloc-tab-overview').click();
+      await page.getByTestId('reloc-shortage').waitFor();
+    }
+  });
+
+  it('overrides a village: alerts and totals update at once, and a reload keeps the override', async () => {
+    await page.getByTestId('reloc-tab-overview').click();
+    const totalBefore = await page.getByTestId('ind-total').locator('strong').textContent();
+    await page.getByTestId('reloc-tab-villages').click();
+    const row = page.locator('[data-testid=village-row]').first();
+    const villageId = await row.getAttribute('data-village');
+    await row.click();
+    await page.getByTestId('village-detail').waitFor();
+    // A destination the hazard check forbids: the override is kept, and said to be against the rule.
+    const forbidden = facts.destinations.find((d) => d.hazards.some((h) => h.type !== 'flood'))!;
+    await page.getByTestId('override-destination').selectOption(forbidden.id);
+    await page.getByTestId('override-note').fill('村民意愿');
+    await page.getByTestId('override-apply').click();
+    await expect.poll(() => page.getByTestId('village-alerts').textContent(), { timeout: 30_000 }).toContain(`安置点 ${forbidden.name} 受隐患`);
+    expect(await page.getByTestId('village-chosen').textContent()).toContain(`${forbidden.name}（人工指定）`);
+    await page.screenshot({ path: `${ARTIFACTS}/relocation-override.png` });
+    await page.getByTestId('reloc-tab-overview').click();
+    expect(await page.getByTestId('ind-total').locator('strong').textContent()).not.toBe(totalBefore);
+
+    await page.reload();
+    await waitMapIdle(page);
+    await page.getByTestId('relocation-button').click();
+    await page.getByTestId('reloc-overview').waitFor({ timeout: 120_000 });
+    await page.getByTestId('reloc-tab-villages').click();
+    await page.locator(`[data-testid=village-row][data-village="${villageId}"]`).click();
+    await expect.poll(() => page.getByTestId('village-chosen').textContent(), { timeout: 30_000 }).toContain(`${forbidden.name}（人工指定）`);
+    expect(await page.getByTestId('override-note').inputValue()).toBe('村民意愿');
+  });
+
+  it('reruns when the policy changes, and exports the village table', async () => {
+    await page.getByTestId('reloc-tab-overview').click();
+    // A subsidy moves cost from households to government: the public total changes.
+    const before = await page.getByTestId('ind-total').locator('.sub').textContent();
+    await page.getByTestId('reloc-tab-policy').click();
+    const field = page.getByTestId('policy-cost.subsidyOther');
+    await field.fill('30000');
+    await field.press('Enter');
+    await page.getByTestId('reloc-tab-overview').click();
+    await expect.poll(() => page.getByTestId('reloc-latency').textContent(), { timeout: 60_000 }).toMatch(/毫秒内更新/);
+    await expect.poll(() => page.getByTestId('ind-total').locator('.sub').textContent(), { timeout: 60_000 }).not.toBe(before);
+    await page.getByTestId('reloc-tab-villages').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text).toContain('村庄搬迁明细');
+    expect(text.split('\r\n').length).toBeGreaterThan(facts.villages.length);
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import highsLoader from 'highs';
+import { defaultExposureParams } from '../../src/core/exposure/analysis';
+import { RELOCATION_DOCUMENT, RelocationStore, setPolicyValue, type RelocationDocument, type RelocationStoreDeps, type RelocationWorker } from '../../src/ui/relocation/relocation-store';
+import { createRelocationApi, type RelocationSource } from '../../workers/relocation.api';
+import { defaultPolicy } from '../../src/core/relocation/policy';
+import { demoSourceInputs } from '../bench/demo-suitability';
+
+/** The demo county with documents in memory (as IndexedDB keeps them); counts worker starts. */
+function project(documents = new Map<string, unknown>()) {
+  const inputs = demoSourceInputs();
+  const source = { suitabilityInputs: async () => inputs } as unknown as RelocationSource;
+  const client = {
+    serve: async () => {},
+    getDocument: async (name: string) => structuredClone(documents.get(name) ?? null),
+    putDocument: async (name: string, value: unknown) => void documents.set(name, structuredClone(value)),
+  } as unknown as RelocationStoreDeps['client'];
+  const workers = { started: 0, terminated: 0 };
+  const createWorker = (): RelocationWorker => {
+    workers.started++;
+    const api = createRelocationApi({ loadHighs: () => highsLoader() });
+    api.connectData(source);
+    return { client: api as unknown as RelocationWorker['client'], terminate: () => void workers.terminated++ };
+  };
+  const store = new RelocationStore({ client, hazardParams: defaultExposureParams, createWorker, debounceMs: 1 });
+  return { store, documents, workers };
+}
+
+const settle = async (store: RelocationStore) => {
+  for (let k = 0; k < 2000 && (store.getSnapshot().running || k < 3); k++) await new Promise((r) => setTimeout(r, 10));
+};
+
+describe('relocation store', () => {
+  it('sets policy values by path and refuses unknown ones', () => {
+    const p = setPolicyValue(defaultPolicy(), 'cost.constructionPerM2.new_site', 2500);
+    expect(p.cost.constructionPerM2.new_site).toBe(2500);
+    expect(defaultPolicy().cost.constructionPerM2.new_site).toBe(2000);
+    expect(() => setPolicyValue(defaultPolicy(), 'cost.nope', 1)).toThrow(/No policy field "cost.nope"/);
+  });
+
+  it('runs, reruns on a policy edit, applies an override at once and keeps it across a reload', async () => {
+    const { store, documents } = project();
+    await store.run();
+    await settle(store);
+    const first = store.getSnapshot();
+    expect(first.problems).toEqual([]);
+    expect(first.result!.indicators.peopleMoved).toBeGreaterThan(0);
+    const total = first.result!.indicators.totalCost;
+
+    store.setPolicy('cost.subsidyOther', 20_000);
+    await settle(store);
+    const second = store.getSnapshot();
+    expect(second.result).not.toBe(first.result);
+    expect(second.result!.indicators.publicCost).toBeGreaterThan(first.result!.indicators.publicCost);
+    expect(second.result!.indicators.totalCost).toBeGreaterThanOrEqual(total);
+    expect((documents.get(RELOCATION_DOCUMENT) as RelocationDocument).scenarios[0].policy.cost.subsidyOther).toBe(20_000);
+
+    // Send the first placed village somewhere else by hand.
+    const v = second.result!.villages.findIndex((x) => x.destination >= 0);
+    const id = second.facts!.villages[v].id;
+    const other = second.facts!.destinations.find((_, d) => d !== second.result!.villages[v].destination)!.id;
+    store.setOverride(id, { destination: other, note: '村民意愿' });
+    await settle(store);
+    const third = store.getSnapshot();
+    expect(third.facts!.destinations[third.result!.villages[v].destination].id).toBe(other);
+    expect(third.result!.villages[v].overridden).toBe(true);
+    expect(third.result!.solver.status).toBe('none');
+    expect(third.result!.indicators.totalCost).not.toBe(second.result!.indicators.totalCost);
+
+    const reloaded = project(documents);
+    await reloaded.store.load();
+    expect(reloaded.store.active!.overrides[id]).toEqual({ destination: other, note: '村民意愿' });
+    await reloaded.store.run();
+    await settle(reloaded.store);
+    const again = reloaded.store.getSnapshot();
+    expect(again.facts!.destinations[again.result!.villages[v].destination].id).toBe(other);
+  }, 120_000);
+
+  it('cancels a run by terminating its worker, and runs again in a fresh one', async () => {
+    const { store, workers } = project();
+    const running = store.run();
+    await new Promise((r) => setTimeout(r, 20));
+    store.cancel();
+    await running;
+    expect(workers.terminated).toBe(1);
+    expect(store.getSnapshot().running).toBe(false);
+    expect(store.getSnapshot().result).toBeNull();
+    await store.run();
+    await settle(store);
+    expect(workers.started).toBe(2);
+    expect(store.getSnapshot().result).not.toBeNull();
+  }, 120_000);
+
+  it('keeps several scenarios and switches between them', async () => {
+    const { store, documents } = project();
+    await store.load();
+    store.duplicateScenario('方案二');
+    store.setPolicy('assignment.sameTownship', true);
+    const doc = documents.get(RELOCATION_DOCUMENT) as RelocationDocument;
+    expect(doc.scenarios.map((s) => s.name)).toEqual(['方案一', '方案二']);
+    expect(doc.activeId).toBe('s2');
+    expect(doc.scenarios[1].policy.assignment.sameTownship).toBe(true);
+    expect(doc.scenarios[0].policy.assignment.sameTownship).toBe(false);
+  });
+});
