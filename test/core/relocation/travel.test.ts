@@ -65,7 +65,7 @@ describe('relocation on the demo county', () => {
     expect(must.length).toBeGreaterThan(10);
     for (const v of must) expect(v.destination >= 0 || v.alerts.some((a) => a.code === 'unassigned')).toBe(true);
     // The solver's arcs as the checker sees them: capacities hold and the total adds up.
-    const movers = r.villages.map((v, i) => i).filter((i) => r.villages[i].moves);
+    const movers = r.villages.map((_, i) => i).filter((i) => r.villages[i].moves);
     const check = checkAssignment(
       { people: Float64Array.from(movers, (i) => facts.villages[i].population), capacity: Float64Array.from(r.destinations, (d) => d.free), cost: (k, d) => (r.villages[movers[k]].destination === d ? r.villages[movers[k]].cost!.total : 1), candidates: () => [] },
       Int32Array.from(movers, (i) => r.villages[i].destination),
