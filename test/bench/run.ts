@@ -17,6 +17,7 @@ import { benchTerrain } from './terrain.bench';
 import { benchDistance } from './distance.bench';
 import { benchCostDistance } from './costdistance.bench';
 import { benchSuitability } from './suitability.bench';
+import { benchRelocation } from './relocation.bench';
 import type { BenchResult } from './types';
 
 const GROUPS: Record<string, () => Promise<BenchResult[]>> = {
@@ -27,6 +28,7 @@ const GROUPS: Record<string, () => Promise<BenchResult[]>> = {
   distance: benchDistance,
   costdistance: benchCostDistance,
   suitability: benchSuitability,
+  relocation: benchRelocation,
   demtile: benchDemTiles,
   pageload: benchPageLoad,
 };

@@ -377,7 +377,7 @@ export function runScenario(highs: Highs | null, facts: RelocationFacts, scenari
         return order.slice(0, K);
       },
     };
-    const s = solveAssignment(highs, input, { timeLimitS: policy.assignment.timeLimitS });
+    const s = solveAssignment(highs, input, { timeLimitS: policy.assignment.timeLimitS, relGap: policy.assignment.relGap });
     movers.forEach((v, i) => (chosen[v] = s.destination[i]));
     solver = { status: s.status, gap: s.gap, boundGap: s.boundGap, arcs: s.arcs, pricing: s.pricing, elapsedMs: s.elapsedMs, villages: movers.length };
   }

@@ -36,7 +36,10 @@ export interface AssignmentOptions {
   timeLimitS?: number;
   /** Pricing rounds before the integer solve (each adds the arcs the duals ask for). */
   maxPricingRounds?: number;
-  /** Relative gap at which HiGHS may stop (default 1e-4, HiGHS's own: 0.01% of the cost). */
+  /**
+   * Relative gap at which the solve may stop (default 1e-4, HiGHS's own): the relaxation's
+   * rounding is kept without an integer solve when it is already this close to the bound.
+   */
   relGap?: number;
 }
 
@@ -66,60 +69,149 @@ export interface AssignmentSolution {
   elapsedMs: number;
 }
 
-interface ArcSet {
-  /** Per village, its destinations (sorted, no duplicates). */
-  dest: number[][];
+/**
+ * The program's columns: each village's slack first (0 … V−1), then arcs in the order they were
+ * added. One HiGHS model lives through the whole solve: pricing appends columns and re-solves
+ * from the last basis, and the integer solve starts from the rounded relaxation.
+ */
+interface Program {
+  V: number;
+  D: number;
+  arcV: number[];
+  arcD: number[];
+  /** Per village, the destinations it has an arc to. */
+  has: Set<number>[];
+  scale: number;
 }
 
-/** The penalty per unplaced person: above any arc's cost per person, so placing people comes first. */
-function penaltyPerPerson(input: AssignmentInput, arcs: ArcSet): number {
-  let worst = 0;
-  arcs.dest.forEach((ds, v) => {
-    for (const d of ds) {
-      const c = input.cost(v, d);
-      if (Number.isFinite(c)) worst = Math.max(worst, Math.abs(c) / Math.max(1, input.people[v]));
-    }
+/** Columns for `arcs` ([village, destination] pairs) in HiGHS's addCols form. */
+function arcColumns(input: AssignmentInput, prog: Program, arcs: [number, number][]) {
+  const k = arcs.length;
+  const cost = new Float64Array(k);
+  const starts = new Int32Array(k + 1);
+  const indices = new Int32Array(2 * k);
+  const values = new Float64Array(2 * k);
+  arcs.forEach(([v, d], j) => {
+    cost[j] = input.cost(v, d) / prog.scale;
+    starts[j] = 2 * j;
+    indices[2 * j] = v;
+    values[2 * j] = 1;
+    indices[2 * j + 1] = prog.V + d;
+    values[2 * j + 1] = input.people[v];
   });
-  return 10 * worst + 1e6;
+  starts[k] = 2 * k;
+  return { cost, lower: new Float64Array(k), upper: new Float64Array(k).fill(1), matrix: { format: 'csc' as const, numRows: prog.V + prog.D, numCols: k, starts, indices, values } };
 }
 
-function modelOf(input: AssignmentInput, arcs: ArcSet, penalty: number, scale: number, integer: boolean, highs: Highs): { model: ModelData; arcV: Int32Array; arcD: Int32Array } {
+function record(prog: Program, arcs: [number, number][]) {
+  for (const [v, d] of arcs) {
+    prog.arcV.push(v);
+    prog.arcD.push(d);
+    prog.has[v].add(d);
+  }
+}
+
+/**
+ * Every allowed arc not yet in the program whose reduced cost under `duals` (row duals, in
+ * yuan) is below `threshold`: 0 when pricing the relaxation; the integer gap for the final check.
+ */
+function priced(input: AssignmentInput, prog: Program, duals: Float64Array, threshold: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let v = 0; v < prog.V; v++) {
+    const has = prog.has[v];
+    for (let d = 0; d < prog.D; d++) {
+      if (has.has(d)) continue;
+      const c = input.cost(v, d);
+      if (!Number.isFinite(c)) continue;
+      if (c - duals[v] - input.people[v] * duals[prog.V + d] < threshold - 1e-6 * Math.max(1, Math.abs(c))) out.push([v, d]);
+    }
+  }
+  return out;
+}
+
+/**
+ * A placement from the relaxation: villages the relaxation sends whole stay there; the others,
+ * largest first, take their cheapest arc with room left, then any allowed destination with room
+ * (those arcs are returned to join the program). It gives HiGHS an incumbent at once, which on
+ * large instances it would otherwise spend its time looking for.
+ */
+function roundRelaxation(input: AssignmentInput, prog: Program, x: Float64Array): { destination: Int32Array; extra: [number, number][] } {
+  const { V, D } = prog;
+  const destination = new Int32Array(V).fill(-1);
+  const room = Float64Array.from(input.capacity);
+  const bestX = new Float64Array(V);
+  const bestD = new Int32Array(V).fill(-1);
+  for (let j = 0; j < prog.arcV.length; j++) {
+    const v = prog.arcV[j];
+    const value = x[V + j];
+    if (value > bestX[v]) {
+      bestX[v] = value;
+      bestD[v] = prog.arcD[j];
+    }
+  }
+  const rest: number[] = [];
+  for (let v = 0; v < V; v++) {
+    if (bestX[v] > 1 - 1e-6 && room[bestD[v]] >= input.people[v] - 1e-9) {
+      destination[v] = bestD[v];
+      room[bestD[v]] -= input.people[v];
+    } else rest.push(v);
+  }
+  rest.sort((a, b) => input.people[b] - input.people[a]);
+  const extra: [number, number][] = [];
+  for (const v of rest) {
+    const options: number[] = [];
+    for (let d = 0; d < D; d++) if (Number.isFinite(input.cost(v, d)) && room[d] >= input.people[v] - 1e-9) options.push(d);
+    if (options.length === 0) continue;
+    // Its own arcs first (cheapest), then the cheapest of the rest.
+    const own = options.filter((d) => prog.has[v].has(d));
+    const pick = (list: number[]) => list.reduce((best, d) => (input.cost(v, d) < input.cost(v, best) ? d : best), list[0]);
+    const d = own.length > 0 ? pick(own) : pick(options);
+    if (!prog.has[v].has(d)) extra.push([v, d]);
+    destination[v] = d;
+    room[d] -= input.people[v];
+  }
+  return { destination, extra };
+}
+
+/** The columns' values for a placement (slack 1 for a village left over). */
+function startVector(prog: Program, destination: Int32Array): Float64Array {
+  const x = new Float64Array(prog.V + prog.arcV.length);
+  for (let v = 0; v < prog.V; v++) if (destination[v] < 0) x[v] = 1;
+  for (let j = 0; j < prog.arcV.length; j++) if (destination[prog.arcV[j]] === prog.arcD[j]) x[prog.V + j] = 1;
+  return x;
+}
+
+/** Above this many arcs from the final check, the proof is not attempted (the result says so). */
+const MAX_CHECK_ARCS = 50_000;
+
+/**
+ * Solves the assignment (see the module comment). `highs` is a loaded HiGHS runtime; the call
+ * blocks, so run it in a worker. `timeLimitS` bounds the whole call; when it stops the integer
+ * solve, the best placement found is returned with the gap HiGHS proved.
+ */
+export function solveAssignment(highs: Highs, input: AssignmentInput, options: AssignmentOptions = {}): AssignmentSolution {
+  const t0 = performance.now();
   const V = input.people.length;
   const D = input.capacity.length;
-  let nArcs = 0;
-  for (const ds of arcs.dest) nArcs += ds.length;
-  const numCols = nArcs + V;
-  const arcV = new Int32Array(nArcs);
-  const arcD = new Int32Array(nArcs);
-  const colCost = new Float64Array(numCols);
-  const colLower = new Float64Array(numCols);
-  const colUpper = new Float64Array(numCols).fill(1);
-  const starts = new Int32Array(numCols + 1);
-  const indices = new Int32Array(2 * nArcs + V);
-  const values = new Float64Array(2 * nArcs + V);
-  let col = 0;
-  let k = 0;
+  const budgetS = options.timeLimitS ?? 30;
+  const left = () => Math.max(0.05, budgetS - (performance.now() - t0) / 1000);
+  const prog: Program = { V, D, arcV: [], arcD: [], has: Array.from({ length: V }, () => new Set<number>()), scale: 1 };
+  const initial: [number, number][] = [];
+  let worst = 0;
   for (let v = 0; v < V; v++) {
-    for (const d of arcs.dest[v]) {
-      arcV[col] = v;
-      arcD[col] = d;
-      colCost[col] = input.cost(v, d) / scale;
-      starts[col] = k;
-      indices[k] = v;
-      values[k++] = 1;
-      indices[k] = V + d;
-      values[k++] = input.people[v];
-      col++;
+    for (const d of Array.from(input.candidates(v))) {
+      const c = input.cost(v, d);
+      if (!Number.isFinite(c) || prog.has[v].has(d)) continue;
+      prog.has[v].add(d);
+      initial.push([v, d]);
+      worst = Math.max(worst, Math.abs(c) / Math.max(1, input.people[v]));
+      prog.scale = Math.max(prog.scale, Math.abs(c));
     }
   }
-  for (let v = 0; v < V; v++) {
-    colCost[col] = (penalty * input.people[v]) / scale;
-    starts[col] = k;
-    indices[k] = v;
-    values[k++] = 1;
-    col++;
-  }
-  starts[numCols] = k;
+  for (const s of prog.has) s.clear();
+  // The penalty per unplaced person exceeds any arc's cost per person: placing people comes first.
+  const penalty = 10 * worst + 1e6;
+  const slackCost = Float64Array.from(input.people, (p) => (penalty * p) / prog.scale);
   const rowLower = new Float64Array(V + D);
   const rowUpper = new Float64Array(V + D);
   for (let v = 0; v < V; v++) rowLower[v] = rowUpper[v] = 1;
@@ -127,143 +219,122 @@ function modelOf(input: AssignmentInput, arcs: ArcSet, penalty: number, scale: n
     rowLower[V + d] = -highs.infinity;
     rowUpper[V + d] = Math.max(0, input.capacity[d]);
   }
-  const integrality = integer ? new Int32Array(numCols).fill(0).map((_, j) => (j < nArcs ? 1 : 0)) : undefined;
-  return {
-    model: { numCols, numRows: V + D, colCost, colLower, colUpper, rowLower, rowUpper, matrix: { format: 'csc', numRows: V + D, numCols, starts, indices, values }, integrality },
-    arcV,
-    arcD,
+  const slackStarts = Int32Array.from({ length: V + 1 }, (_, j) => j);
+  const model: ModelData = {
+    numCols: V,
+    numRows: V + D,
+    colCost: slackCost,
+    colLower: new Float64Array(V),
+    colUpper: new Float64Array(V).fill(1),
+    rowLower,
+    rowUpper,
+    matrix: { format: 'csc', numRows: V + D, numCols: V, starts: slackStarts, indices: Int32Array.from({ length: V }, (_, v) => v), values: new Float64Array(V).fill(1) },
   };
-}
+  const m = highs.createModel(model);
+  try {
+    m.options.set({ output_flag: false });
+    const addArcs = (arcs: [number, number][]) => {
+      if (arcs.length === 0) return;
+      m.addCols(arcColumns(input, prog, arcs));
+      record(prog, arcs);
+    };
+    addArcs(initial);
 
-/**
- * Adds to `arcs` every allowed pruned arc whose reduced cost under `duals` is below
- * `threshold` (0 for pricing; the integer gap for the final check). Returns how many.
- */
-function addPriced(input: AssignmentInput, arcs: ArcSet, duals: Float64Array, threshold: number): number {
-  const V = input.people.length;
-  const D = input.capacity.length;
-  let count = 0;
-  for (let v = 0; v < V; v++) {
-    const have = arcs.dest[v];
-    let h = 0;
-    for (let d = 0; d < D; d++) {
-      if (h < have.length && have[h] === d) {
-        h++;
-        continue;
-      }
-      const c = input.cost(v, d);
-      if (!Number.isFinite(c)) continue;
-      const reduced = c - duals[v] - input.people[v] * duals[V + d];
-      if (reduced < threshold - 1e-6 * Math.max(1, Math.abs(c))) {
-        have.splice(h, 0, d);
-        h++;
-        count++;
-      }
-    }
-  }
-  return count;
-}
-
-/**
- * Solves the assignment (see the module comment). `highs` is a loaded HiGHS runtime; the call
- * blocks, so run it in a worker.
- */
-export function solveAssignment(highs: Highs, input: AssignmentInput, options: AssignmentOptions = {}): AssignmentSolution {
-  const t0 = performance.now();
-  const V = input.people.length;
-  const arcs: ArcSet = { dest: [] };
-  for (let v = 0; v < V; v++) {
-    const set = new Set<number>();
-    for (const d of Array.from(input.candidates(v))) if (Number.isFinite(input.cost(v, d))) set.add(d);
-    arcs.dest.push([...set].sort((a, b) => a - b));
-  }
-  const penalty = penaltyPerPerson(input, arcs);
-  // Costs enter HiGHS scaled to about 1: yuan in the tens of millions upset its tolerances.
-  let scale = 1;
-  arcs.dest.forEach((ds, v) => ds.forEach((d) => (scale = Math.max(scale, Math.abs(input.cost(v, d))))));
-  const maxRounds = options.maxPricingRounds ?? 20;
-  let rounds = 0;
-  let added = 0;
-  let lowerBound = -Infinity;
-
-  // Pricing on the relaxation.
-  let duals: Float64Array | null = null;
-  let lpValue = -Infinity;
-  for (;;) {
-    const { model } = modelOf(input, arcs, penalty, scale, false, highs);
-    const lp = highs.withModel(model, (m) => {
-      m.options.set({ output_flag: false });
+    // Pricing on the relaxation, each round from the last basis.
+    let rounds = 0;
+    let added = 0;
+    let duals: Float64Array | null = null;
+    let lpValue = -Infinity;
+    let lowerBound = -Infinity;
+    let relaxed: Float64Array | null = null;
+    for (;;) {
+      // Presolve off: on these programs it costs more than the whole simplex solve.
+      m.options.set({ time_limit: left(), presolve: 'off' });
       m.run();
-      const solution = m.getSolution();
-      return { status: m.getModelStatus(), value: m.getObjectiveValue() * scale, duals: solution.rowDual.map((y) => y * scale), colValue: solution.colValue };
-    });
-    rounds++;
-    if (lp.status !== highs.constants.modelStatus.optimal) break;
-    const newArcs = addPriced(input, arcs, lp.duals, 0);
-    added += newArcs;
-    if (newArcs === 0) {
-      // Every pruned arc prices out: this relaxation bounds the full program from below.
-      duals = lp.duals;
-      lpValue = lp.value;
-      let unplaced = 0;
-      for (let j = lp.colValue.length - V, v = 0; v < V; j++, v++) unplaced += lp.colValue[j] * penalty * input.people[v];
-      lowerBound = lp.value - unplaced;
-      break;
+      rounds++;
+      if (m.getModelStatus() !== highs.constants.modelStatus.optimal) break;
+      const sol = m.getSolution();
+      relaxed = sol.colValue;
+      const y = sol.rowDual.map((z) => z * prog.scale);
+      const more = priced(input, prog, y, 0);
+      if (more.length === 0) {
+        // Every pruned arc prices out: this relaxation bounds the full program from below.
+        duals = y;
+        lpValue = m.getObjectiveValue() * prog.scale;
+        let unplaced = 0;
+        for (let v = 0; v < V; v++) unplaced += sol.colValue[v] * penalty * input.people[v];
+        lowerBound = lpValue - unplaced;
+        break;
+      }
+      addArcs(more);
+      added += more.length;
+      if (rounds >= (options.maxPricingRounds ?? 20)) break;
     }
-    if (rounds >= maxRounds) break;
-  }
 
-  const destination = new Int32Array(V).fill(-1);
-  let status: SolveStatus = 'failed';
-  let gap = NaN;
-  let complete = false;
-  const solveInteger = () => {
-    const { model, arcV, arcD } = modelOf(input, arcs, penalty, scale, true, highs);
-    let objective = NaN;
-    highs.withModel(model, (m) => {
-      m.options.set({ output_flag: false, time_limit: options.timeLimitS ?? 30, mip_rel_gap: options.relGap ?? 1e-4 });
+    // An incumbent from the relaxation, then the integer program from it.
+    const rounded = relaxed ? roundRelaxation(input, prog, relaxed) : { destination: new Int32Array(V).fill(-1), extra: [] };
+    addArcs(rounded.extra);
+    added += rounded.extra.length;
+    const destination = Int32Array.from(rounded.destination);
+    let status: SolveStatus = 'time_limit';
+    let gap = NaN;
+    let upper = NaN;
+    const relGap = options.relGap ?? 1e-4;
+    const costOf = (dest: Int32Array) => {
+      let c = 0;
+      for (let v = 0; v < V; v++) c += dest[v] >= 0 ? input.cost(v, dest[v]) : Infinity;
+      return c;
+    };
+    const solveInteger = (start: Int32Array) => {
+      const n = prog.arcV.length;
+      m.changeColsIntegrality({ kind: 'range', from: V, to: V + n - 1 }, new Int32Array(n).fill(1));
+      m.setSolution({ colValue: startVector(prog, start) });
+      m.options.set({ time_limit: left(), mip_rel_gap: options.relGap ?? 1e-4 });
       m.run();
       const s = m.getModelStatus();
-      status = s === highs.constants.modelStatus.optimal ? 'optimal' : s === highs.constants.modelStatus.timeLimit ? 'time_limit' : 'failed';
-      if (status === 'failed') return;
+      const { optimal, timeLimit } = highs.constants.modelStatus;
+      status = s === optimal ? 'optimal' : s === timeLimit ? 'time_limit' : 'failed';
+      const objective = m.getObjectiveValue();
+      if (status === 'failed' || !Number.isFinite(objective)) return;
       const x = m.getSolution().colValue;
       destination.fill(-1);
-      for (let j = 0; j < arcV.length; j++) if (x[j] > 0.5) destination[arcV[j]] = arcD[j];
+      for (let j = 0; j < n; j++) if (x[V + j] > 0.5) destination[prog.arcV[j]] = prog.arcD[j];
       gap = Number(m.info.get('mip_gap'));
-      objective = m.getObjectiveValue() * scale;
-    });
-    return objective;
-  };
-  const upper = solveInteger();
-  if ((status as SolveStatus) === 'optimal' && duals) {
-    // An arc whose reduced cost exceeds upper − lpValue cannot be in any solution better than
-    // this one; the others join and the program is solved once more. Then no pruned arc can
-    // improve on the result: the pruning provably lost nothing.
-    const more = addPriced(input, arcs, duals, upper - lpValue + 1e-6 * Math.max(1, Math.abs(upper)));
-    added += more;
-    if (more > 0) solveInteger();
-    complete = (status as SolveStatus) === 'optimal';
+      upper = objective * prog.scale;
+    };
+    let complete = false;
+    const roundedCost = costOf(destination);
+    if (Number.isFinite(lowerBound) && Number.isFinite(roundedCost) && roundedCost - lowerBound <= relGap * Math.abs(roundedCost)) {
+      // The rounded placement is already within the tolerance of a bound on the full program
+      // (all arcs): no integer solve can gain more than the tolerance, pruned arcs included.
+      status = 'optimal';
+      gap = Math.max(0, roundedCost - lowerBound) / Math.max(1e-9, Math.abs(roundedCost));
+      complete = true;
+    } else if (prog.arcV.length > 0) solveInteger(destination);
+    if (!complete && (status as SolveStatus) === 'optimal' && duals) {
+      // An arc whose reduced cost exceeds upper − lpValue cannot be in any better solution;
+      // the others join and the program is solved again from this result. Then no pruned arc
+      // can improve on it: pruning provably lost nothing.
+      const more = priced(input, prog, duals, upper - lpValue + 1e-6 * Math.max(1, Math.abs(upper)));
+      if (more.length === 0) complete = true;
+      else if (more.length <= MAX_CHECK_ARCS && left() > 0.1) {
+        addArcs(more);
+        added += more.length;
+        solveInteger(Int32Array.from(destination));
+        complete = (status as SolveStatus) === 'optimal';
+      }
+    }
+    let cost = 0;
+    let allPlaced = true;
+    for (let v = 0; v < V; v++) {
+      if (destination[v] >= 0) cost += input.cost(v, destination[v]);
+      else allPlaced = false;
+    }
+    const boundGap = allPlaced && Number.isFinite(lowerBound) ? Math.max(0, cost - lowerBound) / Math.max(1e-9, Math.abs(cost)) : NaN;
+    return { destination, cost, status, gap, lowerBound, boundGap, arcs: prog.arcV.length, pricing: { rounds, added, complete }, elapsedMs: performance.now() - t0 };
+  } finally {
+    m.dispose();
   }
-  let cost = 0;
-  let allPlaced = true;
-  for (let v = 0; v < V; v++) {
-    if (destination[v] >= 0) cost += input.cost(v, destination[v]);
-    else allPlaced = false;
-  }
-  const boundGap = allPlaced && Number.isFinite(lowerBound) ? Math.max(0, cost - lowerBound) / Math.max(1e-9, Math.abs(cost)) : NaN;
-  let nArcs = 0;
-  for (const ds of arcs.dest) nArcs += ds.length;
-  return {
-    destination,
-    cost,
-    status,
-    gap,
-    lowerBound,
-    boundGap,
-    arcs: nArcs,
-    pricing: { rounds, added, complete },
-    elapsedMs: performance.now() - t0,
-  };
 }
 
 export interface AssignmentCheck {

@@ -65,6 +65,8 @@ export interface AssignmentSettings {
   nearestK: number;
   /** Seconds the solver may run before it returns its best with the gap it proved. */
   timeLimitS: number;
+  /** Relative distance from the proven bound at which a placement is accepted as optimal. */
+  relGap: number;
 }
 
 export interface TravelSettings {
@@ -113,6 +115,7 @@ export const POLICY_SOURCES: Record<string, LocalizedText> = {
   'cost.rebuildPerHouseD': { zh: '拆除重建约多花 70,000–90,000 元（DOMAIN.md）', en: 'Demolition and rebuilding: roughly 70,000–90,000 yuan more (DOMAIN.md)' },
   'assignment.lambda': ANJU,
   'assignment.nearestK': { zh: '每村保留按时间最近的 K 个安置点；定价检查会补回任何可能更优的安置点', en: 'Each village keeps its K nearest destinations by time; the pricing check adds back any that could do better' },
+  'assignment.relGap': { zh: '与全问题下界的相对差距不超过此值即视为最优；1% 即总成本的 1%（Anju 起始值）', en: 'A placement this close (relative) to the full problem’s bound counts as optimal; 1% is 1% of the total cost (Anju starting value)' },
   'travel.roadKmh': ANJU,
   'travel.offPathFactor': { zh: 'Tobler (1993)：离开道路步行速度约为路上的 3/5', en: 'Tobler (1993): walking off paths is about 3/5 of the on-path speed' },
 };
@@ -136,7 +139,7 @@ export function defaultPolicy(): RelocationPolicy {
       repairPerHouseC: 10_000,
       rebuildPerHouseD: 80_000,
     },
-    assignment: { lambda: 300, includeMay: false, sameTownship: false, sameCounty: true, nearestK: 12, timeLimitS: 20 },
+    assignment: { lambda: 300, includeMay: false, sameTownship: false, sameCounty: true, nearestK: 12, timeLimitS: 20, relGap: 0.01 },
     travel: { roadKmh: { county: 40, township: 30, village: 20 }, offPathFactor: 0.6, riversBarrier: true, hazardsImpassable: false },
   };
 }
@@ -173,6 +176,7 @@ export function validatePolicy(p: RelocationPolicy): LocalizedText[] {
   check('assignment.lambda', p.assignment.lambda, 0, 1e6, 'λ（元/人·分钟）', 'λ (yuan per person-minute)');
   check('assignment.nearestK', p.assignment.nearestK, 1, 1000, 'K', 'K');
   check('assignment.timeLimitS', p.assignment.timeLimitS, 1, 3600, '求解时限', 'Time limit');
+  check('assignment.relGap', p.assignment.relGap, 0, 0.5, '允许差距', 'Accepted gap');
   for (const c of ['county', 'township', 'village'] as const) check(`travel.roadKmh.${c}`, p.travel.roadKmh[c], 1, 200, '道路车速', 'Road speed');
   check('travel.offPathFactor', p.travel.offPathFactor, 0.05, 1, '路外步行系数', 'Off-path factor');
   return problems;

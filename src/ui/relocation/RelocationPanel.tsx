@@ -417,6 +417,7 @@ function PolicyTab({ policy, store, lang }: { policy: RelocationPolicy; store: R
         <NumberField path="assignment.lambda" value={assignment.lambda} store={store} lang={lang} step={50} />
         <NumberField path="assignment.nearestK" value={assignment.nearestK} store={store} lang={lang} />
         <NumberField path="assignment.timeLimitS" value={assignment.timeLimitS} store={store} lang={lang} />
+        <NumberField path="assignment.relGap" value={assignment.relGap} store={store} lang={lang} step={0.005} />
         <Toggle path="assignment.includeMay" value={assignment.includeMay} store={store} />
         <Toggle path="assignment.sameTownship" value={assignment.sameTownship} store={store} />
         <Toggle path="assignment.sameCounty" value={assignment.sameCounty} store={store} />

@@ -80,6 +80,21 @@ describe('solveAssignment', () => {
     }
   });
 
+  it('accepts a placement within the set gap of the full problem, never worse than that', async () => {
+    const h = await load();
+    for (let seed = 200; seed < 205; seed++) {
+      const input = instance(seed, 120, 12, 4, 1500);
+      const exact = solveAssignment(h, input, { relGap: 1e-9 });
+      const quick = solveAssignment(h, input, { relGap: 0.02 });
+      expect(checkAssignment(input, quick.destination, quick.cost).ok).toBe(true);
+      expect(quick.status).toBe('optimal');
+      expect(quick.pricing.complete).toBe(true);
+      expect(placedOf(input, quick.destination)).toBe(placedOf(input, exact.destination));
+      expect(quick.cost).toBeLessThanOrEqual(exact.cost * 1.02 + 1e-6);
+      expect(quick.cost).toBeGreaterThanOrEqual(exact.cost - 1e-6);
+    }
+  });
+
   it('adds back pruned arcs the duals price in, and bounds the full problem', async () => {
     const h = await load();
     // Two villages, two destinations; each village's only starting arc is the dear one.
