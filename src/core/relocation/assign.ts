@@ -33,6 +33,7 @@ export interface AssignmentInput {
 }
 
 export interface AssignmentOptions {
+  /** Seconds the integer solve may run (the relaxation always finishes); default 30. */
   timeLimitS?: number;
   /** Pricing rounds before the integer solve (each adds the arcs the duals ask for). */
   maxPricingRounds?: number;
@@ -173,6 +174,63 @@ function roundRelaxation(input: AssignmentInput, prog: Program, x: Float64Array)
   return { destination, extra };
 }
 
+/**
+ * Local search on a placement, over the program's arcs (and the extra ones): a village moves
+ * to a cheaper destination with room, or two villages at different destinations swap when both
+ * fit and the total falls. A few passes close most of the rounding's loss.
+ */
+function improve(input: AssignmentInput, prog: Program, destination: Int32Array) {
+  const { V, D } = prog;
+  const arcsOf: number[][] = Array.from({ length: V }, (_, v) => [...prog.has[v]]);
+  const room = Float64Array.from(input.capacity);
+  for (let v = 0; v < V; v++) if (destination[v] >= 0) room[destination[v]] -= input.people[v];
+  const at: Set<number>[] = Array.from({ length: D }, () => new Set<number>());
+  for (let v = 0; v < V; v++) if (destination[v] >= 0) at[destination[v]].add(v);
+  const c = (v: number, d: number) => (d < 0 ? Infinity : input.cost(v, d));
+  for (let pass = 0; pass < 4; pass++) {
+    let better = false;
+    for (let v = 0; v < V; v++) {
+      const a = destination[v];
+      const p = input.people[v];
+      for (const b of arcsOf[v]) {
+        if (b === a) continue;
+        // A move to a cheaper destination with room.
+        if (room[b] >= p - 1e-9 && c(v, b) < c(v, a) - 1e-9) {
+          if (a >= 0) {
+            room[a] += p;
+            at[a].delete(v);
+          }
+          room[b] -= p;
+          at[b].add(v);
+          destination[v] = b;
+          better = true;
+          break;
+        }
+        if (a < 0) continue;
+        // A swap with a village at b that can go to a.
+        for (const w of at[b]) {
+          const q = input.people[w];
+          if (room[a] + p - q < -1e-9 || room[b] + q - p < -1e-9 || !arcsOf[w].includes(a)) continue;
+          if (c(v, b) + c(w, a) < c(v, a) + c(w, b) - 1e-9) {
+            room[a] += p - q;
+            room[b] += q - p;
+            at[a].delete(v);
+            at[b].delete(w);
+            at[a].add(w);
+            at[b].add(v);
+            destination[v] = b;
+            destination[w] = a;
+            better = true;
+            break;
+          }
+        }
+        if (destination[v] !== a) break;
+      }
+    }
+    if (!better) break;
+  }
+}
+
 /** The columns' values for a placement (slack 1 for a village left over). */
 function startVector(prog: Program, destination: Int32Array): Float64Array {
   const x = new Float64Array(prog.V + prog.arcV.length);
@@ -193,8 +251,10 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
   const t0 = performance.now();
   const V = input.people.length;
   const D = input.capacity.length;
+  // The time limit bounds the integer solve; the relaxation and its pricing always finish.
   const budgetS = options.timeLimitS ?? 30;
-  const left = () => Math.max(0.05, budgetS - (performance.now() - t0) / 1000);
+  let integerStart = Infinity;
+  const left = () => Math.max(0.05, budgetS - Math.max(0, performance.now() - integerStart) / 1000);
   const prog: Program = { V, D, arcV: [], arcD: [], has: Array.from({ length: V }, () => new Set<number>()), scale: 1 };
   const initial: [number, number][] = [];
   let worst = 0;
@@ -249,7 +309,7 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
     let relaxed: Float64Array | null = null;
     for (;;) {
       // Presolve off: on these programs it costs more than the whole simplex solve.
-      m.options.set({ time_limit: left(), presolve: 'off' });
+      m.options.set({ time_limit: 3600, presolve: 'off' });
       m.run();
       rounds++;
       if (m.getModelStatus() !== highs.constants.modelStatus.optimal) break;
@@ -280,6 +340,7 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
     let gap = NaN;
     let upper = NaN;
     const relGap = options.relGap ?? 1e-4;
+    integerStart = performance.now();
     const costOf = (dest: Int32Array) => {
       let c = 0;
       for (let v = 0; v < V; v++) c += dest[v] >= 0 ? input.cost(v, dest[v]) : Infinity;
@@ -289,7 +350,7 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
       const n = prog.arcV.length;
       m.changeColsIntegrality({ kind: 'range', from: V, to: V + n - 1 }, new Int32Array(n).fill(1));
       m.setSolution({ colValue: startVector(prog, start) });
-      m.options.set({ time_limit: left(), mip_rel_gap: options.relGap ?? 1e-4 });
+      m.options.set({ time_limit: left(), mip_rel_gap: relGap });
       m.run();
       const s = m.getModelStatus();
       const { optimal, timeLimit } = highs.constants.modelStatus;
@@ -303,8 +364,11 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
       upper = objective * prog.scale;
     };
     let complete = false;
+    const withinGap = (c: number) => Number.isFinite(lowerBound) && Number.isFinite(c) && c - lowerBound <= relGap * Math.abs(c);
+    // The rounding alone is often close enough; local search only when it is not.
+    if (!withinGap(costOf(destination))) improve(input, prog, destination);
     const roundedCost = costOf(destination);
-    if (Number.isFinite(lowerBound) && Number.isFinite(roundedCost) && roundedCost - lowerBound <= relGap * Math.abs(roundedCost)) {
+    if (withinGap(roundedCost)) {
       // The rounded placement is already within the tolerance of a bound on the full program
       // (all arcs): no integer solve can gain more than the tolerance, pruned arcs included.
       status = 'optimal';
@@ -317,7 +381,7 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
       // can improve on it: pruning provably lost nothing.
       const more = priced(input, prog, duals, upper - lpValue + 1e-6 * Math.max(1, Math.abs(upper)));
       if (more.length === 0) complete = true;
-      else if (more.length <= MAX_CHECK_ARCS && left() > 0.1) {
+      else if (more.length <= MAX_CHECK_ARCS && left() > 0.5) {
         addArcs(more);
         added += more.length;
         solveInteger(Int32Array.from(destination));

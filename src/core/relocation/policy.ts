@@ -63,7 +63,10 @@ export interface AssignmentSettings {
   sameCounty: boolean;
   /** Arcs kept per village: its K nearest destinations by travel time (more are added when pricing asks). */
   nearestK: number;
-  /** Seconds the solver may run before it returns its best with the gap it proved. */
+  /**
+   * Seconds the integer solve may run before it returns its best with the gap it proved. Short
+   * by default, so edits come back at once; raise it for the final answer.
+   */
   timeLimitS: number;
   /** Relative distance from the proven bound at which a placement is accepted as optimal. */
   relGap: number;
@@ -115,6 +118,7 @@ export const POLICY_SOURCES: Record<string, LocalizedText> = {
   'cost.rebuildPerHouseD': { zh: '拆除重建约多花 70,000–90,000 元（DOMAIN.md）', en: 'Demolition and rebuilding: roughly 70,000–90,000 yuan more (DOMAIN.md)' },
   'assignment.lambda': ANJU,
   'assignment.nearestK': { zh: '每村保留按时间最近的 K 个安置点；定价检查会补回任何可能更优的安置点', en: 'Each village keeps its K nearest destinations by time; the pricing check adds back any that could do better' },
+  'assignment.timeLimitS': { zh: '默认 3 秒以便即时看到结果；定稿时可调高，结果会注明已证明的差距', en: '3 s by default so edits come back at once; raise it for the final answer (the result states the gap it proved)' },
   'assignment.relGap': { zh: '与全问题下界的相对差距不超过此值即视为最优；1% 即总成本的 1%（Anju 起始值）', en: 'A placement this close (relative) to the full problem’s bound counts as optimal; 1% is 1% of the total cost (Anju starting value)' },
   'travel.roadKmh': ANJU,
   'travel.offPathFactor': { zh: 'Tobler (1993)：离开道路步行速度约为路上的 3/5', en: 'Tobler (1993): walking off paths is about 3/5 of the on-path speed' },
@@ -139,7 +143,7 @@ export function defaultPolicy(): RelocationPolicy {
       repairPerHouseC: 10_000,
       rebuildPerHouseD: 80_000,
     },
-    assignment: { lambda: 300, includeMay: false, sameTownship: false, sameCounty: true, nearestK: 12, timeLimitS: 20, relGap: 0.01 },
+    assignment: { lambda: 300, includeMay: false, sameTownship: false, sameCounty: true, nearestK: 12, timeLimitS: 3, relGap: 0.01 },
     travel: { roadKmh: { county: 40, township: 30, village: 20 }, offPathFactor: 0.6, riversBarrier: true, hazardsImpassable: false },
   };
 }
