@@ -15,6 +15,8 @@
  * cost distance with allocation, and this loop is what the relocation analysis spends its time
  * in, so it is kept flat (typed arrays, the heap inlined, no calls per neighbour).
  */
+import { CellHeap } from './hydro/heap';
+
 export interface CostDistanceResult {
   accumulated: Float64Array;
   backlink: Int32Array;
@@ -34,68 +36,6 @@ export interface CostDistanceOptions {
    * the sources outward, so it never steps from such a cell into one outside.
    */
   noEntry?: Uint8Array;
-}
-
-/** A binary min-heap of cell indices by key, in typed arrays that grow by doubling. */
-class MinHeap {
-  keys: Float64Array;
-  cells: Int32Array;
-  size = 0;
-  /** The key of the entry `pop` returned last. */
-  key = 0;
-
-  constructor(capacity: number) {
-    this.keys = new Float64Array(capacity);
-    this.cells = new Int32Array(capacity);
-  }
-
-  push(cell: number, key: number): void {
-    if (this.size === this.keys.length) {
-      const keys = new Float64Array(this.keys.length * 2);
-      keys.set(this.keys);
-      const cells = new Int32Array(this.cells.length * 2);
-      cells.set(this.cells);
-      this.keys = keys;
-      this.cells = cells;
-    }
-    const keys = this.keys;
-    const cells = this.cells;
-    let i = this.size++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (keys[p] <= key) break;
-      keys[i] = keys[p];
-      cells[i] = cells[p];
-      i = p;
-    }
-    keys[i] = key;
-    cells[i] = cell;
-  }
-
-  /** Removes the smallest entry and returns its cell; only valid when size > 0. */
-  pop(): number {
-    const keys = this.keys;
-    const cells = this.cells;
-    const top = cells[0];
-    this.key = keys[0];
-    const m = --this.size;
-    if (m === 0) return top;
-    const k = keys[m];
-    const c = cells[m];
-    let i = 0;
-    for (;;) {
-      let j = 2 * i + 1;
-      if (j >= m) break;
-      if (j + 1 < m && keys[j + 1] < keys[j]) j++;
-      if (keys[j] >= k) break;
-      keys[i] = keys[j];
-      cells[i] = cells[j];
-      i = j;
-    }
-    keys[i] = k;
-    cells[i] = c;
-    return top;
-  }
 }
 
 /**
@@ -223,7 +163,7 @@ export function costDistance(
   // A bucket a hair narrower than the cheapest step, so rounding never lands a step in its own bucket.
   const bucket = 2 * minHalf * (1 - 1e-9);
   const maxEdge = 2 * maxHalf * Math.SQRT2;
-  const heap = minHalf > 0 && minHalf < Infinity && BucketQueue.ringSize(bucket, maxEdge) <= MAX_RING ? new BucketQueue(bucket, maxEdge) : new MinHeap(1 << 16);
+  const heap = minHalf > 0 && minHalf < Infinity && BucketQueue.ringSize(bucket, maxEdge) <= MAX_RING ? new BucketQueue(bucket, maxEdge) : new CellHeap(1 << 16);
   for (let s = 0; s < sources.length; s++) {
     const cell = sources[s];
     const start = options.sourceCosts ? options.sourceCosts[s] : 0;

@@ -11,6 +11,8 @@ export class CellHeap {
   keys: Float64Array;
   cells: Int32Array;
   size = 0;
+  /** The key of the entry `pop` returned last. */
+  key = 0;
 
   constructor(initialCapacity = 1024) {
     this.keys = new Float64Array(Math.max(16, initialCapacity));
@@ -56,6 +58,7 @@ export class CellHeap {
     const keys = this.keys;
     const cells = this.cells;
     const top = cells[0];
+    this.key = keys[0];
     const n = --this.size;
     if (n === 0) return top;
     const key = keys[n];
