@@ -3,7 +3,7 @@ import type { Highs } from 'highs';
 import type { DataApi } from './data.api';
 import type { ExposureParams } from '../src/core/exposure/analysis';
 import type { LocalizedText } from '../src/core/manifest';
-import { runScenario, type RelocationFacts, type RelocationResult, type RelocationScenario } from '../src/core/relocation/analysis';
+import { runScenario, type NewSite, type RelocationFacts, type RelocationResult, type RelocationScenario } from '../src/core/relocation/analysis';
 import { buildFacts, type FactsStage } from '../src/core/relocation/facts';
 import { validatePolicy, type TravelSettings } from '../src/core/relocation/policy';
 
@@ -32,7 +32,7 @@ export function createRelocationApi(host: { loadHighs: () => Promise<Highs> }) {
   let highs: Promise<Highs> | null = null;
   let cached: { key: string; outcome: ReturnType<typeof buildFacts> } | null = null;
 
-  const factsKey = (travel: TravelSettings, hazards: ExposureParams) => JSON.stringify([travel, hazards]);
+  const factsKey = (travel: TravelSettings, hazards: ExposureParams, sites: NewSite[]) => JSON.stringify([travel, hazards, sites]);
 
   return {
     /** Connects the data worker: a port it serves its API on (or, in tests, the API itself). */
@@ -55,16 +55,17 @@ export function createRelocationApi(host: { loadHighs: () => Promise<Highs> }) {
      * Runs a scenario: facts (measured, or kept from the last run), statuses, costs, the
      * assignment and its explanations. `knownFactsKey` is the facts the caller already holds:
      * they are not sent again when unchanged. `keep` re-uses the given destinations instead of
-     * solving (an override's instant update).
+     * solving (an override's instant update). `newSites` are the suitability analysis's
+     * candidate regions offered as destinations.
      */
-    async run(scenario: RelocationScenario, hazards: ExposureParams, knownFactsKey: string | null, onProgress?: (p: RelocationProgress) => void, keep?: Int32Array): Promise<RelocationOutcome> {
+    async run(scenario: RelocationScenario, hazards: ExposureParams, knownFactsKey: string | null, onProgress?: (p: RelocationProgress) => void, keep?: Int32Array, newSites: NewSite[] = []): Promise<RelocationOutcome> {
       const t0 = performance.now();
       const problems = validatePolicy(scenario.policy);
       if (problems.length > 0) return { ok: false, problems };
       if (!source) throw new Error('The relocation worker is not connected to the data worker.');
-      const key = factsKey(scenario.policy.travel, hazards);
+      const key = factsKey(scenario.policy.travel, hazards, newSites);
       if (!cached || cached.key !== key) {
-        const inputs = await source.suitabilityInputs();
+        const inputs = { ...(await source.suitabilityInputs()), newSites };
         cached = { key, outcome: buildFacts(inputs, { travel: scenario.policy.travel, hazards }, (stage, done, total) => onProgress?.({ stage, done, total })) };
       }
       const outcome = cached.outcome;

@@ -61,7 +61,7 @@ export function buildRelocationLayers(o: RelocationOverlay, beforeId: string) {
       radiusUnits: 'pixels',
       stroked: true,
       filled: true,
-      getFillColor: (d) => (o.forbidden[d] ? [120, 120, 120, 60] : [255, 255, 255, 200]),
+      getFillColor: (d) => (o.forbidden[d] ? [120, 120, 120, 60] : [255, 255, 255, 70]),
       getLineColor: (d) => (o.forbidden[d] ? [110, 110, 110, 255] : o.load[d] > o.capacity[d] ? [200, 20, 20, 255] : [20, 120, 60, 255]),
       getLineWidth: 2,
       lineWidthUnits: 'pixels',

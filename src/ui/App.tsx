@@ -198,7 +198,19 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
     controller.setSuitabilityOverlay({ image: suitImageData, corners: suitImage.grid.cornersLngLat, regions: positions, focus: suitFocus });
   }, [controller, suitOpen, suitImage, suitImageData, suitRegions, suitFocus]);
   const [relocOpen, setRelocOpen] = useState(false);
-  const [relocation] = useState(() => new RelocationStore({ client, hazardParams: () => register.settings().params }));
+  const [relocation] = useState(
+    () =>
+      new RelocationStore({
+        client,
+        hazardParams: () => register.settings().params,
+        // The ten best candidate regions of the last suitability run, clear of hazards.
+        newSites: () =>
+          (suitability.getSnapshot().result?.regions ?? [])
+            .filter((r) => r.hazard.status === 0)
+            .slice(0, 10)
+            .map((r) => ({ id: `SITE-${r.rank}`, name: `${i18next.t('reloc.newSite')} #${r.rank}`, lngLat: r.centroidLngLat, areaHa: r.areaHa })),
+      }),
+  );
   const relocView = useSyncExternalStore(relocation.subscribe, relocation.getSnapshot);
   useEffect(() => {
     void relocation.load();

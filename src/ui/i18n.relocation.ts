@@ -2,7 +2,7 @@
 export const relocationStrings = {
   zh: {
     reloc: {
-      button: '搬迁安置', title: '搬迁安置分析', run: '运行分析', rerun: '重新运行', cancel: '取消', close: '关闭', updated: '{{ms}} 毫秒内更新',
+      button: '搬迁安置', title: '搬迁安置分析', newSite: '新选址', run: '运行分析', rerun: '重新运行', cancel: '取消', close: '关闭', updated: '{{ms}} 毫秒内更新',
       progress: { exposure: '核查隐患…', travel: '构建出行时间面…', services: '计算到学校、卫生院、城镇的时间…', od: '计算到各安置点的时间（{{done}}/{{total}}）…', assign: '求解安置方案（HiGHS）…', explain: '生成解释…' },
       tabs: { overview: '概览', villages: '村庄', destinations: '安置点', townships: '乡镇', policy: '政策参数' },
       scenario: { label: '方案', duplicate: '另存为新方案', rename: '重命名', delete: '删除方案', namePrompt: '方案名称', confirmDelete: '删除方案“{{name}}”？', copyName: '{{name}}（副本）' },
@@ -29,7 +29,7 @@ export const relocationStrings = {
         rules: '搬迁条件', cost: '成本标准（元）', assignment: '优化设置', travel: '出行速度',
         hazardTypes: '计入的隐患类型', mediumRiskDistanceM: '中风险隐患距离（米）', highElevationM: '高山海拔（米）', remoteTownMinutes: '远山：到镇时间（分钟）', keyVillageShare: '重点村低收入占比',
         subsidyLowIncome: '低收入人口补助（元/人）', subsidyOther: '其他人口补助（元/人）', housingM2LowIncome: '低收入人均住房（m²，≤25）', housingM2Other: '其他人均住房（m²）', constructionPerM2: '建房单价（元/m²）', infrastructurePerHousehold: '基础设施（元/户）', landM2PerHousehold: '每户用地（m²）', landCostPerM2: '地价（元/m²，无字段时）', demolitionPerHousehold: '拆旧复垦（元/户）', movingPerHousehold: '搬家费（元/户）', movingPerHouseholdMinute: '搬家费（元/户·分钟）', householdShare: '农户自筹比例（0–1）', repairPerHouseC: 'C 级加固（元/户）', rebuildPerHouseD: 'D 级原地重建（元/户）',
-        lambda: 'λ：服务可达性权重（元/人·分钟）', includeMay: '“可以搬迁”的村也搬', sameTownship: '只在本乡镇安置', sameCounty: '只在本县安置', nearestK: '每村候选安置点数 K', timeLimitS: '求解时限（秒）', relGap: '允许最优差距（0.01 = 1%）',
+        lambda: 'λ：服务可达性权重（元/人·分钟）', includeMay: '“可以搬迁”的村也搬', sameTownship: '只在本乡镇安置', sameCounty: '只在本县安置', nearestK: '每村候选安置点数 K', timeLimitS: '求解时限（秒）', relGap: '允许最优差距（0.01 = 1%）', useNewSites: '选址分析候选区作为新安置点', newSiteDensity: '新选址人口密度（人/公顷）',
         roadKmh: '车速（km/h）', offPathFactor: '路外步行系数', riversBarrier: '河流阻隔（仅桥梁可过）', hazardsImpassable: '隐患区不可穿越',
         source: '依据', types: { county_seat: '县城', central_town: '中心镇', central_village: '中心村', relocation_community: '安置小区', new_site: '新选址' }, roads: { county: '县道', township: '乡道', village: '村道' },
       },
@@ -43,7 +43,7 @@ export const relocationStrings = {
   },
   en: {
     reloc: {
-      button: 'Relocation', title: 'Relocation analysis', run: 'Run analysis', rerun: 'Run again', cancel: 'Cancel', close: 'Close', updated: 'updated in {{ms}} ms',
+      button: 'Relocation', title: 'Relocation analysis', newSite: 'New site', run: 'Run analysis', rerun: 'Run again', cancel: 'Cancel', close: 'Close', updated: 'updated in {{ms}} ms',
       progress: { exposure: 'Checking hazards…', travel: 'Building the travel-time surface…', services: 'Minutes to schools, clinics and towns…', od: 'Minutes to each destination ({{done}}/{{total}})…', assign: 'Solving the assignment (HiGHS)…', explain: 'Explaining…' },
       tabs: { overview: 'Overview', villages: 'Villages', destinations: 'Destinations', townships: 'Townships', policy: 'Policy' },
       scenario: { label: 'Scenario', duplicate: 'Save as new scenario', rename: 'Rename', delete: 'Delete scenario', namePrompt: 'Scenario name', confirmDelete: 'Delete scenario "{{name}}"?', copyName: '{{name}} (copy)' },
@@ -70,7 +70,7 @@ export const relocationStrings = {
         rules: 'Who moves', cost: 'Costs (yuan)', assignment: 'Optimisation', travel: 'Travel speeds',
         hazardTypes: 'Hazard types counted', mediumRiskDistanceM: 'Medium-risk distance (m)', highElevationM: 'High-mountain elevation (m)', remoteTownMinutes: 'Remote: minutes to town', keyVillageShare: 'Key-village low-income share',
         subsidyLowIncome: 'Low-income subsidy (yuan/person)', subsidyOther: 'Other subsidy (yuan/person)', housingM2LowIncome: 'Low-income housing (m²/person, ≤25)', housingM2Other: 'Other housing (m²/person)', constructionPerM2: 'Construction (yuan/m²)', infrastructurePerHousehold: 'Infrastructure (yuan/household)', landM2PerHousehold: 'Land per household (m²)', landCostPerM2: 'Land price (yuan/m², when not in the layer)', demolitionPerHousehold: 'Demolition & reclamation (yuan/household)', movingPerHousehold: 'Moving (yuan/household)', movingPerHouseholdMinute: 'Moving (yuan/household·minute)', householdShare: 'Household share (0–1)', repairPerHouseC: 'C-grade repair (yuan/house)', rebuildPerHouseD: 'D-grade rebuild (yuan/house)',
-        lambda: 'λ: weight of access to services (yuan/person·minute)', includeMay: 'Move "may move" villages too', sameTownship: 'Same township only', sameCounty: 'Same county only', nearestK: 'Destinations kept per village (K)', timeLimitS: 'Solver time limit (s)', relGap: 'Accepted optimality gap (0.01 = 1%)',
+        lambda: 'λ: weight of access to services (yuan/person·minute)', includeMay: 'Move "may move" villages too', sameTownship: 'Same township only', sameCounty: 'Same county only', nearestK: 'Destinations kept per village (K)', timeLimitS: 'Solver time limit (s)', relGap: 'Accepted optimality gap (0.01 = 1%)', useNewSites: 'Offer suitability candidates as new sites', newSiteDensity: 'New-site density (people/ha)',
         roadKmh: 'Speed (km/h)', offPathFactor: 'Off-path walking factor', riversBarrier: 'Rivers are barriers (bridges only)', hazardsImpassable: 'Hazard zones impassable',
         source: 'Source', types: { county_seat: 'County seat', central_town: 'Central town', central_village: 'Central village', relocation_community: 'Relocation community', new_site: 'New site' }, roads: { county: 'County road', township: 'Township road', village: 'Village road' },
       },

@@ -62,6 +62,16 @@ export interface DestinationFacts {
   /** The register's hazard check: every hit (inside or within its buffer). */
   hazards: HazardHit[];
   services: ServiceMinutes;
+  /** A new site from the suitability analysis: its area (ha), from which its capacity follows. */
+  areaHa?: number;
+}
+
+/** A candidate region of the suitability analysis offered as a destination. */
+export interface NewSite {
+  id: string;
+  name: string;
+  lngLat: [number, number];
+  areaHa: number;
 }
 
 export interface RelocationFacts {
@@ -327,8 +337,10 @@ export function runScenario(highs: Highs | null, facts: RelocationFacts, scenari
     };
   });
 
-  // Capacity: the layer's or the scenario's, less people already there and those placed by hand.
-  const capacity = facts.destinations.map((d) => scenario.capacities[d.id] ?? d.capacity);
+  // Capacity: the layer's (a new site's from its area) or the scenario's, less people already
+  // there and those placed by hand.
+  const siteCapacity = (d: DestinationFacts) => (policy.assignment.useNewSites ? Math.floor((d.areaHa ?? 0) * policy.assignment.newSiteDensity) : 0);
+  const capacity = facts.destinations.map((d) => scenario.capacities[d.id] ?? (d.areaHa !== undefined ? siteCapacity(d) : d.capacity));
   const free = facts.destinations.map((d, i) => Math.max(0, capacity[i] - d.used));
   const remaining = Float64Array.from(free);
   const fixed = new Int32Array(V).fill(-1);

@@ -12,13 +12,31 @@ import { HAZARD_TYPES } from '../exposure/classes';
 import { runExposureAnalysis, type ExposureParams, type ExposedLayerResult, type SourceLayer } from '../exposure/analysis';
 import type { LocalizedText } from '../manifest';
 import type { Column, ColumnarGeometry, Grid } from '../types';
-import type { DestinationFacts, HazardHit, RelocationFacts, ServiceMinutes, VillageFacts } from './analysis';
+import type { DestinationFacts, HazardHit, NewSite, RelocationFacts, ServiceMinutes, VillageFacts } from './analysis';
 import { DESTINATION_TYPES, type DestinationType, type TravelSettings } from './policy';
 import { buildTravelGrid, ROAD_CLASSES, startCell, type TravelGrid } from './travel';
 
 export interface FactsInput {
   dem: Grid<Float32Array> | null;
   layers: SourceLayer[];
+  /** Candidate regions of the suitability analysis, offered as destinations. */
+  newSites?: NewSite[];
+}
+
+/** New sites as a point layer, so the hazard check runs on them as on settlements. */
+function siteLayer(sites: NewSite[]): SourceLayer {
+  return {
+    layerId: 'new-sites',
+    role: 'settlements',
+    name: { zh: '新选址', en: 'New sites' },
+    source: { zh: '选址分析候选区', en: 'Suitability candidate regions' },
+    crs: 'EPSG:4326',
+    geometry: { kind: 'Point', coords: Float64Array.from(sites.flatMap((s) => s.lngLat)), geomOffsets: new Uint32Array(0), partOffsets: new Uint32Array(0), ringOffsets: new Uint32Array(0) },
+    columns: [
+      { name: 'id', type: 'string', values: sites.map((s) => s.id) },
+      { name: 'name', type: 'string', values: sites.map((s) => s.name) },
+    ],
+  };
 }
 
 export interface FactsParams {
@@ -100,7 +118,8 @@ export function buildFacts(input: FactsInput, params: FactsParams, onProgress?: 
   const hazardLayers = layers.filter((l) => l.role === 'hazards');
   const boundaries = layers.filter((l) => l.role === 'boundary' && l.geometry.kind === 'Polygon' && col(l, 'name')).sort((a, b) => featureCountOf(b.geometry) - featureCountOf(a.geometry));
   const township = boundaries.find((l) => featureCountOf(l.geometry) > 1) ?? null;
-  const run = runExposureAnalysis({ hazards: hazardLayers, exposed: [...villageLayers, ...settlementLayers], townships: township }, params.hazards);
+  const sites = input.newSites ?? [];
+  const run = runExposureAnalysis({ hazards: hazardLayers, exposed: [...villageLayers, ...settlementLayers, ...(sites.length > 0 ? [siteLayer(sites)] : [])], townships: township }, params.hazards);
   const pointHazard = Uint8Array.from(run.hazards.layerOf, (l) => (hazardLayers[l].geometry.kind === 'Point' ? 1 : 0));
   const exposedOf = (layerId: string) => run.layers.find((l) => l.layerId === layerId) as ExposedLayerResult;
 
@@ -205,6 +224,29 @@ export function buildFacts(input: FactsInput, params: FactsParams, onProgress?: 
     }
     if (badTypes.size > 0) warnings.push({ zh: `图层“${layer.name.zh}”的 type 值 ${[...badTypes].join('、')} 不是安置点类型（county_seat、central_town、central_village、relocation_community、new_site），按中心村计。`, en: `Layer "${layer.name.en}": type ${[...badTypes].join(', ')} is not a destination type (county_seat, central_town, central_village, relocation_community, new_site); treated as central_village.` });
     if (noCapacity > 0) warnings.push({ zh: `图层“${layer.name.zh}”有 ${noCapacity} 个安置点没有 capacityPersons（容量），按 0 计。`, en: `Layer "${layer.name.en}": ${noCapacity} settlements have no capacityPersons; counted as 0.` });
+  }
+
+  if (sites.length > 0) {
+    const ex = exposedOf('new-sites');
+    sites.forEach((site, i) => {
+      destinations.push({
+        id: site.id,
+        name: site.name,
+        type: 'new_site',
+        township: ex.townships[i],
+        county: null,
+        lngLat: site.lngLat,
+        capacity: 0,
+        used: 0,
+        landCostPerM2: NaN,
+        hazards: hitsOf(ex, i, run.hazards, pointHazard),
+        services: { town: Infinity, school: Infinity, clinic: Infinity },
+        areaHa: site.areaHa,
+      });
+      destCells.push(cellOf(site.lngLat));
+      schoolHere.push(false);
+      clinicHere.push(false);
+    });
   }
 
   const V = villages.length;

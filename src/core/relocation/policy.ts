@@ -70,6 +70,10 @@ export interface AssignmentSettings {
   timeLimitS: number;
   /** Relative distance from the proven bound at which a placement is accepted as optimal. */
   relGap: number;
+  /** Offer the suitability analysis's best candidate regions as new sites. */
+  useNewSites: boolean;
+  /** People a hectare of new site houses (gross, with roads and public space). */
+  newSiteDensity: number;
 }
 
 export interface TravelSettings {
@@ -120,6 +124,7 @@ export const POLICY_SOURCES: Record<string, LocalizedText> = {
   'assignment.nearestK': { zh: '每村保留按时间最近的 K 个安置点；定价检查会补回任何可能更优的安置点', en: 'Each village keeps its K nearest destinations by time; the pricing check adds back any that could do better' },
   'assignment.timeLimitS': { zh: '默认 3 秒以便即时看到结果；定稿时可调高，结果会注明已证明的差距', en: '3 s by default so edits come back at once; raise it for the final answer (the result states the gap it proved)' },
   'assignment.relGap': { zh: '与全问题下界的相对差距不超过此值即视为最优；1% 即总成本的 1%（Anju 起始值）', en: 'A placement this close (relative) to the full problem’s bound counts as optimal; 1% is 1% of the total cost (Anju starting value)' },
+  'assignment.newSiteDensity': ANJU,
   'travel.roadKmh': ANJU,
   'travel.offPathFactor': { zh: 'Tobler (1993)：离开道路步行速度约为路上的 3/5', en: 'Tobler (1993): walking off paths is about 3/5 of the on-path speed' },
 };
@@ -143,7 +148,7 @@ export function defaultPolicy(): RelocationPolicy {
       repairPerHouseC: 10_000,
       rebuildPerHouseD: 80_000,
     },
-    assignment: { lambda: 300, includeMay: false, sameTownship: false, sameCounty: true, nearestK: 12, timeLimitS: 3, relGap: 0.01 },
+    assignment: { lambda: 300, includeMay: false, sameTownship: false, sameCounty: true, nearestK: 12, timeLimitS: 3, relGap: 0.01, useNewSites: true, newSiteDensity: 150 },
     travel: { roadKmh: { county: 40, township: 30, village: 20 }, offPathFactor: 0.6, riversBarrier: true, hazardsImpassable: false },
   };
 }
@@ -181,6 +186,7 @@ export function validatePolicy(p: RelocationPolicy): LocalizedText[] {
   check('assignment.nearestK', p.assignment.nearestK, 1, 1000, 'K', 'K');
   check('assignment.timeLimitS', p.assignment.timeLimitS, 1, 3600, '求解时限', 'Time limit');
   check('assignment.relGap', p.assignment.relGap, 0, 0.5, '允许差距', 'Accepted gap');
+  check('assignment.newSiteDensity', p.assignment.newSiteDensity, 1, 2000, '新选址人口密度（人/公顷）', 'New-site density (people/ha)');
   for (const c of ['county', 'township', 'village'] as const) check(`travel.roadKmh.${c}`, p.travel.roadKmh[c], 1, 200, '道路车速', 'Road speed');
   check('travel.offPathFactor', p.travel.offPathFactor, 0.05, 1, '路外步行系数', 'Off-path factor');
   return problems;

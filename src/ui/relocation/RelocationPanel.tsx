@@ -418,6 +418,8 @@ function PolicyTab({ policy, store, lang }: { policy: RelocationPolicy; store: R
         <NumberField path="assignment.nearestK" value={assignment.nearestK} store={store} lang={lang} />
         <NumberField path="assignment.timeLimitS" value={assignment.timeLimitS} store={store} lang={lang} />
         <NumberField path="assignment.relGap" value={assignment.relGap} store={store} lang={lang} step={0.005} />
+        <NumberField path="assignment.newSiteDensity" value={assignment.newSiteDensity} store={store} lang={lang} step={10} />
+        <Toggle path="assignment.useNewSites" value={assignment.useNewSites} store={store} />
         <Toggle path="assignment.includeMay" value={assignment.includeMay} store={store} />
         <Toggle path="assignment.sameTownship" value={assignment.sameTownship} store={store} />
         <Toggle path="assignment.sameCounty" value={assignment.sameCounty} store={store} />

@@ -8,7 +8,7 @@
 import { proxy } from 'comlink';
 import type { ExposureParams } from '../../core/exposure/analysis';
 import type { LocalizedText } from '../../core/manifest';
-import type { RelocationFacts, RelocationResult, RelocationScenario, VillageOverride } from '../../core/relocation/analysis';
+import type { NewSite, RelocationFacts, RelocationResult, RelocationScenario, VillageOverride } from '../../core/relocation/analysis';
 import { defaultPolicy, type RelocationPolicy } from '../../core/relocation/policy';
 import type { DataClient } from '../../../workers/data.client';
 import type { RelocationProgress } from '../../../workers/relocation.api';
@@ -47,6 +47,8 @@ export interface RelocationStoreDeps {
   client: Pick<DataClient, 'serve' | 'getDocument' | 'putDocument'>;
   /** The hazard register's buffers, so hazards hit villages exactly as the register says. */
   hazardParams: () => ExposureParams;
+  /** The suitability analysis's candidate regions offered as new sites (none by default). */
+  newSites?: () => NewSite[];
   createWorker?: () => RelocationWorker;
   /** Pause after an edit before rerunning, ms (default 300). */
   debounceMs?: number;
@@ -141,7 +143,7 @@ export class RelocationStore {
       const onProgress = proxy((p: RelocationProgress) => {
         if (seq === this.runSeq) this.set({ progress: p });
       });
-      const outcome = await this.client.run(scenario, this.deps.hazardParams(), this.factsKey, onProgress, keep);
+      const outcome = await this.client.run(scenario, this.deps.hazardParams(), this.factsKey, onProgress, keep, this.deps.newSites?.() ?? []);
       if (seq !== this.runSeq) return;
       if (!outcome.ok) {
         this.set({ problems: outcome.problems, running: false, progress: null });

@@ -95,6 +95,19 @@ describe('runScenario', () => {
     expect(r.solver.pricing.complete).toBe(true);
   });
 
+  it('offers a new site with capacity from its area, unless the scenario turns new sites off', async () => {
+    const h = await load();
+    const f = facts([village('a', { hazards: [high], population: 250 })], [destination('site', { type: 'new_site', capacity: 0, used: 0, areaHa: 2 })], [10]);
+    const on = runScenario(h, f, scenario());
+    expect(on.destinations[0].capacity).toBe(300);
+    expect(on.villages[0].destination).toBe(0);
+    const policy = defaultPolicy();
+    policy.assignment.useNewSites = false;
+    const off = runScenario(h, f, scenario({ policy }));
+    expect(off.destinations[0].capacity).toBe(0);
+    expect(off.villages[0].destination).toBe(-1);
+  });
+
   it('reports which destination is short and by how many people', async () => {
     const h = await load();
     const f = facts([village('a', { hazards: [high], population: 400 })], [destination('only', { capacity: 300, used: 0 })], [10]);

@@ -52,11 +52,18 @@ describe('relocation on the demo county', () => {
   it('measures every village, and places every must-move one or says why not', async () => {
     const input = await demoSourceInputs();
     const policy = defaultPolicy();
-    const out = buildFacts(input, { travel: policy.travel, hazards: defaultExposureParams() });
+    const newSites = [{ id: 'SITE-1', name: '新选址 #1', lngLat: [119.62, 28.2] as [number, number], areaHa: 12 }];
+    const out = buildFacts({ ...input, newSites }, { travel: policy.travel, hazards: defaultExposureParams() });
     if (!out.ok) throw new Error(out.problem.en);
     const { facts } = out;
     expect(facts.villages).toHaveLength(749);
-    expect(facts.destinations).toHaveLength(29);
+    expect(facts.destinations).toHaveLength(30);
+    const site = facts.destinations[29];
+    expect(site).toMatchObject({ id: 'SITE-1', type: 'new_site', areaHa: 12, used: 0 });
+    expect(Number.isFinite(site.services.town)).toBe(true);
+    let reached = 0;
+    for (let v = 0; v < 749; v++) if (Number.isFinite(facts.od[v * 30 + 29])) reached++;
+    expect(reached / 749).toBeGreaterThan(0.95);
     const reachable = facts.villages.filter((v) => Number.isFinite(v.before.town)).length;
     expect(reachable / facts.villages.length).toBeGreaterThan(0.95);
     const scenario: RelocationScenario = { id: 's', name: 's', policy, capacities: {}, overrides: {} };
