@@ -18,6 +18,12 @@
  * fail are added and the relaxation solved again, until none fails. The last relaxation is
  * then a lower bound on the full problem (all arcs), and the integer solution's distance from
  * it is the gap the run reports against the full problem.
+ *
+ * The relaxation is rounded into a full placement (whole villages where it sends them whole,
+ * the rest greedily, then moves and swaps). When that placement is already within the accepted
+ * gap of the bound it is the answer; otherwise HiGHS starts from it, and once it has solved,
+ * every pruned arc whose reduced cost is below the integer gap joins and the program is solved
+ * again, which proves no pruned arc could have done better.
  */
 import type { Highs, ModelData } from 'highs';
 
