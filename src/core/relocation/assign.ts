@@ -41,6 +41,12 @@ export interface AssignmentInput {
 export interface AssignmentOptions {
   /** Seconds the integer solve may run (the relaxation always finishes); default 30. */
   timeLimitS?: number;
+  /**
+   * How many of each village's candidates (nearest first) the first relaxation starts from;
+   * pricing adds the others, and any farther arc, as the duals ask (default 6: a small start
+   * solves much faster, and warm re-solves after each pricing round are cheap).
+   */
+  startArcs?: number;
   /** Pricing rounds before the integer solve (each adds the arcs the duals ask for). */
   maxPricingRounds?: number;
   /**
@@ -265,7 +271,7 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
   const initial: [number, number][] = [];
   let worst = 0;
   for (let v = 0; v < V; v++) {
-    for (const d of Array.from(input.candidates(v))) {
+    for (const d of Array.from(input.candidates(v)).slice(0, options.startArcs ?? 6)) {
       const c = input.cost(v, d);
       if (!Number.isFinite(c) || prog.has[v].has(d)) continue;
       prog.has[v].add(d);
