@@ -1,6 +1,6 @@
 import { transfer, wrap, type Remote } from 'comlink';
 import type { DataApi } from './data.api';
-import { isGeographic, makeTransform } from '../src/core/crs';
+import { isGeographic, makeTransform, reprojectGeometry } from '../src/core/crs';
 import type { ExposureParams } from '../src/core/exposure/analysis';
 import type { LocalizedText } from '../src/core/manifest';
 import { rankStability, regionOutlines, type CandidateRegion } from '../src/core/suitability/candidates';
@@ -10,7 +10,6 @@ import { SuitabilityEngine, type AppliedRule, type CellExplanation, type Suitabi
 import type { GridKernels } from '../src/core/suitability/kernels';
 import type { CriterionSource, ExclusionRule, SuitabilityModel } from '../src/core/suitability/model';
 import type { AhpResult } from '../src/core/suitability/ahp';
-import type { ColumnarGeometry } from '../src/core/types';
 import { writeGeoTiff } from '../src/io/geotiff';
 import { writeFlatGeobuf } from '../src/io/fgb';
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
@@ -64,24 +63,6 @@ export interface CriterionHistogram {
 
 export type PrepareOutcome = { ok: true; grid: SuitabilityGrid } | { ok: false; problem: LocalizedText };
 
-function reproject(geometry: ColumnarGeometry, from: string, to: string): ColumnarGeometry {
-  if (from === to) return geometry;
-  const forward = makeTransform(from, to);
-  const coords = new Float64Array(geometry.coords.length);
-  for (let i = 0; i < coords.length; i += 2) {
-    const x = geometry.coords[i];
-    const y = geometry.coords[i + 1];
-    if (Number.isNaN(x) || Number.isNaN(y)) {
-      coords[i] = coords[i + 1] = NaN;
-      continue;
-    }
-    const [px, py] = forward(x, y);
-    coords[i] = px;
-    coords[i + 1] = py;
-  }
-  return { ...geometry, coords };
-}
-
 function epsgOf(crs: string): number {
   const m = /^EPSG:(\d+)$/i.exec(crs);
   if (!m) throw new Error(`The grid's CRS "${crs}" has no EPSG code.`);
@@ -103,7 +84,7 @@ export function createSuitabilityApi(host: { kernels?: () => GridKernels } = {})
     if (!dem) return null;
     const inputs: SuitabilityLayer[] = layers
       .filter((l) => l.role !== 'dem')
-      .map((l) => ({ layerId: l.layerId, role: l.role, name: l.name, geometry: reproject(l.geometry, l.crs, dem.crs), columns: l.columns }));
+      .map((l) => ({ layerId: l.layerId, role: l.role, name: l.name, geometry: reprojectGeometry(l.geometry, l.crs, dem.crs), columns: l.columns }));
     const engine = new SuitabilityEngine({ dem, geographic: isGeographic(dem.crs), layers: inputs }, host.kernels?.());
     const toLngLat = makeTransform(dem.crs, 'EPSG:4326');
     const fromLngLat = makeTransform('EPSG:4326', dem.crs);

@@ -1,4 +1,5 @@
 import proj4 from 'proj4';
+import type { ColumnarGeometry } from './types';
 
 /**
  * Coordinate reference systems Anju knows by code: WGS84 (4326), CGCS2000 geographic (4490,
@@ -115,4 +116,21 @@ export function crsLabel(crs: string): { zh: string; en: string } {
     return { zh, en };
   }
   return { zh: crs, en: crs };
+}
+
+/** A columnar geometry with its coordinates in another CRS (empty points stay NaN). */
+export function reprojectGeometry(geometry: ColumnarGeometry, fromCrs: string, toCrs: string): ColumnarGeometry {
+  if (fromCrs === toCrs) return geometry;
+  const forward = makeTransform(fromCrs, toCrs);
+  const coords = new Float64Array(geometry.coords.length);
+  for (let i = 0; i < coords.length; i += 2) {
+    const x = geometry.coords[i];
+    const y = geometry.coords[i + 1];
+    if (Number.isNaN(x) || Number.isNaN(y)) {
+      coords[i] = coords[i + 1] = NaN;
+      continue;
+    }
+    [coords[i], coords[i + 1]] = forward(x, y);
+  }
+  return { ...geometry, coords };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
-import { CHROMIUM_ARGS, findChromium, captureScreenshot } from './chromium';
+import { CHROMIUM_ARGS, findChromium, captureScreenshot, waitMapIdle } from './chromium';
 
 const ARTIFACTS = 'test-artifacts/screenshots';
 
@@ -11,7 +11,7 @@ const consoleErrors: string[] = [];
 
 async function openApp(p: Page) {
   await p.goto(inject('baseUrl'));
-  await p.waitForFunction(() => document.body.dataset.mapIdle === 'true', null, { timeout: 60_000 });
+  await waitMapIdle(p);
 }
 
 async function waitIdle(p: Page) {
@@ -20,7 +20,7 @@ async function waitIdle(p: Page) {
     const anju = (window as unknown as { __anju: { map: { triggerRepaint(): void } } }).__anju;
     anju.map.triggerRepaint();
   });
-  await p.waitForFunction(() => document.body.dataset.mapIdle === 'true', null, { timeout: 30_000 });
+  await waitMapIdle(p, 30_000);
 }
 
 async function mapPixels(p: Page): Promise<Buffer> {
@@ -57,7 +57,7 @@ describe('a project that cannot be read', () => {
     await captureScreenshot(p, `${ARTIFACTS}/00-load-error.png`);
     await p.unroute('**/data/demo/villages.fgb');
     await p.getByRole('button', { name: '重试' }).click();
-    await p.waitForFunction(() => document.body.dataset.mapIdle === 'true', null, { timeout: 60_000 });
+    await waitMapIdle(p);
     await context.close();
   });
 });
@@ -172,7 +172,7 @@ describe('demo county in the browser', () => {
     await page.getByTestId('language').click();
     await expect.poll(() => page.locator('.layer-panel h2').first().textContent()).toBe('Layers');
     await page.reload();
-    await page.waitForFunction(() => document.body.dataset.mapIdle === 'true', null, { timeout: 60_000 });
+    await waitMapIdle(page);
     expect(await page.locator('.layer-panel h2').first().textContent()).toBe('Layers');
     expect(await page.locator('.layer-panel').textContent()).toContain('Natural villages');
     await page.screenshot({ path: `${ARTIFACTS}/05-english.png` });

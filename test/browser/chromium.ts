@@ -39,6 +39,19 @@ export const CHROMIUM_ARGS = [
   '--no-sandbox',
 ];
 
+/** Waits until the app's map reports idle (every layer drawn). */
+export async function waitMapIdle(page: import('playwright-core').Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(() => document.body.dataset.mapIdle === 'true', null, { timeout });
+}
+
+/** A fresh page (see launchPage) with the app at `url` open and its map idle. */
+export async function openApp(url: string, viewport: { width: number; height: number }) {
+  const launched = await launchPage(viewport);
+  await launched.page.goto(url);
+  await waitMapIdle(launched.page);
+  return launched;
+}
+
 /**
  * A Chromium page in a fresh context (Chinese locale, downloads allowed, confirmations
  * accepted) with its console errors collected, for a browser test file's `beforeAll`.

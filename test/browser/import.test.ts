@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { launchPage } from './chromium';
+import { openApp, waitMapIdle } from './chromium';
 
 const ARTIFACTS = 'test-artifacts/screenshots';
 const FIXTURES = 'test/fixtures/import';
@@ -11,9 +11,6 @@ let browser: Browser;
 let page: Page;
 let consoleErrors: string[];
 
-async function waitMapIdle(p: Page) {
-  await p.waitForFunction(() => document.body.dataset.mapIdle === 'true', null, { timeout: 60_000 });
-}
 
 /** Drops files on the map as a user dragging them from the file manager would. */
 async function dropFiles(p: Page, paths: string[]) {
@@ -36,9 +33,7 @@ function layerIds(p: Page): Promise<string[]> {
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  ({ browser, page, consoleErrors } = await launchPage({ width: 1400, height: 900 }));
-  await page.goto(inject('baseUrl'));
-  await waitMapIdle(page);
+  ({ browser, page, consoleErrors } = await openApp(inject('baseUrl'), { width: 1400, height: 900 }));
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { readSheet } from 'read-excel-file/node';
-import { launchPage } from './chromium';
+import { openApp, waitMapIdle } from './chromium';
 import { readFlatGeobuf } from '../../src/io/fgb';
 import { ANALYSIS_COLUMNS, defaultExposureParams, runExposureAnalysis, type SourceLayer } from '../../src/core/exposure/analysis';
 import { diffSnapshots, registerEntries, snapshotOf, summarize } from '../../src/core/exposure/register';
@@ -65,9 +65,6 @@ function expectedRegister(hazards: SourceLayer[]) {
   return { entries, county, snapshot: snapshotOf(run, entries) };
 }
 
-async function waitMapIdle(p: Page) {
-  await p.waitForFunction(() => document.body.dataset.mapIdle === 'true', null, { timeout: 60_000 });
-}
 
 async function runRegister(p: Page) {
   await p.getByTestId('register-run').click();
@@ -77,9 +74,7 @@ async function runRegister(p: Page) {
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  ({ browser, page, consoleErrors } = await launchPage({ width: 1500, height: 900 }));
-  await page.goto(inject('baseUrl'));
-  await waitMapIdle(page);
+  ({ browser, page, consoleErrors } = await openApp(inject('baseUrl'), { width: 1500, height: 900 }));
 });
 
 afterAll(async () => {

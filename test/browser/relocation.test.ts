@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import highsLoader from 'highs';
-import { launchPage } from './chromium';
+import { openApp, waitMapIdle } from './chromium';
 import { defaultExposureParams } from '../../src/core/exposure/analysis';
 import { buildFacts } from '../../src/core/relocation/facts';
 import { defaultPolicy } from '../../src/core/relocation/policy';
@@ -19,9 +19,6 @@ let want: RelocationResult;
 
 type Anju = { __anju: { relocation(): { flows: unknown[]; status: Uint8Array } | null } };
 
-async function waitMapIdle(p: Page) {
-  await p.waitForFunction(() => document.body.dataset.mapIdle === 'true', null, { timeout: 60_000 });
-}
 
 const people = (n: number) => (n >= 10_000 ? `${(n / 10_000).toFixed(2)} 万人` : `${Math.round(n)} 人`);
 
@@ -32,9 +29,7 @@ beforeAll(async () => {
   if (!out.ok) throw new Error(out.problem.en);
   facts = out.facts;
   want = runScenario(await highsLoader(), facts, { id: 's1', name: '方案一', policy: defaultPolicy(), capacities: {}, overrides: {} });
-  ({ browser, page, consoleErrors } = await launchPage({ width: 1500, height: 900 }));
-  await page.goto(inject('baseUrl'));
-  await waitMapIdle(page);
+  ({ browser, page, consoleErrors } = await openApp(inject('baseUrl'), { width: 1500, height: 900 }));
 }, 120_000);
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { launchPage } from './chromium';
+import { openApp, waitMapIdle } from './chromium';
 import { defaultExposureParams } from '../../src/core/exposure/analysis';
 import { SuitabilityEngine } from '../../src/core/suitability/engine';
 import { defaultRules, presetModel } from '../../src/core/suitability/presets';
@@ -17,9 +17,6 @@ let consoleErrors: string[];
 
 type Anju = { __anju: { suitability(): { regions: Float64Array; image: ImageData } | null; map: { getCenter(): { lng: number; lat: number } } } };
 
-async function waitMapIdle(p: Page) {
-  await p.waitForFunction(() => document.body.dataset.mapIdle === 'true', null, { timeout: 60_000 });
-}
 
 /** What the app must show, from the demo files in Node (no workers, no UI). */
 async function expected(model: SuitabilityModel) {
@@ -44,9 +41,7 @@ async function regionRows(p: Page): Promise<string[][]> {
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  ({ browser, page, consoleErrors } = await launchPage({ width: 1500, height: 900 }));
-  await page.goto(inject('baseUrl'));
-  await waitMapIdle(page);
+  ({ browser, page, consoleErrors } = await openApp(inject('baseUrl'), { width: 1500, height: 900 }));
 });
 
 afterAll(async () => {

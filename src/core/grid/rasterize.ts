@@ -22,6 +22,7 @@
  *   polygons are filled as above.
  */
 import type { ColumnarGeometry, GeoTransform } from '../types';
+import { featureCount } from '../import/geometry-builder';
 
 /** Size and placement of a raster, without its cells. */
 export interface GridShape {
@@ -104,12 +105,6 @@ export function rasterize(geometry: ColumnarGeometry, grid: GridShape, options: 
     else burnPolygons(b, geometry, f, allTouched);
   }
   return out;
-}
-
-/** Number of features in a columnar geometry. */
-function featureCount(g: ColumnarGeometry): number {
-  if (g.kind === 'Point' && g.geomOffsets.length === 0) return g.coords.length >> 1;
-  return Math.max(0, g.geomOffsets.length - 1);
 }
 
 /** Loads vertices [v0, v1) into b.px / b.py (pixel space), growing them if needed. */

@@ -7,11 +7,12 @@
  * travel settings and the hazard buffers, so the worker keeps it while the policy changes.
  */
 import { costDistance, createCostDistanceResult } from '../costdistance';
-import { isGeographic, makeTransform } from '../crs';
+import { featureCount, featureVertexRange } from '../import/geometry-builder';
+import { isGeographic, makeTransform, reprojectGeometry } from '../crs';
 import { HAZARD_TYPES } from '../exposure/classes';
 import { runExposureAnalysis, type ExposureParams, type ExposedLayerResult, type SourceLayer } from '../exposure/analysis';
 import type { LocalizedText } from '../manifest';
-import type { Column, ColumnarGeometry, Grid } from '../types';
+import type { Column, Grid } from '../types';
 import type { DestinationFacts, HazardHit, NewSite, RelocationFacts, ServiceMinutes, VillageFacts } from './analysis';
 import { DESTINATION_TYPES, type DestinationType, type TravelSettings } from './policy';
 import { buildTravelGrid, ROAD_CLASSES, startCell, type TravelGrid } from './travel';
@@ -77,27 +78,11 @@ const zeroIfNaN = (x: number) => (Number.isFinite(x) ? x : 0);
 /** Features of a layer that are polygons of the given hazard types (or not of them). */
 function hazardFeatures(layer: SourceLayer, reservoir: boolean): number[] {
   const type = col(layer, 'type');
-  const n = featureCountOf(layer.geometry);
+  const n = featureCount(layer.geometry);
   const out: number[] = [];
   for (let i = 0; i < n; i++) if ((str(type, i) === 'reservoir') === reservoir) out.push(i);
   return out;
 }
-function featureCountOf(g: ColumnarGeometry): number {
-  return g.geomOffsets.length > 0 ? g.geomOffsets.length - 1 : g.coords.length / 2;
-}
-
-function reproject(g: ColumnarGeometry, from: string, to: string): ColumnarGeometry {
-  if (from === to) return g;
-  const f = makeTransform(from, to);
-  const coords = new Float64Array(g.coords.length);
-  for (let i = 0; i < coords.length; i += 2) {
-    const [x, y] = Number.isNaN(g.coords[i]) ? [NaN, NaN] : f(g.coords[i], g.coords[i + 1]);
-    coords[i] = x;
-    coords[i + 1] = y;
-  }
-  return { ...g, coords };
-}
-
 /** Seconds → minutes at each cell of a finished search. */
 function minutesAt(acc: Float64Array, cells: ArrayLike<number>, out: Float32Array | Float64Array, stride = 1, offset = 0) {
   for (let i = 0; i < cells.length; i++) out[i * stride + offset] = cells[i] >= 0 ? acc[cells[i]] / 60 : Infinity;
@@ -116,8 +101,8 @@ export function buildFacts(input: FactsInput, params: FactsParams, onProgress?: 
   // Hazard hits, exactly as the register finds them.
   onProgress?.('exposure', 0, 1);
   const hazardLayers = layers.filter((l) => l.role === 'hazards');
-  const boundaries = layers.filter((l) => l.role === 'boundary' && l.geometry.kind === 'Polygon' && col(l, 'name')).sort((a, b) => featureCountOf(b.geometry) - featureCountOf(a.geometry));
-  const township = boundaries.find((l) => featureCountOf(l.geometry) > 1) ?? null;
+  const boundaries = layers.filter((l) => l.role === 'boundary' && l.geometry.kind === 'Polygon' && col(l, 'name')).sort((a, b) => featureCount(b.geometry) - featureCount(a.geometry));
+  const township = boundaries.find((l) => featureCount(l.geometry) > 1) ?? null;
   const sites = input.newSites ?? [];
   const run = runExposureAnalysis({ hazards: hazardLayers, exposed: [...villageLayers, ...settlementLayers, ...(sites.length > 0 ? [siteLayer(sites)] : [])], townships: township }, params.hazards);
   const pointHazard = Uint8Array.from(run.hazards.layerOf, (l) => (hazardLayers[l].geometry.kind === 'Point' ? 1 : 0));
@@ -125,10 +110,10 @@ export function buildFacts(input: FactsInput, params: FactsParams, onProgress?: 
 
   // The travel surface, on the DEM coarsened to fit.
   onProgress?.('travel', 0, 1);
-  const toGrid = (l: SourceLayer) => reproject(l.geometry, l.crs, dem.crs);
+  const toGrid = (l: SourceLayer) => reprojectGeometry(l.geometry, l.crs, dem.crs);
   const roads = layers.filter((l) => l.role === 'roads').map((l) => {
     const cls = col(l, 'class');
-    const n = featureCountOf(l.geometry);
+    const n = featureCount(l.geometry);
     return { geometry: toGrid(l), classOf: Int8Array.from({ length: n }, (_, i) => ROAD_CLASSES.indexOf((str(cls, i) ?? 'village') as (typeof ROAD_CLASSES)[number])) };
   });
   const barriers = [
@@ -260,11 +245,11 @@ export function buildFacts(input: FactsInput, params: FactsParams, onProgress?: 
     const cells: number[] = [];
     for (const l of layers.filter((x) => x.role === role)) {
       const g = toGrid(l);
-      const count = featureCountOf(g);
+      const count = featureCount(g);
       for (let i = 0; i < count; i++) {
-        // A feature's first vertex: schools and clinics are points.
-        const v = g.geomOffsets.length > 0 ? g.partOffsets.length > 0 ? g.partOffsets[g.geomOffsets[i]] : g.geomOffsets[i] : i;
-        if (Number.isFinite(g.coords[2 * v])) cells.push(startCell(grid, g.coords[2 * v], g.coords[2 * v + 1]));
+        // A feature's first vertex: a school drawn as a polygon starts from its outline.
+        const [v, end] = featureVertexRange(g, i);
+        if (v < end && Number.isFinite(g.coords[2 * v])) cells.push(startCell(grid, g.coords[2 * v], g.coords[2 * v + 1]));
       }
     }
     return cells;

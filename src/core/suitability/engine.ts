@@ -11,6 +11,7 @@ import { hazardBuffer, type ExposureParams } from '../exposure/analysis';
 import { hazardTypeCode, riskLevelCode } from '../exposure/classes';
 import type { LayerRole, LocalizedText } from '../manifest';
 import { rasterize } from '../grid/rasterize';
+import { featureCount } from '../import/geometry-builder';
 import { cellSizesM } from '../grid/terrain';
 import type { Column, ColumnarGeometry, Grid } from '../types';
 import { ahp, type AhpResult } from './ahp';
@@ -116,10 +117,6 @@ function columnNumber(column: Column | undefined, i: number): number {
   return Number.isFinite(v) ? v : NaN;
 }
 
-function featureCountOf(g: ColumnarGeometry): number {
-  return g.geomOffsets.length > 0 ? g.geomOffsets.length - 1 : g.coords.length / 2;
-}
-
 export class SuitabilityEngine {
   readonly width: number;
   readonly height: number;
@@ -169,7 +166,7 @@ export class SuitabilityEngine {
     const out: { layer: SuitabilityLayer; features: number[] }[] = [];
     for (const layer of this.inputs.layers) {
       if (!filter.roles.includes(layer.role)) continue;
-      const n = featureCountOf(layer.geometry);
+      const n = featureCount(layer.geometry);
       const features: number[] = [];
       const where = filter.where;
       const column = where ? layer.columns.find((c) => c.name === where.column) : undefined;
