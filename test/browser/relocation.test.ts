@@ -16,6 +16,8 @@ let page: Page;
 let consoleErrors: string[];
 let facts: RelocationFacts;
 let want: RelocationResult;
+/** The override the second test makes, for the Node runs of later tests. */
+let overridden: { village: string; destination: string } | null = null;
 
 type Anju = { __anju: { relocation(): { flows: unknown[]; status: Uint8Array } | null } };
 
@@ -72,6 +74,7 @@ describe('relocation analysis', () => {
     await page.getByTestId('override-destination').selectOption(forbidden.id);
     await page.getByTestId('override-note').fill('村民意愿');
     await page.getByTestId('override-apply').click();
+    overridden = { village: villageId!, destination: forbidden.id };
     await expect.poll(() => page.getByTestId('village-alerts').textContent(), { timeout: 30_000 }).toContain(`安置点 ${forbidden.name} 受隐患`);
     expect(await page.getByTestId('village-chosen').textContent()).toContain(`${forbidden.name}（人工指定）`);
     await page.screenshot({ path: `${ARTIFACTS}/relocation-override.png` });
@@ -105,6 +108,56 @@ describe('relocation analysis', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text).toContain('村庄搬迁明细');
     expect(text.split('\r\n').length).toBeGreaterThan(facts.villages.length);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('says which field is wrong when a policy value is out of range, and keeps the last results', async () => {
+    await page.getByTestId('reloc-tab-overview').click();
+    const moved = await page.getByTestId('ind-moved').locator('strong').textContent();
+    await page.getByTestId('reloc-tab-policy').click();
+    const field = page.getByTestId('policy-cost.housingM2LowIncome');
+    await field.fill('30');
+    await field.press('Enter');
+    await expect.poll(() => page.getByTestId('reloc-problems').textContent(), { timeout: 30_000 }).toContain('低收入人均住房面积（上限 25）（cost.housingM2LowIncome）应在 0–25 之间，现为 30');
+    await page.screenshot({ path: `${ARTIFACTS}/relocation-bad-policy.png` });
+    await page.getByTestId('reloc-tab-overview').click();
+    expect(await page.getByTestId('ind-moved').locator('strong').textContent()).toBe(moved);
+    await page.getByTestId('reloc-tab-policy').click();
+    await page.getByTestId('policy-cost.housingM2LowIncome').fill('25');
+    await page.getByTestId('policy-cost.housingM2LowIncome').press('Enter');
+    await expect.poll(() => page.getByTestId('reloc-problems').count(), { timeout: 30_000 }).toBe(0);
+  });
+
+  it('names the destinations short of room and by how many people when villages must stay in their township', async () => {
+    const policy = defaultPolicy();
+    policy.cost.subsidyOther = 30_000;
+    policy.assignment.sameTownship = true;
+    const overrides = overridden ? { [overridden.village]: { destination: overridden.destination, note: '村民意愿' } } : {};
+    const short = runScenario(await highsLoader(), facts, { id: 's1', name: '方案一', policy, capacities: {}, overrides });
+    expect(short.shortages.length + short.noDestination.length).toBeGreaterThan(0);
+    await page.getByTestId('reloc-tab-policy').click();
+    await page.getByTestId('policy-assignment.sameTownship').check();
+    await page.getByTestId('reloc-tab-overview').click();
+    const box = page.getByTestId('reloc-shortage');
+    await box.waitFor({ timeout: 60_000 });
+    for (const x of short.shortages) {
+      await expect.poll(() => box.textContent()).toContain(`${facts.destinations[x.destination].name} 缺 ${Math.round(x.shortBy)} 人（${x.villages.length} 个村的首选）`);
+    }
+    if (short.noDestination.length > 0) expect(await box.textContent()).toContain(`${short.noDestination.length} 个村没有任何可用安置点`);
+    expect(await box.textContent()).toContain('取消同乡镇约束');
+    await page.screenshot({ path: `${ARTIFACTS}/relocation-shortage.png` });
+  });
+
+  it('says what a project without villages, destinations or a DEM needs', async () => {
+    await page.getByTestId('project-menu').click();
+    await page.getByTestId('new-project-name').fill('空项目');
+    await page.getByTestId('new-project').click();
+    await page.getByTestId('empty-project').waitFor({ timeout: 30_000 });
+    await page.getByTestId('relocation-button').click();
+    await expect.poll(() => page.getByTestId('reloc-problems').textContent(), { timeout: 60_000 }).toContain('项目中没有自然村图层：请导入自然村');
+    await page.getByTestId('project-menu').click();
+    await page.getByTestId('open-demo').click();
+    await waitMapIdle(page);
     expect(consoleErrors).toEqual([]);
   });
 });
