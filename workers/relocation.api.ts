@@ -32,7 +32,7 @@ export function createRelocationApi(host: { loadHighs: () => Promise<Highs> }) {
   let highs: Promise<Highs> | null = null;
   let cached: { key: string; outcome: ReturnType<typeof buildFacts> } | null = null;
 
-  const factsKey = (travel: TravelSettings, hazards: ExposureParams, sites: NewSite[]) => JSON.stringify([travel, hazards, sites]);
+  const factsKey = (travel: TravelSettings, hazards: ExposureParams, sites: NewSite[], impassableTypes: string[]) => JSON.stringify([travel, hazards, sites, travel.hazardsImpassable ? impassableTypes : null]);
 
   return {
     /** Connects the data worker: a port it serves its API on (or, in tests, the API itself). */
@@ -63,10 +63,11 @@ export function createRelocationApi(host: { loadHighs: () => Promise<Highs> }) {
       const problems = validatePolicy(scenario.policy);
       if (problems.length > 0) return { ok: false, problems };
       if (!source) throw new Error('The relocation worker is not connected to the data worker.');
-      const key = factsKey(scenario.policy.travel, hazards, newSites);
+      const impassableTypes = scenario.policy.rules.hazardTypes;
+      const key = factsKey(scenario.policy.travel, hazards, newSites, impassableTypes);
       if (!cached || cached.key !== key) {
         const inputs = { ...(await source.suitabilityInputs()), newSites };
-        cached = { key, outcome: buildFacts(inputs, { travel: scenario.policy.travel, hazards }, (stage, done, total) => onProgress?.({ stage, done, total })) };
+        cached = { key, outcome: buildFacts(inputs, { travel: scenario.policy.travel, hazards, impassableTypes }, (stage, done, total) => onProgress?.({ stage, done, total })) };
       }
       const outcome = cached.outcome;
       if (!outcome.ok) return { ok: false, problems: [outcome.problem] };

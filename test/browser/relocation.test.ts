@@ -89,6 +89,10 @@ describe('relocation analysis', () => {
     await page.locator(`[data-testid=village-row][data-village="${villageId}"]`).click();
     await expect.poll(() => page.getByTestId('village-chosen').textContent(), { timeout: 30_000 }).toContain(`${forbidden.name}（人工指定）`);
     expect(await page.getByTestId('override-note').inputValue()).toBe('村民意愿');
+    // Another village's detail starts from its own (empty) override, not this one's.
+    await page.locator(`[data-testid=village-row]:not([data-village="${villageId}"])`).first().click();
+    await expect.poll(() => page.getByTestId('override-note').inputValue()).toBe('');
+    expect(await page.getByTestId('override-destination').inputValue()).toBe('');
   });
 
   it('reruns when the policy changes, and exports the village table', async () => {

@@ -45,6 +45,8 @@ export interface FactsParams {
   hazards: ExposureParams;
   /** Travel-grid cells at most (the DEM is coarsened to fit); default 400,000. */
   maxCells?: number;
+  /** Hazard types whose zones are one-way when the travel settings make hazards impassable (the scenario's counted types). */
+  impassableTypes?: string[];
 }
 
 export type FactsStage = 'exposure' | 'travel' | 'services' | 'od';
@@ -75,12 +77,12 @@ function truthy(c: Column | undefined, i: number): boolean {
 }
 const zeroIfNaN = (x: number) => (Number.isFinite(x) ? x : 0);
 
-/** Features of a layer that are polygons of the given hazard types (or not of them). */
-function hazardFeatures(layer: SourceLayer, reservoir: boolean): number[] {
+/** Features of a hazard layer whose type passes `keep`. */
+function hazardFeatures(layer: SourceLayer, keep: (type: string) => boolean): number[] {
   const type = col(layer, 'type');
   const n = featureCount(layer.geometry);
   const out: number[] = [];
-  for (let i = 0; i < n; i++) if ((str(type, i) === 'reservoir') === reservoir) out.push(i);
+  for (let i = 0; i < n; i++) if (keep(str(type, i) ?? 'other')) out.push(i);
   return out;
 }
 /** Seconds → minutes at each cell of a finished search. */
@@ -118,9 +120,12 @@ export function buildFacts(input: FactsInput, params: FactsParams, onProgress?: 
   });
   const barriers = [
     ...layers.filter((l) => l.role === 'rivers').map((l) => ({ geometry: toGrid(l) })),
-    ...hazardLayers.filter((l) => l.geometry.kind === 'Polygon').map((l) => ({ geometry: toGrid(l), features: hazardFeatures(l, true) })),
+    ...hazardLayers.filter((l) => l.geometry.kind === 'Polygon').map((l) => ({ geometry: toGrid(l), features: hazardFeatures(l, (t) => t === 'reservoir') })),
   ];
-  const hazardZones = hazardLayers.filter((l) => l.geometry.kind === 'Polygon').map((l) => ({ geometry: toGrid(l), features: hazardFeatures(l, false) }));
+  // One-way zones are those of the hazard types the scenario counts (a flood zone along the main
+  // valley would otherwise cut the towns in it off from everyone outside).
+  const counted = new Set(params.impassableTypes ?? []);
+  const hazardZones = hazardLayers.filter((l) => l.geometry.kind === 'Polygon').map((l) => ({ geometry: toGrid(l), features: hazardFeatures(l, (t) => counted.has(t)) }));
   const grid = buildTravelGrid({ dem, geographic: isGeographic(dem.crs), roads, barriers, hazards: hazardZones, maxCells: params.maxCells ?? 400_000 }, params.travel);
   const fromLngLat = makeTransform('EPSG:4326', dem.crs);
   const cellOf = (lngLat: [number, number]) => {

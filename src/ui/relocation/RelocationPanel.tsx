@@ -176,7 +176,7 @@ function VillagesTab({ facts, result, view, store, lang, onSelect, onExport }: {
         </select>
         <ExportButtons onExport={onExport} />
       </div>
-      {selected >= 0 && selected < result.villages.length && <VillageDetail index={selected} facts={facts} result={result} store={store} lang={lang} />}
+      {selected >= 0 && selected < result.villages.length && <VillageDetail key={facts.villages[selected].id} index={selected} facts={facts} result={result} store={store} lang={lang} />}
       <div className="table-scroll">
         <table className="reloc-table" data-testid="village-table">
           <thead>
@@ -229,7 +229,7 @@ function VillageDetail({ index, facts, result, store, lang }: { index: number; f
   const apply = () => store.setOverride(f.id, { ...(status ? { status } : {}), ...(destination ? { destination } : {}), note });
   const c = r.cost;
   return (
-    <div className="village-detail" data-testid="village-detail" key={f.id}>
+    <div className="village-detail" data-testid="village-detail">
       <h3>{t('reloc.detail.title', { name: f.name, people: f.population })} <i className={`status-dot ${r.status}`} />{t(`reloc.status.${r.status}`)}</h3>
       <div><strong>{t('reloc.detail.reasons')}：</strong>{r.reasons.length > 0 ? r.reasons.map((x) => reasonText(x, t)).join('；') : t('reloc.detail.noReason')}</div>
       {r.alerts.length > 0 && (

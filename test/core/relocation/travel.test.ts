@@ -81,4 +81,21 @@ describe('relocation on the demo county', () => {
     expect(check.problems).toEqual([]);
     expect(r.solver.pricing.complete).toBe(true);
   }, 60_000);
+
+  it('makes only the counted hazard types one-way, so a flood zone along the valley does not cut towns off', async () => {
+    const input = await demoSourceInputs();
+    const policy = defaultPolicy();
+    const travel = { ...policy.travel, hazardsImpassable: true };
+    const townMinutes = (impassableTypes: string[]) => {
+      const out = buildFacts(input, { travel, hazards: defaultExposureParams(), impassableTypes });
+      if (!out.ok) throw new Error(out.problem.en);
+      return out.facts.villages.map((v) => v.before.town);
+    };
+    const counted = townMinutes(policy.rules.hazardTypes);
+    expect(counted.filter(Number.isFinite).length / counted.length).toBeGreaterThan(0.9);
+    // Counting floods too closes the towns in the flood zone to trips from outside it.
+    const withFlood = townMinutes([...policy.rules.hazardTypes, 'flood']);
+    const longer = withFlood.filter((m, i) => m > counted[i] + 1).length;
+    expect(longer).toBeGreaterThan(10);
+  }, 60_000);
 });
