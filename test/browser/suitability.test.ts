@@ -35,6 +35,11 @@ async function imageChanged(p: Page): Promise<boolean> {
   return p.evaluate(() => (window as unknown as Anju).__anju.suitability()!.image !== (window as unknown as { __marked: unknown }).__marked);
 }
 
+/** Waits until no edit is on its way to the map: nothing queued or running, regions in. */
+async function settled(p: Page): Promise<void> {
+  await p.waitForSelector('[data-testid=suit-status][data-settled=true]', { timeout: 60_000 });
+}
+
 async function regionRows(p: Page): Promise<string[][]> {
   return p.locator('[data-testid=region-table] tbody tr').evaluateAll((rows) => rows.slice(0, 5).map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
 }
@@ -71,6 +76,7 @@ describe('suitability model builder', () => {
 
   it('recomputes live when a weight changes: the map and the candidate table follow', async () => {
     const want = await expected(changed);
+    await settled(page);
     await markImage(page);
     await page.getByTestId('suit-tab-weights').click();
     await page.getByTestId('wslider-road').fill('60');
@@ -125,6 +131,7 @@ describe('suitability model builder', () => {
   });
 
   it('refuses a broken transform with a message in Chinese and keeps the last map', async () => {
+    await settled(page); // the AHP edits' run must not land after the mark
     await markImage(page);
     await page.getByTestId('suit-tab-criteria').click();
     const slope = page.getByTestId('criterion-slope');

@@ -248,7 +248,7 @@ export function SuitabilityPanel({ store, view, lang, focus, onFocus, onExport, 
         <button type="button" disabled={doc.models.length <= 1} onClick={() => window.confirm(t('suit.confirmDelete', { name: model.name[lang] })) && store.deleteModel()}>{t('suit.delete')}</button>
       </div>
       <ScoreLegend view={view} />
-      <div className="status-line" role="status" data-testid="suit-status" data-worker-ms={view.result ? Math.round(view.result.elapsedMs) : undefined}>
+      <div className="status-line" role="status" data-testid="suit-status" data-settled={String(!view.running && !view.regionsPending)} data-worker-ms={view.result ? Math.round(view.result.elapsedMs) : undefined}>
         {view.running ? t('suit.running') : view.lastLatencyMs !== null && view.result ? t('suit.updated', { ms: Math.round(view.lastLatencyMs) }) : ''}
       </div>
       {view.problems.length > 0 && (

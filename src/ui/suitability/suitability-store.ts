@@ -31,6 +31,7 @@ export interface SuitabilityView {
   result: Omit<EvaluationView, 'image'> | null;
   /** Problems that stop the active model from running, in both languages. */
   problems: LocalizedText[];
+  /** A run is queued (an edit waits out the debounce) or in flight. */
   running: boolean;
   /** The scores are new and the candidate regions shown are still the previous run's. */
   regionsPending: boolean;
@@ -237,6 +238,9 @@ export class SuitabilityStore {
     const quiet = now - this.scheduledAt > (this.deps.debounceMs ?? 50);
     this.scheduledAt = now;
     if (this.timer) clearTimeout(this.timer);
+    // A queued run counts as running, so "settled" (not running, regions in) means no edit is
+    // still on its way to the map.
+    if (!this.view.running) this.set({ running: true });
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.evaluateNow();
@@ -251,7 +255,10 @@ export class SuitabilityStore {
     }
     const model = this.active;
     const doc = this.view.doc;
-    if (!model || !doc) return;
+    if (!model || !doc) {
+      this.set({ running: false });
+      return;
+    }
     this.inFlight = true;
     this.set({ running: true, error: null });
     try {
