@@ -4,7 +4,8 @@ import type { DataApi } from './data.api';
 import type { ExposureParams } from '../src/core/exposure/analysis';
 import type { LocalizedText } from '../src/core/manifest';
 import { runScenario, type NewSite, type RelocationFacts, type RelocationResult, type RelocationScenario } from '../src/core/relocation/analysis';
-import { buildFacts, type FactsStage } from '../src/core/relocation/facts';
+import { measureBase, withSites, type BaseOutcome, type FactsStage } from '../src/core/relocation/facts';
+import { drawnToSites } from '../src/core/relocation/sites';
 import { validatePolicy, type TravelSettings } from '../src/core/relocation/policy';
 
 /** Where the relocation worker reads the project: the data worker, over a port or (in tests) directly. */
@@ -30,20 +31,26 @@ export type RelocationOutcome =
 export function createRelocationApi(host: { loadHighs: () => Promise<Highs> }) {
   let source: RelocationSource | Remote<RelocationSource> | null = null;
   let highs: Promise<Highs> | null = null;
-  let cached: { key: string; outcome: ReturnType<typeof buildFacts> } | null = null;
+  // The base facts (slow: exposure, travel surface, one search per settlement) are kept while
+  // the layers, travel settings and hazard buffers stay; sites are added per run (a search each,
+  // itself kept), so switching between scenarios that differ in drawn sites stays fast.
+  let cached: { key: string; outcome: BaseOutcome } | null = null;
+  let last: { key: string; facts: RelocationFacts } | null = null;
 
-  const factsKey = (travel: TravelSettings, hazards: ExposureParams, sites: NewSite[], impassableTypes: string[]) => JSON.stringify([travel, hazards, sites, travel.hazardsImpassable ? impassableTypes : null]);
+  const baseKey = (travel: TravelSettings, hazards: ExposureParams, impassableTypes: string[]) => JSON.stringify([travel, hazards, travel.hazardsImpassable ? impassableTypes : null]);
 
   return {
     /** Connects the data worker: a port it serves its API on (or, in tests, the API itself). */
     connectData(from: MessagePort | RelocationSource): void {
       source = from instanceof MessagePort ? wrap<RelocationSource>(from) : from;
       cached = null;
+      last = null;
     },
 
     /** The project's layers changed: measure again on the next run. */
     invalidate(): void {
       cached = null;
+      last = null;
     },
 
     /** Loads HiGHS ahead of the first run (it compiles its WebAssembly once). */
@@ -56,7 +63,7 @@ export function createRelocationApi(host: { loadHighs: () => Promise<Highs> }) {
      * assignment and its explanations. `knownFactsKey` is the facts the caller already holds:
      * they are not sent again when unchanged. `keep` re-uses the given destinations instead of
      * solving (an override's instant update). `newSites` are the suitability analysis's
-     * candidate regions offered as destinations.
+     * candidate regions offered as destinations; the scenario's drawn sites join them.
      */
     async run(scenario: RelocationScenario, hazards: ExposureParams, knownFactsKey: string | null, onProgress?: (p: RelocationProgress) => void, keep?: Int32Array, newSites: NewSite[] = []): Promise<RelocationOutcome> {
       const t0 = performance.now();
@@ -64,16 +71,22 @@ export function createRelocationApi(host: { loadHighs: () => Promise<Highs> }) {
       if (problems.length > 0) return { ok: false, problems };
       if (!source) throw new Error('The relocation worker is not connected to the data worker.');
       const impassableTypes = scenario.policy.rules.hazardTypes;
-      const key = factsKey(scenario.policy.travel, hazards, newSites, impassableTypes);
-      if (!cached || cached.key !== key) {
-        const inputs = { ...(await source.suitabilityInputs()), newSites };
-        cached = { key, outcome: buildFacts(inputs, { travel: scenario.policy.travel, hazards, impassableTypes }, (stage, done, total) => onProgress?.({ stage, done, total })) };
+      const progress = (stage: FactsStage, done: number, total: number) => onProgress?.({ stage, done, total });
+      const bKey = baseKey(scenario.policy.travel, hazards, impassableTypes);
+      if (!cached || cached.key !== bKey) {
+        cached = { key: bKey, outcome: measureBase(await source.suitabilityInputs(), { travel: scenario.policy.travel, hazards, impassableTypes }, progress) };
+        last = null;
       }
       const outcome = cached.outcome;
       if (!outcome.ok) return { ok: false, problems: [outcome.problem] };
+      const drawn = drawnToSites(scenario.sites ?? []);
+      const sites = [...newSites, ...drawn.newSites];
+      const key = JSON.stringify([bKey, sites, drawn.industry]);
+      if (last?.key !== key) last = { key, facts: withSites(outcome.base, sites, drawn.industry, progress) };
+      const facts = last.facts;
       const solver = keep ? null : await (highs ??= host.loadHighs());
-      const result = runScenario(solver, outcome.facts, scenario, { keep, onProgress: (stage) => onProgress?.({ stage, done: 0, total: 1 }) });
-      return { ok: true, facts: knownFactsKey === key ? null : outcome.facts, factsKey: key, result, warnings: outcome.warnings, elapsedMs: performance.now() - t0 };
+      const result = runScenario(solver, facts, scenario, { keep, onProgress: (stage) => onProgress?.({ stage, done: 0, total: 1 }) });
+      return { ok: true, facts: knownFactsKey === key ? null : facts, factsKey: key, result, warnings: outcome.base.warnings, elapsedMs: performance.now() - t0 };
     },
   };
 }

@@ -64,14 +64,32 @@ export interface DestinationFacts {
   services: ServiceMinutes;
   /** A new site from the suitability analysis: its area (ha), from which its capacity follows. */
   areaHa?: number;
+  /** Drawn in the scenario: its capacity is the planner's, whatever the new-site settings. */
+  drawn?: boolean;
 }
 
-/** A candidate region of the suitability analysis offered as a destination. */
+/** A candidate region of the suitability analysis, or a site drawn in a scenario, offered as a destination. */
 export interface NewSite {
   id: string;
   name: string;
+  /** Where travel starts and ends (a polygon's representative point). */
   lngLat: [number, number];
-  areaHa: number;
+  /** The outline when drawn as a polygon (longitude/latitude), for the hazard check. */
+  ring?: [number, number][];
+  areaHa?: number;
+  /** Persons it can take; when absent, area × the scenario's new-site density. */
+  capacity?: number;
+  /** Drawn by the planner (kept whatever the new-site settings), not a suitability region. */
+  drawn?: boolean;
+}
+
+/** A place of jobs: an industrial park of the project or an industry site drawn in a scenario. */
+export interface IndustrySite {
+  id: string;
+  name: string;
+  lngLat: [number, number];
+  /** Jobs it offers, NaN when unknown. */
+  jobs: number;
 }
 
 export interface RelocationFacts {
@@ -81,6 +99,8 @@ export interface RelocationFacts {
   od: Float32Array;
   /** How the minutes were measured, for the record. */
   travel: { cellM: number; width: number; height: number; elapsedMs: number };
+  /** Industry sites and the minutes destination d → site j at [d·J + j]. */
+  industry: { sites: IndustrySite[]; minutes: Float32Array };
 }
 
 export interface VillageOverride {
@@ -90,10 +110,36 @@ export interface VillageOverride {
   note: string;
 }
 
+/**
+ * A site the planner drew in a scenario: a relocation site (a destination with its capacity in
+ * persons) or an industry site (jobs; counted in the job-access indicator). Longitude/latitude.
+ */
+export interface DrawnSite {
+  id: string;
+  name: string;
+  kind: 'relocation' | 'industry';
+  geometry: { type: 'Point'; coordinates: [number, number] } | { type: 'Polygon'; coordinates: [number, number][][] };
+  /** Persons (relocation site). */
+  capacity: number;
+  /** Jobs (industry site). */
+  jobs: number;
+}
+
+/** What the scenario must achieve; a result that misses one raises an alert. */
+export interface ScenarioTargets {
+  /** Public cost cap, yuan (null: none). */
+  budgetYuan: number | null;
+}
+
 export interface RelocationScenario {
   id: string;
   name: string;
+  /** The planner's words on what this alternative is. */
+  description?: string;
   policy: RelocationPolicy;
+  /** Sites drawn on the map: destinations and industry of this scenario only. */
+  sites?: DrawnSite[];
+  targets?: ScenarioTargets;
   /** Capacity (persons) by destination id, replacing the layer's. */
   capacities: Record<string, number>;
   overrides: Record<string, VillageOverride>;
@@ -156,6 +202,9 @@ export interface VillageResult {
 }
 
 export interface DestinationResult {
+  /** Industry sites within INDUSTRY_MINUTES, and their jobs where known. */
+  industryNear: number;
+  jobsNear: number;
   capacity: number;
   used: number;
   free: number;
@@ -189,7 +238,20 @@ export interface Indicators {
   costPerPerson: number;
   /** People assigned ÷ free capacity offered, 0–1. */
   capacityUsed: number;
+  /** People still exposed (not moving) by the highest hazard level that hits them. */
+  stillExposedByLevel: { high: number; medium: number; low: number };
+  /** People who stay inside a high-risk zone (the target is none). */
+  peopleInHighRiskZones: number;
+  /** Mean minutes to the nearest school, clinic and town after the move, over the people moved (reachable ones). */
+  meanAfter: ServiceMinutes;
+  /** People moved to a destination with an industrial park or industry site within 30 minutes. */
+  peopleNearIndustry: number;
+  /** Destinations given more people than their capacity (by overrides). */
+  destinationsOver: number;
 }
+
+/** Minutes within which an industry site counts as reachable from a destination. */
+export const INDUSTRY_MINUTES = 30;
 
 /** A destination that must grow for every village to find room (first choices of the unplaced). */
 export interface Shortage {
@@ -339,8 +401,9 @@ export function runScenario(highs: Highs | null, facts: RelocationFacts, scenari
 
   // Capacity: the layer's (a new site's from its area) or the scenario's, less people already
   // there and those placed by hand.
+  // Drawn sites carry the planner's capacity; suitability regions take area × density when offered.
   const siteCapacity = (d: DestinationFacts) => (policy.assignment.useNewSites ? Math.floor((d.areaHa ?? 0) * policy.assignment.newSiteDensity) : 0);
-  const capacity = facts.destinations.map((d) => scenario.capacities[d.id] ?? (d.areaHa !== undefined ? siteCapacity(d) : d.capacity));
+  const capacity = facts.destinations.map((d) => scenario.capacities[d.id] ?? (d.areaHa !== undefined && !d.drawn ? siteCapacity(d) : d.capacity));
   const free = facts.destinations.map((d, i) => Math.max(0, capacity[i] - d.used));
   const remaining = Float64Array.from(free);
   const fixed = new Int32Array(V).fill(-1);
@@ -424,7 +487,15 @@ export function runScenario(highs: Highs | null, facts: RelocationFacts, scenari
     // Other hazards (a flood zone behind levees) do not forbid a destination, but are said.
     const other = d.hazards.find((h) => h !== forbidding && h.zone);
     if (!forbidding && other && load[i] > 0) alerts.push({ code: 'destination_warning', params: { destination: d.id, hazard: other.id, type: other.type } });
-    return { capacity: capacity[i], used: d.used, free: free[i], assigned: load[i], villages: count[i], alerts };
+    const J = facts.industry.sites.length;
+    let industryNear = 0;
+    let jobsNear = 0;
+    for (let j = 0; j < J; j++) {
+      if (!(facts.industry.minutes[i * J + j] <= INDUSTRY_MINUTES)) continue;
+      industryNear++;
+      if (Number.isFinite(facts.industry.sites[j].jobs)) jobsNear += facts.industry.sites[j].jobs;
+    }
+    return { capacity: capacity[i], used: d.used, free: free[i], assigned: load[i], villages: count[i], alerts, industryNear, jobsNear };
   });
   for (let v = 0; v < V; v++) {
     const d = villages[v].destination;
@@ -481,7 +552,27 @@ export function runScenario(highs: Highs | null, facts: RelocationFacts, scenari
 
   // Townships and indicators.
   const byTownship = new Map<string, TownshipRow>();
-  const ind: Indicators = { peopleMust: 0, peopleMay: 0, villagesMust: 0, peopleMoved: 0, villagesMoved: 0, peopleUnassigned: 0, peopleStillExposed: 0, totalCost: 0, publicCost: 0, householdCost: 0, repairCost: 0, costPerPerson: 0, capacityUsed: 0 };
+  const ind: Indicators = {
+    peopleMust: 0,
+    peopleMay: 0,
+    villagesMust: 0,
+    peopleMoved: 0,
+    villagesMoved: 0,
+    peopleUnassigned: 0,
+    peopleStillExposed: 0,
+    totalCost: 0,
+    publicCost: 0,
+    householdCost: 0,
+    repairCost: 0,
+    costPerPerson: 0,
+    capacityUsed: 0,
+    stillExposedByLevel: { high: 0, medium: 0, low: 0 },
+    peopleInHighRiskZones: 0,
+    meanAfter: { school: 0, clinic: 0, town: 0 },
+    peopleNearIndustry: 0,
+    destinationsOver: destinations.filter((d) => d.assigned > d.free + 1e-9).length,
+  };
+  const afterSum = { school: [0, 0], clinic: [0, 0], town: [0, 0] };
   for (let v = 0; v < V; v++) {
     const f = facts.villages[v];
     const r = villages[v];
@@ -506,6 +597,14 @@ export function runScenario(highs: Highs | null, facts: RelocationFacts, scenari
       row.movedPeople += f.population;
       row.totalCost += r.cost.total;
       row.publicCost += r.cost.public;
+      if (r.destination >= 0 && destinations[r.destination].industryNear > 0) ind.peopleNearIndustry += f.population;
+      for (const k of ['school', 'clinic', 'town'] as const) {
+        const m = r.after?.[k] ?? Infinity;
+        if (Number.isFinite(m)) {
+          afterSum[k][0] += m * f.population;
+          afterSum[k][1] += f.population;
+        }
+      }
     } else if (r.status === 'repair' && r.repair !== null) {
       ind.repairCost += r.repair;
       ind.totalCost += r.repair;
@@ -513,8 +612,14 @@ export function runScenario(highs: Highs | null, facts: RelocationFacts, scenari
       row.totalCost += r.repair;
       row.publicCost += r.repair;
     }
-    if (f.hazards.length > 0 && !r.cost) ind.peopleStillExposed += f.population;
+    if (f.hazards.length > 0 && !r.cost) {
+      ind.peopleStillExposed += f.population;
+      const level = Math.max(...f.hazards.map((h) => h.level));
+      ind.stillExposedByLevel[level >= 3 ? 'high' : level === 2 ? 'medium' : 'low'] += f.population;
+      if (f.hazards.some((h) => h.level >= 3 && h.zone)) ind.peopleInHighRiskZones += f.population;
+    }
   }
+  for (const k of ['school', 'clinic', 'town'] as const) ind.meanAfter[k] = afterSum[k][1] > 0 ? afterSum[k][0] / afterSum[k][1] : NaN;
   ind.householdCost = ind.totalCost - ind.publicCost;
   ind.costPerPerson = ind.peopleMoved > 0 ? (ind.totalCost - ind.repairCost) / ind.peopleMoved : 0;
   const offered = free.reduce((s, x) => s + x, 0);

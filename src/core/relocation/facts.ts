@@ -13,31 +13,61 @@ import { HAZARD_TYPES } from '../exposure/classes';
 import { runExposureAnalysis, type ExposureParams, type ExposedLayerResult, type SourceLayer } from '../exposure/analysis';
 import type { LocalizedText } from '../manifest';
 import type { Column, Grid } from '../types';
-import type { DestinationFacts, HazardHit, NewSite, RelocationFacts, ServiceMinutes, VillageFacts } from './analysis';
+import type { DestinationFacts, HazardHit, IndustrySite, NewSite, RelocationFacts, ServiceMinutes, VillageFacts } from './analysis';
 import { DESTINATION_TYPES, type DestinationType, type TravelSettings } from './policy';
 import { buildTravelGrid, ROAD_CLASSES, startCell, type TravelGrid } from './travel';
 
 export interface FactsInput {
   dem: Grid<Float32Array> | null;
   layers: SourceLayer[];
-  /** Candidate regions of the suitability analysis, offered as destinations. */
+  /** Candidate regions of the suitability analysis and the scenario's drawn sites, offered as destinations. */
   newSites?: NewSite[];
+  /** Industry sites drawn in the scenario (the project's industrial parks are read from its layers). */
+  industrySites?: IndustrySite[];
 }
 
-/** New sites as a point layer, so the hazard check runs on them as on settlements. */
-function siteLayer(sites: NewSite[]): SourceLayer {
-  return {
-    layerId: 'new-sites',
+/**
+ * Sites as exposed layers (points, and polygons where drawn as such), so the hazard check runs
+ * on them exactly as on settlements. Returns the layers and, per site, its layer and index.
+ */
+function siteLayers(sites: readonly { id: string; name: string; lngLat: [number, number]; ring?: [number, number][] }[]): { layers: SourceLayer[]; at: [number, number][] } {
+  const points = sites.filter((s) => !s.ring || s.ring.length < 3);
+  const polygons = sites.filter((s) => s.ring && s.ring.length >= 3);
+  const layer = (id: string, list: typeof sites, geometry: SourceLayer['geometry']): SourceLayer => ({
+    layerId: id,
     role: 'settlements',
     name: { zh: '新选址', en: 'New sites' },
-    source: { zh: '选址分析候选区', en: 'Suitability candidate regions' },
+    source: { zh: '选址分析候选区与方案中绘制的选址', en: 'Suitability candidate regions and sites drawn in the scenario' },
     crs: 'EPSG:4326',
-    geometry: { kind: 'Point', coords: Float64Array.from(sites.flatMap((s) => s.lngLat)), geomOffsets: new Uint32Array(0), partOffsets: new Uint32Array(0), ringOffsets: new Uint32Array(0) },
+    geometry,
     columns: [
-      { name: 'id', type: 'string', values: sites.map((s) => s.id) },
-      { name: 'name', type: 'string', values: sites.map((s) => s.name) },
+      { name: 'id', type: 'string', values: list.map((s) => s.id) },
+      { name: 'name', type: 'string', values: list.map((s) => s.name) },
     ],
-  };
+  });
+  const layers: SourceLayer[] = [];
+  if (points.length > 0) {
+    layers.push(layer('new-sites', points, { kind: 'Point', coords: Float64Array.from(points.flatMap((s) => s.lngLat)), geomOffsets: new Uint32Array(0), partOffsets: new Uint32Array(0), ringOffsets: new Uint32Array(0) }));
+  }
+  if (polygons.length > 0) {
+    // One ring per polygon, closed: geomOffsets → parts, partOffsets → rings, ringOffsets → vertices.
+    const rings = polygons.map((s) => (ringClosed(s.ring!) ? s.ring! : [...s.ring!, s.ring![0]]));
+    const ringOffsets = new Uint32Array(rings.length + 1);
+    rings.forEach((r, i) => (ringOffsets[i + 1] = ringOffsets[i] + r.length));
+    const seq = Uint32Array.from({ length: rings.length + 1 }, (_, i) => i);
+    layers.push(layer('new-site-areas', polygons, { kind: 'Polygon', coords: Float64Array.from(rings.flat(2)), geomOffsets: seq, partOffsets: seq.slice(), ringOffsets }));
+  }
+  const at = sites.map((s): [number, number] => {
+    const poly = polygons.indexOf(s);
+    return poly >= 0 ? [layers.length - 1, poly] : [0, points.indexOf(s)];
+  });
+  return { layers, at };
+}
+
+function ringClosed(ring: [number, number][]): boolean {
+  const a = ring[0];
+  const b = ring[ring.length - 1];
+  return a[0] === b[0] && a[1] === b[1];
 }
 
 export interface FactsParams {
@@ -90,7 +120,46 @@ function minutesAt(acc: Float64Array, cells: ArrayLike<number>, out: Float32Arra
   for (let i = 0; i < cells.length; i++) out[i * stride + offset] = cells[i] >= 0 ? acc[cells[i]] / 60 : Infinity;
 }
 
+/**
+ * Everything measured from the layers alone, kept by the worker while the layers, the travel
+ * settings and the hazard buffers stay: the facts without any new site, and what adding a
+ * site needs (the travel grid, the minutes to each service everywhere, the hazard layers).
+ */
+export interface BaseFacts {
+  facts: RelocationFacts;
+  warnings: LocalizedText[];
+  grid: TravelGrid;
+  villageCells: number[];
+  destCells: number[];
+  /** Minutes to the nearest town, school and clinic at every travel-grid cell (null: none in the project). */
+  serviceMinutes: Record<keyof ServiceMinutes, Float32Array | null>;
+  cellOf(lngLat: [number, number]): number;
+  /** The register's hazard check of sites (drawn or suitable), as for settlements. */
+  checkSites(sites: readonly SiteShape[]): { hits: HazardHit[]; township: string | null }[];
+  /** The project's industrial parks (representative points). */
+  parks: IndustrySite[];
+  /** Minutes from one cell to every cell (Infinity: no path), kept per start cell (a site searched once is not searched again). */
+  minutesFrom(cell: number): Float32Array;
+}
+
+export type BaseOutcome = { ok: true; base: BaseFacts } | { ok: false; problem: LocalizedText };
+
+interface SiteShape {
+  id: string;
+  name: string;
+  lngLat: [number, number];
+  ring?: [number, number][];
+}
+
+/** The facts with the given sites (suitability regions and drawn sites) added as destinations. */
 export function buildFacts(input: FactsInput, params: FactsParams, onProgress?: (stage: FactsStage, done: number, total: number) => void): FactsOutcome {
+  const base = measureBase(input, params, onProgress);
+  if (!base.ok) return base;
+  return { ok: true, facts: withSites(base.base, input.newSites ?? [], input.industrySites ?? [], onProgress), warnings: base.base.warnings };
+}
+
+/** Measures the facts that depend only on the layers, the travel settings and the hazard buffers. */
+export function measureBase(input: FactsInput, params: FactsParams, onProgress?: (stage: FactsStage, done: number, total: number) => void): BaseOutcome {
   const t0 = performance.now();
   const { dem, layers } = input;
   const villageLayers = layers.filter((l) => l.role === 'villages');
@@ -105,8 +174,7 @@ export function buildFacts(input: FactsInput, params: FactsParams, onProgress?: 
   const hazardLayers = layers.filter((l) => l.role === 'hazards');
   const boundaries = layers.filter((l) => l.role === 'boundary' && l.geometry.kind === 'Polygon' && col(l, 'name')).sort((a, b) => featureCount(b.geometry) - featureCount(a.geometry));
   const township = boundaries.find((l) => featureCount(l.geometry) > 1) ?? null;
-  const sites = input.newSites ?? [];
-  const run = runExposureAnalysis({ hazards: hazardLayers, exposed: [...villageLayers, ...settlementLayers, ...(sites.length > 0 ? [siteLayer(sites)] : [])], townships: township }, params.hazards);
+  const run = runExposureAnalysis({ hazards: hazardLayers, exposed: [...villageLayers, ...settlementLayers], townships: township }, params.hazards);
   const pointHazard = Uint8Array.from(run.hazards.layerOf, (l) => (hazardLayers[l].geometry.kind === 'Point' ? 1 : 0));
   const exposedOf = (layerId: string) => run.layers.find((l) => l.layerId === layerId) as ExposedLayerResult;
 
@@ -216,29 +284,6 @@ export function buildFacts(input: FactsInput, params: FactsParams, onProgress?: 
     if (noCapacity > 0) warnings.push({ zh: `图层“${layer.name.zh}”有 ${noCapacity} 个安置点没有 capacityPersons（容量），按 0 计。`, en: `Layer "${layer.name.en}": ${noCapacity} settlements have no capacityPersons; counted as 0.` });
   }
 
-  if (sites.length > 0) {
-    const ex = exposedOf('new-sites');
-    sites.forEach((site, i) => {
-      destinations.push({
-        id: site.id,
-        name: site.name,
-        type: 'new_site',
-        township: ex.townships[i],
-        county: null,
-        lngLat: site.lngLat,
-        capacity: 0,
-        used: 0,
-        landCostPerM2: NaN,
-        hazards: hitsOf(ex, i, run.hazards, pointHazard),
-        services: { town: Infinity, school: Infinity, clinic: Infinity },
-        areaHa: site.areaHa,
-      });
-      destCells.push(cellOf(site.lngLat));
-      schoolHere.push(false);
-      clinicHere.push(false);
-    });
-  }
-
   const V = villages.length;
   const D = destinations.length;
   const n = grid.width * grid.height;
@@ -266,6 +311,7 @@ export function buildFacts(input: FactsInput, params: FactsParams, onProgress?: 
   ];
   const tmpV = new Float64Array(V);
   const tmpD = new Float64Array(D);
+  const serviceMinutes: BaseFacts['serviceMinutes'] = { town: null, school: null, clinic: null };
   services.forEach(([kind, sources], k) => {
     onProgress?.('services', k, services.length);
     if (sources.length === 0) {
@@ -273,6 +319,7 @@ export function buildFacts(input: FactsInput, params: FactsParams, onProgress?: 
       return;
     }
     const r = run1(sources);
+    serviceMinutes[kind] = Float32Array.from(r.accumulated, (sec) => sec / 60);
     minutesAt(r.accumulated, villageCells, tmpV);
     minutesAt(r.accumulated, destCells, tmpD);
     villages.forEach((v, i) => (v.before[kind] = tmpV[i]));
@@ -292,7 +339,101 @@ export function buildFacts(input: FactsInput, params: FactsParams, onProgress?: 
   }
   const outside = villageCells.filter((c) => c < 0).length;
   if (outside > 0) warnings.push({ zh: `${outside} 个自然村在 DEM 范围外或四周无法通行，无法计算出行时间。`, en: `${outside} villages lie outside the DEM or in cells nobody can reach; their travel times are unknown.` });
-  return { ok: true, facts: { villages, destinations, od, travel: travelSummary(grid, performance.now() - t0) }, warnings };
+
+  const searches = new Map<number, Float32Array>();
+  const minutesFrom = (cell: number) => {
+    let m = searches.get(cell);
+    if (!m) {
+      m = Float32Array.from(run1([cell]).accumulated, (sec) => sec / 60);
+      searches.set(cell, m);
+    }
+    return m;
+  };
+  const checkSites = (sites: readonly SiteShape[]) => {
+    if (sites.length === 0) return [];
+    const { layers: exposed, at } = siteLayers(sites);
+    const r = runExposureAnalysis({ hazards: hazardLayers, exposed, townships: township }, params.hazards);
+    const point = Uint8Array.from(r.hazards.layerOf, (l) => (hazardLayers[l].geometry.kind === 'Point' ? 1 : 0));
+    return at.map(([layer, i]) => {
+      const ex = r.layers.find((l) => l.layerId === exposed[layer].layerId) as ExposedLayerResult;
+      return { hits: hitsOf(ex, i, r.hazards, point), township: ex.townships[i] };
+    });
+  };
+  const parks: IndustrySite[] = [];
+  for (const l of layers.filter((x) => x.role === 'industrial_parks')) {
+    const g = reprojectGeometry(l.geometry, l.crs, 'EPSG:4326');
+    const count = featureCount(g);
+    const ids = col(l, 'id');
+    const names = col(l, 'name');
+    const jobs = col(l, 'jobs');
+    for (let i = 0; i < count; i++) {
+      const [v, e] = featureVertexRange(g, i);
+      if (v >= e) continue;
+      // The mean of the outline's vertices: inside for the compact shapes parks have.
+      let x = 0;
+      let y = 0;
+      for (let k = v; k < e; k++) {
+        x += g.coords[2 * k];
+        y += g.coords[2 * k + 1];
+      }
+      parks.push({ id: str(ids, i) ?? `${l.layerId}#${i + 1}`, name: str(names, i) ?? `#${i + 1}`, lngLat: [x / (e - v), y / (e - v)], jobs: num(jobs, i) });
+    }
+  }
+  const facts: RelocationFacts = { villages, destinations, od, travel: travelSummary(grid, performance.now() - t0), industry: { sites: [], minutes: new Float32Array(0) } };
+  return { ok: true, base: { facts, warnings, grid, villageCells, destCells, serviceMinutes, cellOf, checkSites, parks, minutesFrom } };
+}
+
+/**
+ * The base facts with sites added as destinations: each is hazard-checked as settlements are,
+ * gets its services' minutes from the kept surfaces, and one search of its own (kept, so a
+ * site already searched costs nothing the next time). Industry sites (the project's parks and
+ * the scenario's drawn ones) get a search each for their minutes to every destination.
+ */
+export function withSites(base: BaseFacts, sites: readonly NewSite[], industrySites: readonly IndustrySite[], onProgress?: (stage: FactsStage, done: number, total: number) => void): RelocationFacts {
+  const { facts, grid } = base;
+  const checks = base.checkSites(sites);
+  const added: DestinationFacts[] = sites.map((site, i) => {
+    const cell = base.cellOf(site.lngLat);
+    const at = (m: Float32Array | null) => (m && cell >= 0 ? m[cell] : Infinity);
+    return {
+      id: site.id,
+      name: site.name,
+      type: 'new_site',
+      township: checks[i].township,
+      county: null,
+      lngLat: site.lngLat,
+      capacity: site.capacity ?? 0,
+      used: 0,
+      landCostPerM2: NaN,
+      hazards: checks[i].hits,
+      services: { town: at(base.serviceMinutes.town), school: at(base.serviceMinutes.school), clinic: at(base.serviceMinutes.clinic) },
+      areaHa: site.areaHa,
+      ...(site.drawn ? { drawn: true } : {}),
+    };
+  });
+  const V = facts.villages.length;
+  const D0 = facts.destinations.length;
+  const D = D0 + added.length;
+  const od = new Float32Array(V * D);
+  for (let v = 0; v < V; v++) od.set(facts.od.subarray(v * D0, v * D0 + D0), v * D);
+  const siteCells = sites.map((s) => base.cellOf(s.lngLat));
+  siteCells.forEach((cell, k) => {
+    onProgress?.('od', k, siteCells.length);
+    const m = cell >= 0 ? base.minutesFrom(cell) : null;
+    base.villageCells.forEach((c, v) => (od[v * D + D0 + k] = m && c >= 0 ? m[c] : Infinity));
+  });
+  const industry = [...base.parks, ...industrySites];
+  const destCells = [...base.destCells, ...siteCells];
+  const minutes = new Float32Array(D * industry.length).fill(Infinity);
+  industry.forEach((site, j) => {
+    const cell = base.cellOf(site.lngLat);
+    if (cell < 0) return;
+    const m = base.minutesFrom(cell);
+    destCells.forEach((c, d) => {
+      if (c >= 0) minutes[d * industry.length + j] = m[c];
+    });
+  });
+  return { villages: facts.villages, destinations: [...facts.destinations, ...added], od, travel: { ...facts.travel, cellM: grid.cellM }, industry: { sites: industry, minutes } };
 }
 
 function travelSummary(grid: TravelGrid, elapsedMs: number) {

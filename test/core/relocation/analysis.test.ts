@@ -69,7 +69,7 @@ describe('cost model', () => {
 });
 
 function facts(villages: VillageFacts[], destinations: DestinationFacts[], od: number[]): RelocationFacts {
-  return { villages, destinations, od: Float32Array.from(od), travel: { cellM: 90, width: 1, height: 1, elapsedMs: 0 } };
+  return { villages, destinations, od: Float32Array.from(od), travel: { cellM: 90, width: 1, height: 1, elapsedMs: 0 }, industry: { sites: [], minutes: new Float32Array(0) } };
 }
 
 describe('runScenario', () => {

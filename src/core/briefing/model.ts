@@ -1,0 +1,103 @@
+/**
+ * A briefing (汇报材料) as plain data: pages of blocks whose every number is already a
+ * formatted string (the builder uses the app's own formatters, so the briefing shows exactly
+ * the app's figures). Two renderers draw the same pages: the in-app presentation view (HTML)
+ * and the PDF (worker). Neither computes anything.
+ *
+ * Units: sizes in the PDF are points on A4 landscape (842 × 595 pt); the map image carries
+ * its own pixel size and is scaled to fit its block.
+ */
+
+export type BriefingLang = 'zh' | 'en';
+
+export interface Briefing {
+  lang: BriefingLang;
+  /** The document's title, also the PDF's Title metadata and the download's name. */
+  title: string;
+  pages: BriefingPage[];
+}
+
+export type BriefingPage = CoverPage | ContentPage;
+
+export interface CoverPage {
+  kind: 'cover';
+  title: string;
+  subtitle?: string;
+  /** County (区县) the briefing is about. */
+  county: string;
+  /** As officials write it, e.g. "2026年11月22日". */
+  date: string;
+  /** The unit that prepared it (编制单位). */
+  author: string;
+}
+
+export interface ContentPage {
+  kind: 'content';
+  title: string;
+  blocks: BriefingBlock[];
+}
+
+export type BriefingBlock = KeyNumbersBlock | MapBlock | TableBlock | BarChartBlock | ListBlock | ParagraphBlock;
+
+/** Large figures in a row of tiles: "3.21 万人 / 已搬迁人口". */
+export interface KeyNumbersBlock {
+  kind: 'numbers';
+  items: { label: string; value: string; /** A small line under the value (e.g. "其中必须搬迁 1.2 万人"). */ note?: string; /** Draws the tile as an alert. */ alert?: boolean }[];
+}
+
+export interface MapLegendItem {
+  label: string;
+  /** CSS colour, `#rrggbb`. */
+  color: string;
+  shape: 'circle' | 'line' | 'square';
+}
+
+/** A map picture with its legend, scale bar, north arrow and data attribution. */
+export interface MapBlock {
+  kind: 'map';
+  /** PNG bytes of the map as shown (basemap and overlays). */
+  png: Uint8Array;
+  width: number;
+  height: number;
+  legend: MapLegendItem[];
+  /** Scale bar: its label ("5 km") and its length as a fraction of the image's width. */
+  scale: { label: string; fraction: number };
+  /** Drawn when true (north is up on our maps). */
+  northArrow: boolean;
+  attribution: string;
+  caption?: string;
+}
+
+export interface TableBlock {
+  kind: 'table';
+  caption?: string;
+  columns: { label: string; align: 'left' | 'right' }[];
+  rows: string[][];
+  /** A totals row, drawn bold. */
+  footer?: string[];
+  /** Index of columns (besides the first) whose cells differ between scenarios are marked; optional. */
+  note?: string;
+}
+
+/** Horizontal or grouped bars: one group per category, one bar per series (scenario). */
+export interface BarChartBlock {
+  kind: 'bars';
+  title: string;
+  /** Unit shown after the values on the axis, e.g. "万元". Values are already in this unit. */
+  unit: string;
+  categories: string[];
+  series: { label: string; color: string; values: number[]; /** Labels drawn at the bars' ends (formatted as in the app). */ labels: string[] }[];
+}
+
+export interface ListBlock {
+  kind: 'list';
+  heading?: string;
+  items: { text: string; /** Marks the item as an alert (red). */ alert?: boolean }[];
+}
+
+export interface ParagraphBlock {
+  kind: 'paragraph';
+  text: string;
+  /** Smaller, grey text (notes, sources). */
+  small?: boolean;
+}

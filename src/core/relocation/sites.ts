@@ -1,0 +1,59 @@
+/**
+ * A scenario's drawn sites as the analysis takes them: relocation sites become destinations
+ * (travel starts at a point inside the polygon; the outline goes to the hazard check), industry
+ * sites become places of jobs. Also the checks a drawn site must pass before it is kept.
+ */
+import { area as turfArea, pointOnFeature } from '@turf/turf';
+import type { LocalizedText } from '../manifest';
+import type { DrawnSite, IndustrySite, NewSite } from './analysis';
+
+/** A point inside the site (a polygon's own point on its surface, not a centroid that may fall outside). */
+export function siteAnchor(site: DrawnSite): [number, number] {
+  if (site.geometry.type === 'Point') return site.geometry.coordinates;
+  const p = pointOnFeature({ type: 'Feature', properties: {}, geometry: site.geometry });
+  return p.geometry.coordinates as [number, number];
+}
+
+/** Hectares of a drawn polygon (0 for a point). */
+export function siteAreaHa(site: DrawnSite): number {
+  return site.geometry.type === 'Polygon' ? turfArea({ type: 'Feature', properties: {}, geometry: site.geometry }) / 10_000 : 0;
+}
+
+export function drawnToSites(sites: readonly DrawnSite[]): { newSites: NewSite[]; industry: IndustrySite[] } {
+  const newSites: NewSite[] = [];
+  const industry: IndustrySite[] = [];
+  for (const s of sites) {
+    const lngLat = siteAnchor(s);
+    if (s.kind === 'industry') {
+      industry.push({ id: s.id, name: s.name, lngLat, jobs: s.jobs });
+      continue;
+    }
+    newSites.push({
+      id: s.id,
+      name: s.name,
+      lngLat,
+      ...(s.geometry.type === 'Polygon' ? { ring: s.geometry.coordinates[0], areaHa: siteAreaHa(s) } : {}),
+      capacity: s.capacity,
+      drawn: true,
+    });
+  }
+  return { newSites, industry };
+}
+
+/** What is wrong with a drawn site, in both languages (empty when it can be used). */
+export function validateSite(site: DrawnSite): LocalizedText[] {
+  const out: LocalizedText[] = [];
+  const label = site.name || site.id;
+  if (!site.name.trim()) out.push({ zh: `选址 ${site.id} 没有名称：请填写名称。`, en: `Site ${site.id} has no name: enter one.` });
+  if (site.kind === 'relocation' && !(Number.isFinite(site.capacity) && site.capacity >= 0)) {
+    out.push({ zh: `安置选址“${label}”的容量（人）应为不小于 0 的数，现为 ${String(site.capacity)}。`, en: `Relocation site "${label}": capacity (persons) must be a number ≥ 0, not ${String(site.capacity)}.` });
+  }
+  if (site.kind === 'industry' && !(Number.isFinite(site.jobs) && site.jobs >= 0)) {
+    out.push({ zh: `产业选址“${label}”的就业岗位数应为不小于 0 的数，现为 ${String(site.jobs)}。`, en: `Industry site "${label}": jobs must be a number ≥ 0, not ${String(site.jobs)}.` });
+  }
+  if (site.geometry.type === 'Polygon') {
+    const ring = site.geometry.coordinates[0] ?? [];
+    if (ring.length < 4) out.push({ zh: `选址“${label}”的多边形少于 3 个顶点：请重新绘制。`, en: `Site "${label}": the polygon has fewer than 3 vertices; draw it again.` });
+  }
+  return out;
+}
