@@ -11,6 +11,7 @@ import { exportLayer, type ExportFormat } from '../src/io/export';
 import { ANALYSIS_COLUMNS, type ExposureInputs, type SourceLayer } from '../src/core/exposure/analysis';
 import { contourGeoJson, outsideMaskGeoJson } from './basemap-data';
 import { bboxOf, demSummary, layerInfo, LoadError, loadFolder, prepareDem, renderOf, transferables, type LoadedDem, type LoadedLayer } from './data.load';
+import { decodeProjectFile, encodeProjectFile, projectFileName, type ProjectFileResult } from '../src/io/project-file';
 import type { ProjectStorage, StoredProject } from './project-storage';
 import type { DemSummary, LayerInfo, LayerRender, LoadOutcome, LoadProgress, ProjectLoad, ProjectSummary, TablePage, TablePageRequest, VillageKey } from './data.types';
 
@@ -77,6 +78,8 @@ function unionBBox(boxes: [number, number, number, number][]): [number, number, 
 export function createDataApi(host: DataApiHost) {
   let loaded: Loaded | null = null;
   const { storage } = host;
+  /** Document writes in flight: an export waits for them, so it holds the newest edits. */
+  const pendingWrites = new Set<Promise<void>>();
 
   function requireLoaded(): Loaded {
     if (!loaded) throw new Error('No project is loaded yet.');
@@ -140,7 +143,8 @@ export function createDataApi(host: DataApiHost) {
     const next: Loaded = { projectId, manifest: stored ? userManifest(stored) : userManifest({ id: projectId, name: projectId, base: null, createdAt: 0, updatedAt: 0 }), layers: new Map(), dem: null, demSummary: null, lngLatToDem: null };
     if (projectId === DEMO_PROJECT_ID || stored?.base === 'demo') {
       const folder = await loadFolder(demoUrl, host.fetchBytes, onProgress);
-      next.manifest = folder.manifest;
+      // A copy of the demo (e.g. an imported project file) shows its own name.
+      next.manifest = projectId === DEMO_PROJECT_ID || !stored ? folder.manifest : { ...folder.manifest, name: { zh: stored.name, en: stored.name } };
       for (const l of folder.layers) next.layers.set(l.info.id, l);
       next.dem = folder.dem;
       next.demSummary = folder.demSummary;
@@ -444,8 +448,67 @@ export function createDataApi(host: DataApiHost) {
 
     /** Stores a named document with the open project (creating the project's record if needed). */
     async putDocument(name: string, value: unknown): Promise<void> {
-      const project = await touchProject();
-      await storage.putDocument({ projectId: project.id, name, value });
+      const write = touchProject().then((project) => storage.putDocument({ projectId: project.id, name, value }));
+      pendingWrites.add(write);
+      try {
+        await write;
+      } finally {
+        pendingWrites.delete(write);
+      }
+    },
+
+    /**
+     * A stored project as one `.anju` file (src/io/project-file.ts). The demo county's own
+     * files ship with the app and are left out: its file holds what the user added to it
+     * (an empty record with base `demo` when there is nothing yet).
+     */
+    async exportProject(projectId: string): Promise<{ fileName: string; bytes: Uint8Array }> {
+      await Promise.allSettled([...pendingWrites]);
+      const now = Date.now();
+      let project = await storage.getProject(projectId);
+      if (!project && projectId === DEMO_PROJECT_ID) {
+        const name = loaded?.projectId === DEMO_PROJECT_ID ? loaded.manifest.name.zh : DEMO_PROJECT_ID;
+        project = { id: DEMO_PROJECT_ID, name, base: 'demo', createdAt: now, updatedAt: now };
+      }
+      if (!project) throw new Error(`There is no project "${projectId}" in this browser to export.`);
+      const [layers, dem, documents] = await Promise.all([storage.listLayers(projectId), storage.getDem(projectId), storage.listDocuments(projectId)]);
+      const bytes = encodeProjectFile({ project, layers, dem: dem ?? null, documents });
+      return transfer({ fileName: projectFileName(project.name), bytes }, [bytes.buffer as ArrayBuffer]);
+    },
+
+    /**
+     * Stores a `.anju` file as a project and returns its id (open it with openProject). The
+     * file is read and checked completely first; a refused file writes nothing. A project
+     * whose id is already here (or the demo's) comes in as a new project named "…（导入）".
+     * The project record is written last, so an import cut short never lists.
+     */
+    async importProject(bytes: Uint8Array): Promise<ProjectFileResult<{ id: string; name: string }>> {
+      const decoded = decodeProjectFile(bytes);
+      if (!decoded.ok) return decoded;
+      const { project, layers, dem, documents } = decoded.value;
+      const taken = project.id === DEMO_PROJECT_ID || (await storage.getProject(project.id)) !== undefined;
+      const id = taken ? `p${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}` : project.id;
+      const name = taken ? `${project.name}（导入）` : project.name;
+      try {
+        for (const layer of layers) await storage.putLayer({ ...layer, projectId: id });
+        if (dem) await storage.putDem({ ...dem, projectId: id });
+        for (const doc of documents) await storage.putDocument({ ...doc, projectId: id });
+        await storage.putProject({ ...project, id, name });
+      } catch (e) {
+        await storage.deleteProject(id).catch(() => undefined);
+        const detail = e instanceof Error ? e.message : String(e);
+        return {
+          ok: false,
+          error: {
+            code: 'storage',
+            message: {
+              zh: `项目文件无法保存到本浏览器（${detail}）。可能是存储空间不足：请删除不用的项目或释放磁盘空间后重试。`,
+              en: `The project file could not be stored in this browser (${detail}). Storage may be full: delete projects you no longer need or free disk space, then try again.`,
+            },
+          },
+        };
+      }
+      return { ok: true, value: { id, name } };
     },
 
     /** One page of a layer's attribute table after filtering and sorting. */

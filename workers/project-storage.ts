@@ -54,6 +54,8 @@ export interface ProjectStorage {
   putDem(dem: StoredDem): Promise<void>;
   getDocument(projectId: string, name: string): Promise<StoredDocument | undefined>;
   putDocument(doc: StoredDocument): Promise<void>;
+  /** Every document of a project (for the project file). */
+  listDocuments(projectId: string): Promise<StoredDocument[]>;
 }
 
 /** A storage that forgets everything with the page: for tests and browsers without IndexedDB. */
@@ -99,6 +101,9 @@ export function memoryStorage(): ProjectStorage {
     },
     async putDocument(doc) {
       documents.set(key(doc.projectId, doc.name), structuredClone(doc));
+    },
+    async listDocuments(projectId) {
+      return [...documents.values()].filter((d) => d.projectId === projectId).map((d) => structuredClone(d));
     },
   };
 }

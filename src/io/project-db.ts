@@ -67,6 +67,7 @@ async function open(): Promise<ProjectStorage> {
     async putDocument(doc) {
       await db.put('documents', doc);
     },
+    listDocuments: (projectId) => db.getAllFromIndex('documents', 'byProject', projectId),
   };
 }
 
@@ -97,5 +98,6 @@ export function indexedDbStorage(): ProjectStorage & { persistent: Promise<boole
     putDem: call('putDem'),
     getDocument: call('getDocument'),
     putDocument: call('putDocument'),
+    listDocuments: call('listDocuments'),
   };
 }

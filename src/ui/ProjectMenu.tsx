@@ -1,24 +1,83 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DataClient } from '../../workers/data.client';
+import { Comlink, type DataClient } from '../../workers/data.client';
 import type { ProjectSummary } from '../../workers/data.types';
+import type { LocalizedText } from '../core/manifest';
 import { DEMO_PROJECT_ID, openProject } from './project-store';
+import { currentLanguage } from './i18n';
+import { downloadBlob } from './download';
 import { Icon } from './icons';
+
+/** Work to finish before the open project is exported: stores' debounced saves. */
+const exportHooks = new Set<() => Promise<void>>();
+
+/**
+ * Registers a save to run before the open project is exported (so pending edits are in the
+ * file); returns the function that unregisters it, so it fits a `useEffect`.
+ */
+export function beforeProjectExport(hook: () => Promise<void>): () => void {
+  exportHooks.add(hook);
+  return () => {
+    exportHooks.delete(hook);
+  };
+}
+
+type FileError = { kind: 'import'; file: string; message: LocalizedText } | { kind: 'export'; detail: string };
 
 /**
  * Projects kept in this browser: open the demo county or a saved project, start a new empty
- * one, delete one (after asking). Switching opens the project in a fresh data worker.
+ * one, delete one (after asking), export the open one as a project file (.anju) or import one.
+ * Switching opens the project in a fresh data worker.
  */
 export function ProjectMenu({ client, projectId }: { client: DataClient; projectId: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [projects, setProjects] = useState<ProjectSummary[]>([]);
   const [newName, setNewName] = useState('');
+  const [busy, setBusy] = useState<'exporting' | 'importing' | null>(null);
+  const [fileError, setFileError] = useState<FileError | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const refresh = () => void client.listProjects().then(setProjects);
   const toggle = () => {
-    if (!open) refresh();
+    if (!open) {
+      refresh();
+      setFileError(null);
+    }
     setOpen(!open);
+  };
+  const exportFile = async () => {
+    setFileError(null);
+    setBusy('exporting');
+    try {
+      await Promise.all([...exportHooks].map((hook) => hook()));
+      const { fileName, bytes } = await client.exportProject(projectId);
+      downloadBlob(new Blob([bytes as BlobPart], { type: 'application/zip' }), fileName);
+    } catch (e) {
+      setFileError({ kind: 'export', detail: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(null);
+    }
+  };
+  const importFile = async (file: File) => {
+    setFileError(null);
+    setBusy('importing');
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const result = await client.importProject(Comlink.transfer(bytes, [bytes.buffer]));
+      if (result.ok) {
+        setOpen(false);
+        openProject(result.value.id);
+      } else {
+        setFileError({ kind: 'import', file: file.name, message: result.error.message });
+      }
+    } catch (e) {
+      // A file that vanished before it was read, or a bug: still say so, and change nothing.
+      const detail = e instanceof Error ? e.message : String(e);
+      setFileError({ kind: 'import', file: file.name, message: { zh: `读取失败（${detail}）。请重新选择文件再试。`, en: `it could not be read (${detail}). Choose the file again and retry.` } });
+    } finally {
+      setBusy(null);
+    }
   };
   const create = async () => {
     const id = await client.createProject(newName.trim() || t('project.defaultName'));
@@ -63,6 +122,29 @@ export function ProjectMenu({ client, projectId }: { client: DataClient; project
             <input value={newName} placeholder={t('project.newName')} onChange={(e) => setNewName(e.target.value)} data-testid="new-project-name" />
             <button type="button" className="primary" onClick={() => void create()} data-testid="new-project">{t('project.new')}</button>
           </div>
+          <div className="new-project">
+            <button type="button" className="link" onClick={() => void exportFile()} disabled={busy !== null} data-testid="export-project">{t('project.exportFile')}</button>
+            <button type="button" className="link" onClick={() => fileInput.current?.click()} disabled={busy !== null} data-testid="import-project-button">{t('project.importFile')}</button>
+            <input
+              ref={fileInput}
+              type="file"
+              hidden
+              accept=".anju"
+              data-testid="import-project"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) void importFile(file);
+              }}
+            />
+          </div>
+          {busy && <p className="muted" role="status" data-testid="project-file-busy">{t(`project.${busy}`)}</p>}
+          {fileError && (
+            <p className="error-text" role="alert" data-testid="project-file-error">
+              {fileError.kind === 'import' ? `${t('project.fileError', { file: fileError.file })}${fileError.message[currentLanguage()]}` : t('project.exportFailed', { detail: fileError.detail })}
+            </p>
+          )}
+          <p className="muted">{t('project.fileHint')}</p>
           <p className="muted">{t('project.saved')}</p>
         </div>
       )}
