@@ -13,6 +13,8 @@ import { placeLabels } from './label-placement';
 import { buildSuitabilityLayers, type SuitabilityOverlay } from './suitability-layers';
 import { buildRelocationLayers, type RelocationOverlay } from './relocation-layers';
 import { buildExposureLayers, EMPTY_EXPOSURE, type ExposureOverlay } from './exposure-layers';
+import { SiteDrawing, type SiteDrawingCallbacks } from './site-drawing';
+import { SplitMap } from './split-map';
 
 /** How the user wants a data layer shown. The list order is the drawing order, top first. */
 export interface LayerView {
@@ -89,6 +91,7 @@ export class MapController {
   private exposure: ExposureOverlay | null = null;
   private suitability: SuitabilityOverlay | null = null;
   private relocation: RelocationOverlay | null = null;
+  private drawing: SiteDrawing | null = null;
   private measureMode: MeasureMode | null = null;
   private measurePoints: [number, number][] = [];
   private ready = false;
@@ -446,6 +449,8 @@ export class MapController {
 
   private handleClick(e: MapMouseEvent) {
     const lngLat: [number, number] = [e.lngLat.lng, e.lngLat.lat];
+    // While a site is drawn or edited, clicks belong to the drawing.
+    if (this.drawing?.activeTool) return;
     if (this.measureMode) {
       const last = this.measurePoints[this.measurePoints.length - 1];
       if (!last || last[0] !== lngLat[0] || last[1] !== lngLat[1]) this.measurePoints.push(lngLat);
@@ -479,8 +484,52 @@ export class MapController {
     this.map.addControl(this.attribution, 'bottom-right');
   }
 
+  /** The scenario-site drawing on this map, made on first use (once the map has loaded). */
+  siteDrawing(callbacks: SiteDrawingCallbacks): SiteDrawing | null {
+    if (!this.ready) return null;
+    this.drawing ??= new SiteDrawing(this.map, callbacks);
+    return this.drawing;
+  }
+
+  /** A second map beside this one, moving with it, for comparing two scenarios. */
+  splitMap(container: HTMLElement): SplitMap {
+    return new SplitMap(container, this.map);
+  }
+
+  /**
+   * The map as a PNG (basemap and overlays), for the briefing: framed on `bbox` when given (the
+   * view the user had is restored after), else as on screen.
+   */
+  async snapshot(bbox?: [number, number, number, number]): Promise<{ png: Uint8Array; width: number; height: number; metresPerPixel: number }> {
+    const camera = { center: this.map.getCenter(), zoom: this.map.getZoom(), bearing: this.map.getBearing(), pitch: this.map.getPitch() };
+    if (bbox) {
+      this.map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: 30, animate: false, bearing: 0, pitch: 0 });
+      await new Promise<void>((resolve) => this.map.once('idle', () => resolve()));
+    }
+    // The WebGL canvas keeps no frame once presented: it is copied to a 2D canvas within the
+    // render that drew it, and the copy is encoded.
+    const canvas = this.map.getCanvas();
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    await new Promise<void>((resolve) => {
+      this.map.once('render', () => {
+        copy.getContext('2d')!.drawImage(canvas, 0, 0);
+        resolve();
+      });
+      this.map.triggerRepaint();
+    });
+    const blob = await new Promise<Blob | null>((resolve) => copy.toBlob(resolve, 'image/png'));
+    const y = canvas.clientHeight / 2;
+    const metres = this.map.unproject([0, y]).distanceTo(this.map.unproject([canvas.clientWidth, y]));
+    if (bbox) this.map.jumpTo(camera);
+    if (!blob) throw new Error('The map could not be captured.');
+    return { png: new Uint8Array(await blob.arrayBuffer()), width: canvas.width, height: canvas.height, metresPerPixel: metres / canvas.width };
+  }
+
   destroy() {
     this.destroyed = true;
+    this.drawing?.destroy();
     this.map.remove();
     for (const url of this.blobUrls) URL.revokeObjectURL(url);
   }

@@ -21,7 +21,11 @@ export interface RelocationOverlay {
   forbidden: Uint8Array;
   /** Village in focus, -1 none. */
   focus: number;
+  /** The difference map: 1 for villages whose status or destination differs from the other scenario (the rest are faded). */
+  changed?: Uint8Array;
 }
+
+const CHANGED: [number, number, number, number] = [200, 0, 160, 255];
 
 export const STATUS_COLORS: [number, number, number, number][] = [
   [140, 150, 140, 160],
@@ -48,8 +52,8 @@ export function buildRelocationLayers(o: RelocationOverlay, beforeId: string) {
       getTargetPosition: (f) => dPos(f.destination),
       getWidth: (f) => Math.max(1, Math.min(10, Math.sqrt(f.people) / 3)),
       widthUnits: 'pixels',
-      getColor: (f) => (f.village === o.focus ? [20, 60, 200, 255] : f.overridden ? [130, 60, 170, 210] : [40, 110, 210, 150]),
-      updateTriggers: { getColor: o.focus },
+      getColor: (f) => (o.changed && !o.changed[f.village] ? [40, 110, 210, 40] : f.village === o.focus ? [20, 60, 200, 255] : o.changed ? CHANGED : f.overridden ? [130, 60, 170, 210] : [40, 110, 210, 150]),
+      updateTriggers: { getColor: [o.focus, o.changed] },
       pickable: false,
       ...order,
     }),
@@ -83,14 +87,14 @@ export function buildRelocationLayers(o: RelocationOverlay, beforeId: string) {
       id: 'deck-relocation-villages',
       data: vIdx,
       getPosition: vPos,
-      getRadius: (i) => (o.status[i] === 0 ? 2.5 : 3 + Math.sqrt(o.people[i]) / 5) + (i === o.focus ? 3 : 0),
+      getRadius: (i) => (o.status[i] === 0 ? 2.5 : 3 + Math.sqrt(o.people[i]) / 5) + (i === o.focus ? 3 : 0) + (o.changed?.[i] ? 3 : 0),
       radiusUnits: 'pixels',
-      getFillColor: (i) => STATUS_COLORS[o.status[i]],
+      getFillColor: (i) => (o.changed && !o.changed[i] ? [STATUS_COLORS[o.status[i]][0], STATUS_COLORS[o.status[i]][1], STATUS_COLORS[o.status[i]][2], 70] : STATUS_COLORS[o.status[i]]),
       stroked: true,
-      getLineColor: (i) => (i === o.focus ? [20, 60, 200, 255] : [255, 255, 255, 200]),
-      getLineWidth: (i) => (i === o.focus ? 3 : 1),
+      getLineColor: (i) => (i === o.focus ? [20, 60, 200, 255] : o.changed?.[i] ? CHANGED : [255, 255, 255, 200]),
+      getLineWidth: (i) => (i === o.focus || o.changed?.[i] ? 3 : 1),
       lineWidthUnits: 'pixels',
-      updateTriggers: { getRadius: o.focus, getLineColor: o.focus, getLineWidth: o.focus },
+      updateTriggers: { getRadius: [o.focus, o.changed], getLineColor: [o.focus, o.changed], getLineWidth: [o.focus, o.changed], getFillColor: o.changed },
       pickable: true,
       ...order,
     }),

@@ -8,7 +8,7 @@ import type { DataClient } from '../../workers/data.client';
 import { PREVIEW_LAYER_ID } from '../../workers/import.types';
 import { currentLanguage, setLanguage } from './i18n';
 import { currentLayers, layerRemoved, layerUpdated, retryProjectLoad, useProjectState } from './project-store';
-import { ProjectMenu } from './ProjectMenu';
+import { beforeProjectExport, ProjectMenu } from './ProjectMenu';
 import { useImportTarget } from './import/useImportTarget';
 import { MapView } from './MapView';
 import { LayerPanel } from './LayerPanel';
@@ -32,8 +32,9 @@ import type { SuitabilityGrid, RegionView } from '../../workers/suitability.api'
 import { RelocationStore } from './relocation/relocation-store';
 import { RelocationPanel } from './relocation/RelocationPanel';
 import { relocationSheet, type RelocationTable } from './relocation/sheets';
-import type { RelocationOverlay } from '../map/relocation-layers';
-import { forbiddingHazard } from '../core/relocation/analysis';
+import { useRelocationMap } from './relocation/use-relocation-map';
+import { useBriefing, type BriefingContext } from './briefing/use-briefing';
+import { BriefingView } from './briefing/BriefingView';
 
 /** Resolves after the next frame has been painted (a frame, then a task after it). */
 const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))));
@@ -184,6 +185,7 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
     void suitability.load();
     return () => suitability.dispose();
   }, [suitability]);
+  useEffect(() => beforeProjectExport(() => suitability.flush()), [suitability]);
   const layerSignature = layers.map((l) => `${l.id}:${l.featureCount}`).join('|');
   useEffect(() => {
     void suitability.layersChanged();
@@ -219,25 +221,25 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
   useEffect(() => {
     void relocation.layersChanged();
   }, [relocation, layerSignature]);
-  useEffect(() => {
-    if (!controller) return;
-    const { facts, result, selected } = relocView;
-    const rules = relocation.active?.policy.rules;
-    if (!relocOpen || !facts || !result) return controller.setRelocationOverlay(null);
-    const statusCode = { stay: 0, may: 1, must: 2, repair: 3 } as const;
-    const overlay: RelocationOverlay = {
-      villages: Float64Array.from(facts.villages.flatMap((v) => v.lngLat)),
-      status: Uint8Array.from(result.villages, (r) => (r.moves && r.destination < 0 ? 4 : statusCode[r.status])),
-      people: Float32Array.from(facts.villages, (v) => v.population),
-      flows: result.villages.flatMap((r, v) => (r.destination >= 0 ? [{ village: v, destination: r.destination, people: facts.villages[v].population, overridden: r.overridden }] : [])),
-      destinations: Float64Array.from(facts.destinations.flatMap((d) => d.lngLat)),
-      capacity: Float32Array.from(result.destinations, (d) => d.capacity),
-      load: Float32Array.from(result.destinations, (d) => d.used + d.assigned),
-      forbidden: Uint8Array.from(facts.destinations, (d) => (rules && forbiddingHazard(d, rules) ? 1 : 0)),
-      focus: selected,
+  const { draw: drawControl, diff: relocDiff, setDiff: setRelocDiff, setSplitEl } = useRelocationMap(controller, relocation, relocView, relocOpen, { site: (n) => t('scen.sites.defaultName', { n }), industry: (n) => t('scen.sites.defaultIndustry', { n }) });
+  const briefingContext = useCallback((): BriefingContext => {
+    const reviews = register.getSnapshot().state?.reviews ?? {};
+    const disputed = Object.entries(reviews).flatMap(([key, list]) => {
+      const last = list[list.length - 1];
+      return last?.status === 'disputed' ? [{ key, note: last.note, date: last.date }] : [];
+    });
+    return {
+      lang,
+      county: project.manifest.name[lang],
+      author: t('scen.briefing.author', { county: project.manifest.name[lang] }),
+      attribution: project.manifest.attribution[lang],
+      layers: currentLayers().map((l) => ({ name: l.name[lang], source: l.source[lang] })),
+      disputed,
+      t: (key, params) => i18next.t(key, params),
     };
-    controller.setRelocationOverlay(overlay);
-  }, [controller, relocOpen, relocView, relocation]);
+  }, [register, lang, project, t]);
+  const briefing = useBriefing(controller, relocation, briefingContext);
+  const openBriefing = briefing.open;
   const toggleRelocation = () => {
     const open = !relocOpen;
     setRelocOpen(open);
@@ -567,6 +569,13 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
               {registerView.run && <ExposureDetails run={registerView.run} entries={registerView.entries} layerId={selection.layerId} index={selection.index} onPick={pickAndZoom} />}
             </FeaturePopup>
           )}
+          {relocOpen && relocDiff?.split && (
+            <div className="split-map" data-testid="split-map">
+              <div className="split-map-canvas" ref={setSplitEl} />
+              <span className="split-label">{t('scen.compare.right', { name: relocView.doc?.scenarios.find((s) => s.id === relocDiff?.b)?.name ?? '' })}</span>
+            </div>
+          )}
+          {relocOpen && relocDiff?.split && <span className="split-label">{t('scen.compare.left', { name: relocView.doc?.scenarios.find((s) => s.id === relocDiff?.a)?.name ?? '' })}</span>}
           {suitOpen && suitView.explanation && <CellPopup explanation={suitView.explanation} lang={lang} onClose={() => suitability.clearExplanation()} />}
           {relocOpen && relocView.result ? (
             <div className="panel relocation-legend" data-testid="relocation-legend">
@@ -605,12 +614,25 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
           <SuitabilityPanel store={suitability} view={suitView} lang={lang} focus={suitFocus} onFocus={focusRegion} onExport={(k) => void exportSuitability(k)} onClose={toggleSuitability} />
         )}
         {relocOpen && (
-          <RelocationPanel store={relocation} view={relocView} lang={lang} onSelectVillage={selectVillage} onExport={(table, f) => void exportRelocation(table, f)} onClose={toggleRelocation} />
+          <RelocationPanel
+            store={relocation}
+            view={relocView}
+            lang={lang}
+            onSelectVillage={selectVillage}
+            onExport={(table, f) => void exportRelocation(table, f)}
+            onClose={toggleRelocation}
+            draw={drawControl}
+            diff={relocDiff}
+            onDiff={setRelocDiff}
+            onBriefing={() => void openBriefing()}
+            briefingBusy={briefing.busy}
+          />
         )}
         {registerOpen && (
           <RegisterPanel store={register} view={registerView} layers={layers} selectedKey={selectedKey} onSelect={selectEntry} onExport={(f) => void exportRegister(f)} onClose={() => setRegisterOpen(false)} />
         )}
       </main>
+      {briefing.briefing && <BriefingView briefing={briefing.briefing} onClose={briefing.close} onDownloadPdf={briefing.downloadPdf} />}
       {tableInfo && (
         <AttributeTable
           key={tableInfo.id}

@@ -4,6 +4,8 @@ import { importStrings } from './i18n.import';
 import { registerStrings } from './i18n.register';
 import { suitabilityStrings } from './i18n.suitability';
 import { relocationStrings } from './i18n.relocation';
+import { scenarioStrings } from './i18n.scenarios';
+import { briefingStrings } from './i18n.briefing';
 
 export type Language = 'zh' | 'en';
 const STORAGE_KEY = 'anju.language';
@@ -130,8 +132,8 @@ const startLanguage = initialLanguage();
 document.documentElement.lang = startLanguage === 'zh' ? 'zh-CN' : 'en';
 void i18next.use(initReactI18next).init({
   resources: {
-    zh: { translation: { ...resources.zh.translation, ...importStrings.zh, ...registerStrings.zh, ...suitabilityStrings.zh, ...relocationStrings.zh } },
-    en: { translation: { ...resources.en.translation, ...importStrings.en, ...registerStrings.en, ...suitabilityStrings.en, ...relocationStrings.en } },
+    zh: { translation: { ...resources.zh.translation, ...importStrings.zh, ...registerStrings.zh, ...suitabilityStrings.zh, ...relocationStrings.zh, ...scenarioStrings.zh, ...briefingStrings.zh } },
+    en: { translation: { ...resources.en.translation, ...importStrings.en, ...registerStrings.en, ...suitabilityStrings.en, ...relocationStrings.en, ...scenarioStrings.en, ...briefingStrings.en } },
   },
   lng: startLanguage,
   fallbackLng: 'zh',

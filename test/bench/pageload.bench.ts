@@ -10,7 +10,8 @@ import { RUNS, median } from './timing';
  * build, and the longest main-thread task seen meanwhile (Long Tasks API); then the hazard
  * register on the loaded county: click "run" → entries on screen (issue 4: ≤ 300 ms); then
  * the suitability panel: open → first score map, and one weight changed → new map on screen
- * (issue 5: ≤ 300 ms).
+ * (issue 5: ≤ 300 ms); the relocation panel; and scenarios: switch, comparison, briefing and
+ * its PDF (issue 7).
  */
 export async function benchPageLoad(): Promise<BenchResult[]> {
   await build({ logLevel: 'warn' });
@@ -27,6 +28,10 @@ export async function benchPageLoad(): Promise<BenchResult[]> {
   const relocOpenMs: number[] = [];
   const relocEditMs: number[] = [];
   const relocTaskMs: number[] = [];
+  const switchMs: number[] = [];
+  const compareMs: number[] = [];
+  const pdfMs: number[] = [];
+  const briefingMs: number[] = [];
   try {
     for (let run = 0; run < RUNS; run++) {
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -84,6 +89,25 @@ export async function benchPageLoad(): Promise<BenchResult[]> {
       const policy = await timeEdit(page, '[data-testid="policy-rules.mediumRiskDistanceM"]', 25, 'window.__anju.relocation()', true);
       relocEditMs.push(policy.ms);
       relocTaskMs.push(policy.task);
+      // Scenarios (issue 7): a second scenario with another subsidy, then switch back to the
+      // first → its results on the map; open the comparison of both → the table on screen.
+      page.once('dialog', (d) => void d.accept('方案二'));
+      await page.click('[data-testid=scenario-duplicate]');
+      await page.waitForFunction(() => (document.querySelector('[data-testid=scenario-select]') as HTMLSelectElement | null)?.value === 's2');
+      await page.click('[data-testid=reloc-tab-overview]');
+      await page.waitForSelector('[data-testid=reloc-overview]', { timeout: 60_000 });
+      await page.click('[data-testid=reloc-tab-policy]');
+      await timeEdit(page, '[data-testid="policy-cost.subsidyOther"]', 5000, 'window.__anju.relocation()', true);
+      switchMs.push(await timeClick(page, `(() => { const s = document.querySelector('[data-testid=scenario-select]'); s.value = 's1'; s.dispatchEvent(new Event('change', { bubbles: true })); })()`, 'window.__anju.relocation()'));
+      await page.click('[data-testid=reloc-tab-compare]');
+      await page.check('[data-testid=compare-s1]');
+      compareMs.push(await timeClick(page, `document.querySelector('[data-testid=compare-s2]').click()`, `document.querySelector('[data-testid=compare-table]')`));
+      // The briefing of the active scenario (6 pages): built, then its PDF rendered in the worker.
+      await page.uncheck('[data-testid=compare-s2]');
+      briefingMs.push(await timeClick(page, `document.querySelector('[data-testid=briefing-button]').click()`, `document.querySelector('[data-testid=briefing-view]')`));
+      const pdf0 = Date.now();
+      await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-testid=briefing-pdf]')]);
+      pdfMs.push(Date.now() - pdf0);
       await context.close();
     }
   } finally {
@@ -101,7 +125,26 @@ export async function benchPageLoad(): Promise<BenchResult[]> {
     { name: 'demo county: relocation panel opened → first results (median of 5)', value: median(relocOpenMs), unit: 'ms', runs: relocOpenMs },
     { name: 'demo county: relocation rule changed → new results on screen (median of 5)', value: median(relocEditMs), unit: 'ms', target: '≤ 3000 ms', runs: relocEditMs },
     { name: 'longest main-thread task during the relocation update (median of 5)', value: median(relocTaskMs), unit: 'ms', target: '≤ 50 ms', runs: relocTaskMs },
+    { name: 'demo county: switch scenario → its results on the map (median of 5)', value: median(switchMs), unit: 'ms', target: '≤ 1000 ms', runs: switchMs },
+    { name: 'demo county: comparison of two scenarios opened → table on screen (median of 5)', value: median(compareMs), unit: 'ms', target: '≤ 1000 ms', runs: compareMs },
+    { name: 'demo county: briefing button → presentation view (median of 5)', value: median(briefingMs), unit: 'ms', runs: briefingMs },
+    { name: 'demo county: 6-page briefing PDF rendered and downloaded (median of 5)', value: median(pdfMs), unit: 'ms', target: '≤ 5000 ms', runs: pdfMs },
   ];
+}
+
+/** Runs `action` (a page expression) and times until `watch` changes and two frames are drawn. */
+function timeClick(page: Page, action: string, watch: string): Promise<number> {
+  return page.evaluate(`(async () => {
+    const before = ${watch};
+    const t0 = performance.now();
+    ${action};
+    await new Promise((resolve) => {
+      const check = () => (${watch} !== before ? resolve() : setTimeout(check, 1));
+      check();
+    });
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return performance.now() - t0;
+  })()`) as Promise<number>;
 }
 
 /**

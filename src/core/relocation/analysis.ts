@@ -240,7 +240,7 @@ export interface Indicators {
   capacityUsed: number;
   /** People still exposed (not moving) by the highest hazard level that hits them. */
   stillExposedByLevel: { high: number; medium: number; low: number };
-  /** People who stay inside a high-risk zone (the target is none). */
+  /** People who stay inside a high-risk zone of a counted hazard type (the target is none). */
   peopleInHighRiskZones: number;
   /** Mean minutes to the nearest school, clinic and town after the move, over the people moved (reachable ones). */
   meanAfter: ServiceMinutes;
@@ -616,7 +616,8 @@ export function runScenario(highs: Highs | null, facts: RelocationFacts, scenari
       ind.peopleStillExposed += f.population;
       const level = Math.max(...f.hazards.map((h) => h.level));
       ind.stillExposedByLevel[level >= 3 ? 'high' : level === 2 ? 'medium' : 'low'] += f.population;
-      if (f.hazards.some((h) => h.level >= 3 && h.zone)) ind.peopleInHighRiskZones += f.population;
+      // Only the hazard types the scenario counts: flood-detention areas are not relocation targets.
+      if (f.hazards.some((h) => h.level >= 3 && h.zone && policy.rules.hazardTypes.includes(h.type))) ind.peopleInHighRiskZones += f.population;
     }
   }
   for (const k of ['school', 'clinic', 'town'] as const) ind.meanAfter[k] = afterSum[k][1] > 0 ? afterSum[k][0] / afterSum[k][1] : NaN;

@@ -8,9 +8,12 @@ import { formatMinutes, formatPeople, formatYuan } from '../register/format';
 import type { RelocationStore, RelocationView } from './relocation-store';
 import { reasonText, type RelocationTable } from './sheets';
 import { Icon } from '../icons';
+import { KeyAssumptions, ScenarioBar } from './ScenarioBar';
+import { SitesTab, type DrawControl } from './SitesTab';
+import { CompareTab, type DiffView } from './CompareTab';
 
 type Lang = 'zh' | 'en';
-type Tab = 'overview' | 'villages' | 'destinations' | 'townships' | 'policy';
+type Tab = 'overview' | 'villages' | 'destinations' | 'townships' | 'sites' | 'compare' | 'policy';
 type T = (key: string, params?: Record<string, unknown>) => string;
 
 export function alertText(a: Alert, facts: RelocationFacts | null, t: T): string {
@@ -28,11 +31,23 @@ interface Props {
   onSelectVillage: (index: number) => void;
   onExport: (table: RelocationTable, format: 'csv' | 'xlsx') => void;
   onClose: () => void;
+  draw: DrawControl;
+  diff: DiffView | null;
+  onDiff: (d: DiffView | null) => void;
+  /** Opens the briefing (of the comparison when one is open, else of this scenario). */
+  onBriefing: () => void;
+  briefingBusy: boolean;
 }
 
-export function RelocationPanel({ store, view, lang, onSelectVillage, onExport, onClose }: Props) {
+export function RelocationPanel({ store, view, lang, onSelectVillage, onExport, onClose, draw, diff, onDiff, onBriefing, briefingBusy }: Props) {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<Tab>('overview');
+  const [tab, setTabState] = useState<Tab>('overview');
+  const setTab = (next: Tab) => {
+    // Leaving the sites tab ends drawing; leaving the comparison clears its map.
+    if (next !== 'sites' && draw.tool) draw.setTool(null, draw.kind);
+    if (next !== 'compare' && diff) onDiff(null);
+    setTabState(next);
+  };
   const scenario = store.active;
   const { facts, result } = view;
   return (
@@ -41,19 +56,7 @@ export function RelocationPanel({ store, view, lang, onSelectVillage, onExport, 
         <h2>{t('reloc.title')}</h2>
         <button type="button" onClick={onClose} aria-label={t('reloc.close')}><Icon name="close" size={12} /></button>
       </header>
-      {view.doc && scenario && (
-        <div className="fields scenario-row">
-          <label className="field">
-            <span>{t('reloc.scenario.label')}</span>
-            <select value={view.doc.activeId} onChange={(e) => store.selectScenario(e.target.value)} data-testid="scenario-select">
-              {view.doc.scenarios.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-            </select>
-          </label>
-          <button type="button" className="small" onClick={() => store.duplicateScenario(window.prompt(t('reloc.scenario.namePrompt'), t('reloc.scenario.copyName', { name: scenario.name })) || t('reloc.scenario.copyName', { name: scenario.name }))} data-testid="scenario-duplicate">{t('reloc.scenario.duplicate')}</button>
-          <button type="button" className="small" onClick={() => { const n = window.prompt(t('reloc.scenario.namePrompt'), scenario.name); if (n) store.renameScenario(n); }}>{t('reloc.scenario.rename')}</button>
-          <button type="button" className="small danger" disabled={view.doc.scenarios.length <= 1} onClick={() => window.confirm(t('reloc.scenario.confirmDelete', { name: scenario.name })) && store.deleteScenario()}>{t('reloc.scenario.delete')}</button>
-        </div>
-      )}
+      {view.doc && scenario && <ScenarioBar store={store} view={view} scenario={scenario} />}
       <div className="row-actions">
         {view.running ? (
           <button type="button" onClick={() => store.cancel()} data-testid="reloc-cancel">{t('reloc.cancel')}</button>
@@ -67,6 +70,7 @@ export function RelocationPanel({ store, view, lang, onSelectVillage, onExport, 
           </span>
         )}
         {!view.running && view.lastLatencyMs !== null && result && <span className="note" data-testid="reloc-latency">{t('reloc.updated', { ms: Math.round(view.lastLatencyMs) })}</span>}
+        <button type="button" className="small" disabled={!result || briefingBusy} onClick={onBriefing} data-testid="briefing-button">{briefingBusy ? t('scen.briefing.building') : t('scen.briefing.button')}</button>
       </div>
       {view.problems.length > 0 && (
         <div className="problems" role="alert" data-testid="reloc-problems">
@@ -75,17 +79,24 @@ export function RelocationPanel({ store, view, lang, onSelectVillage, onExport, 
       )}
       {view.error && <p className="problems" role="alert">{view.error}</p>}
       <div className="tabs" role="tablist">
-        {(['overview', 'villages', 'destinations', 'townships', 'policy'] as const).map((k) => (
-          <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)} data-testid={`reloc-tab-${k}`}>{t(`reloc.tabs.${k}`)}</button>
+        {(['overview', 'villages', 'destinations', 'townships', 'sites', 'compare', 'policy'] as const).map((k) => (
+          <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)} data-testid={`reloc-tab-${k}`}>{k === 'sites' || k === 'compare' ? t(`scen.tabs.${k}`) : t(`reloc.tabs.${k}`)}</button>
         ))}
       </div>
       <div className="tab-body">
         {tab === 'policy' && scenario ? (
           <PolicyTab policy={scenario.policy} store={store} lang={lang} />
+        ) : tab === 'sites' && scenario ? (
+          <SitesTab store={store} view={view} scenario={scenario} draw={draw} lang={lang} />
+        ) : tab === 'compare' && view.doc ? (
+          <CompareTab store={store} view={view} lang={lang} diff={diff} onDiff={onDiff} />
         ) : !facts || !result ? (
           <p className="note">{t('reloc.empty')}</p>
         ) : tab === 'overview' ? (
-          <Overview facts={facts} result={result} view={view} lang={lang} k={scenario?.policy.assignment.nearestK ?? 0} />
+          <>
+            {scenario && <KeyAssumptions store={store} view={view} scenario={scenario} lang={lang} />}
+            <Overview facts={facts} result={result} view={view} lang={lang} k={scenario?.policy.assignment.nearestK ?? 0} />
+          </>
         ) : tab === 'villages' ? (
           <VillagesTab facts={facts} result={result} view={view} store={store} lang={lang} onSelect={onSelectVillage} onExport={(f) => onExport('villages', f)} />
         ) : tab === 'destinations' ? (

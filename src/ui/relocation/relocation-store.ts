@@ -8,7 +8,7 @@
 import { proxy } from 'comlink';
 import type { ExposureParams } from '../../core/exposure/analysis';
 import type { LocalizedText } from '../../core/manifest';
-import type { NewSite, RelocationFacts, RelocationResult, RelocationScenario, VillageOverride } from '../../core/relocation/analysis';
+import type { DrawnSite, NewSite, RelocationFacts, RelocationResult, RelocationScenario, VillageOverride } from '../../core/relocation/analysis';
 import { defaultPolicy, type RelocationPolicy } from '../../core/relocation/policy';
 import type { DataClient } from '../../../workers/data.client';
 import type { RelocationProgress } from '../../../workers/relocation.api';
@@ -36,6 +36,27 @@ export interface RelocationView {
   selected: number;
   /** Milliseconds from the last edit to its result. */
   lastLatencyMs: number | null;
+  /** The last deleted scenario, until undone or another is deleted. */
+  deleted: { scenario: RelocationScenario; index: number } | null;
+  /** Whether the active scenario's drawn sites have edits to undo / redo. */
+  canUndo: boolean;
+  canRedo: boolean;
+  /** Scenarios being compared (2–4 ids) and their results, computed in turn. */
+  comparison: Comparison | null;
+}
+
+export interface ScenarioRun {
+  facts: RelocationFacts;
+  result: RelocationResult;
+}
+
+export interface Comparison {
+  ids: string[];
+  runs: Record<string, ScenarioRun>;
+  /** Ids still computing. */
+  pending: string[];
+  problems: LocalizedText[];
+  elapsedMs: number | null;
 }
 
 export interface RelocationWorker {
@@ -74,7 +95,16 @@ export function setPolicyValue(policy: RelocationPolicy, path: string, value: un
 }
 
 export class RelocationStore {
-  private view: RelocationView = { loaded: false, doc: null, facts: null, result: null, warnings: [], problems: [], running: false, progress: null, error: null, selected: -1, lastLatencyMs: null };
+  private view: RelocationView = { loaded: false, doc: null, facts: null, result: null, warnings: [], problems: [], running: false, progress: null, error: null, selected: -1, lastLatencyMs: null, deleted: null, canUndo: false, canRedo: false, comparison: null };
+  /**
+   * Results by scenario, with the scenario and new sites they were computed from: a scenario
+   * switched back to, or compared, shows at once when nothing it depends on changed. Results
+   * are never the only copy of anything: they recompute from the scenario.
+   */
+  private readonly runs = new Map<string, { input: string; run: ScenarioRun }>();
+  /** Undo and redo of the drawn sites, per scenario (this session only). */
+  private readonly siteHistory = new Map<string, { undo: DrawnSite[][]; redo: DrawnSite[][] }>();
+  private compareSeq = 0;
   private readonly listeners = new Set<() => void>();
   private worker: RelocationWorker | null = null;
   private factsKey: string | null = null;
@@ -150,8 +180,10 @@ export class RelocationStore {
         return;
       }
       this.factsKey = outcome.factsKey;
+      const facts = outcome.facts ?? this.view.facts;
+      if (facts) this.runs.set(scenario.id, { input: this.inputKey(scenario), run: { facts, result: outcome.result } });
       this.set({
-        facts: outcome.facts ?? this.view.facts,
+        facts,
         result: outcome.result,
         warnings: outcome.warnings,
         problems: [],
@@ -237,11 +269,39 @@ export class RelocationStore {
     this.set({ selected: index });
   }
 
+  /** What a scenario's result depends on besides the layers: the scenario itself and the offered new sites. */
+  private inputKey(scenario: RelocationScenario): string {
+    return JSON.stringify([scenario, this.deps.newSites?.() ?? []]);
+  }
+
+  /** The kept result of a scenario when nothing it depends on changed since. */
+  private cachedRun(scenario: RelocationScenario): ScenarioRun | null {
+    const kept = this.runs.get(scenario.id);
+    return kept && kept.input === this.inputKey(scenario) ? kept.run : null;
+  }
+
   selectScenario(id: string): void {
     const doc = this.view.doc;
     if (!doc?.scenarios.some((s) => s.id === id)) return;
     this.update({ ...doc, activeId: id }, 'none');
-    this.set({ result: null, selected: -1 });
+    const kept = this.cachedRun(this.active!);
+    this.set({ result: kept?.result ?? null, facts: kept?.facts ?? this.view.facts, selected: -1, ...this.historyFlags() });
+    // A kept result shows at once; the worker's facts may be another scenario's, so the next
+    // run sends them again (the key says which).
+    if (!kept) void this.run();
+  }
+
+  private nextId(doc: RelocationDocument): string {
+    let n = doc.scenarios.length + 1;
+    while (doc.scenarios.some((s) => s.id === `s${n}`)) n++;
+    return `s${n}`;
+  }
+
+  private addScenario(scenario: RelocationScenario) {
+    const doc = this.view.doc;
+    if (!doc) return;
+    this.update({ ...doc, scenarios: [...doc.scenarios, scenario], activeId: scenario.id }, 'none');
+    this.set({ result: null, selected: -1, ...this.historyFlags() });
     void this.run();
   }
 
@@ -250,24 +310,164 @@ export class RelocationStore {
     const doc = this.view.doc;
     const active = this.active;
     if (!doc || !active) return;
-    let n = doc.scenarios.length + 1;
-    while (doc.scenarios.some((s) => s.id === `s${n}`)) n++;
-    const copy: RelocationScenario = { ...structuredClone(active), id: `s${n}`, name };
-    this.update({ ...doc, scenarios: [...doc.scenarios, copy], activeId: copy.id }, 'none');
+    this.addScenario({ ...structuredClone(active), id: this.nextId(doc), name });
+  }
+
+  /** Adds a scenario with the default assumptions (DOMAIN.md's policy, no sites, no overrides). */
+  newScenario(name: string): void {
+    const doc = this.view.doc;
+    if (doc) this.addScenario(defaultScenario(this.nextId(doc), name));
   }
 
   renameScenario(name: string): void {
     this.editActive((s) => ({ ...s, name }), 'none');
   }
 
-  /** Deletes the active scenario (the last one stays). */
+  describeScenario(description: string): void {
+    this.editActive((s) => ({ ...s, description }), 'none');
+  }
+
+  /** Sets the public budget cap (yuan; null for none): an alert, not a rule, so no rerun. */
+  setBudget(budgetYuan: number | null): void {
+    this.editActive((s) => ({ ...s, targets: { ...s.targets, budgetYuan } }), 'none');
+  }
+
+  /** Deletes the active scenario (the last one stays); `undoDelete` brings it back. */
   deleteScenario(): void {
     const doc = this.view.doc;
-    if (!doc || doc.scenarios.length <= 1) return;
-    const scenarios = doc.scenarios.filter((s) => s.id !== doc.activeId);
+    const active = this.active;
+    if (!doc || !active || doc.scenarios.length <= 1) return;
+    const index = doc.scenarios.indexOf(active);
+    const scenarios = doc.scenarios.filter((s) => s !== active);
+    this.runs.delete(active.id);
     this.update({ ...doc, scenarios, activeId: scenarios[0].id }, 'none');
-    this.set({ result: null, selected: -1 });
+    this.set({ deleted: { scenario: active, index }, comparison: null });
+    this.selectScenario(scenarios[0].id);
+  }
+
+  undoDelete(): void {
+    const doc = this.view.doc;
+    const deleted = this.view.deleted;
+    if (!doc || !deleted) return;
+    const scenarios = [...doc.scenarios];
+    // Its id may have been given to a new scenario meanwhile.
+    const scenario = doc.scenarios.some((s) => s.id === deleted.scenario.id) ? { ...deleted.scenario, id: this.nextId(doc) } : deleted.scenario;
+    scenarios.splice(Math.min(deleted.index, scenarios.length), 0, scenario);
+    this.update({ ...doc, scenarios }, 'none');
+    this.set({ deleted: null });
+    this.selectScenario(scenario.id);
+  }
+
+  dismissUndo(): void {
+    this.set({ deleted: null });
+  }
+
+  // Drawn sites -------------------------------------------------------------------------------
+
+  private historyFlags() {
+    const h = this.active ? this.siteHistory.get(this.active.id) : undefined;
+    return { canUndo: (h?.undo.length ?? 0) > 0, canRedo: (h?.redo.length ?? 0) > 0 };
+  }
+
+  /** Replaces the active scenario's drawn sites (recording the step for undo) and reruns. */
+  private setSites(next: DrawnSite[], record: 'edit' | 'undo' | 'redo' = 'edit') {
+    const active = this.active;
+    if (!active) return;
+    const h = this.siteHistory.get(active.id) ?? { undo: [], redo: [] };
+    this.siteHistory.set(active.id, h);
+    const before = active.sites ?? [];
+    if (record === 'edit') {
+      h.undo.push(before);
+      h.redo = [];
+    } else if (record === 'undo') h.redo.push(before);
+    else h.undo.push(before);
+    this.editActive((s) => ({ ...s, sites: next }), 'none');
+    this.set(this.historyFlags());
+    this.editedAt = performance.now();
     void this.run();
+  }
+
+  addSite(site: DrawnSite): void {
+    this.setSites([...(this.active?.sites ?? []), site]);
+  }
+
+  updateSite(id: string, patch: Partial<Omit<DrawnSite, 'id'>>): void {
+    this.setSites((this.active?.sites ?? []).map((s) => (s.id === id ? { ...s, ...patch } : s)));
+  }
+
+  deleteSite(id: string): void {
+    this.setSites((this.active?.sites ?? []).filter((s) => s.id !== id));
+  }
+
+  undoSites(): void {
+    const h = this.active && this.siteHistory.get(this.active.id);
+    const previous = h?.undo.pop();
+    if (previous) this.setSites(previous, 'undo');
+  }
+
+  redoSites(): void {
+    const h = this.active && this.siteHistory.get(this.active.id);
+    const next = h?.redo.pop();
+    if (next) this.setSites(next, 'redo');
+  }
+
+  /** A fresh id for a site drawn in the active scenario. */
+  newSiteId(kind: DrawnSite['kind']): string {
+    const taken = new Set((this.view.doc?.scenarios ?? []).flatMap((s) => (s.sites ?? []).map((x) => x.id)));
+    let n = 1;
+    while (taken.has(`${kind === 'industry' ? 'ind' : 'site'}-${this.active?.id}-${n}`)) n++;
+    return `${kind === 'industry' ? 'ind' : 'site'}-${this.active?.id}-${n}`;
+  }
+
+  // Comparison --------------------------------------------------------------------------------
+
+  /**
+   * Compares 2–4 scenarios: kept results show at once, the others are computed in turn by the
+   * worker (its measured facts are shared, so each costs only its sites and its assignment).
+   */
+  async compare(ids: string[]): Promise<void> {
+    const doc = this.view.doc;
+    if (!doc) return;
+    const scenarios = ids.map((id) => doc.scenarios.find((s) => s.id === id)).filter((s): s is RelocationScenario => !!s).slice(0, 4);
+    const seq = ++this.compareSeq;
+    const t0 = performance.now();
+    const runs: Record<string, ScenarioRun> = {};
+    for (const s of scenarios) {
+      const kept = this.cachedRun(s);
+      if (kept) runs[s.id] = kept;
+    }
+    const pending = scenarios.filter((s) => !runs[s.id]).map((s) => s.id);
+    this.set({ comparison: { ids: scenarios.map((s) => s.id), runs, pending, problems: [], elapsedMs: pending.length === 0 ? performance.now() - t0 : null } });
+    for (const s of scenarios.filter((x) => !runs[x.id])) {
+      try {
+        const outcome = await this.client.run(s, this.deps.hazardParams(), null, undefined, undefined, this.deps.newSites?.() ?? []);
+        if (seq !== this.compareSeq) return;
+        const c = this.view.comparison!;
+        if (!outcome.ok) {
+          this.set({ comparison: { ...c, pending: c.pending.filter((x) => x !== s.id), problems: [...c.problems, ...outcome.problems.map((p) => ({ zh: `${s.name}：${p.zh}`, en: `${s.name}: ${p.en}` }))] } });
+          continue;
+        }
+        const run = { facts: outcome.facts!, result: outcome.result };
+        this.runs.set(s.id, { input: this.inputKey(s), run });
+        const left = c.pending.filter((x) => x !== s.id);
+        this.set({ comparison: { ...c, runs: { ...c.runs, [s.id]: run }, pending: left, elapsedMs: left.length === 0 ? performance.now() - t0 : null } });
+      } catch (e) {
+        if (seq === this.compareSeq) this.set({ error: e instanceof Error ? e.message : String(e) });
+        return;
+      }
+    }
+    // The worker's facts now belong to the last compared scenario: the active one's next run gets them sent again.
+    this.factsKey = null;
+  }
+
+  closeComparison(): void {
+    this.compareSeq++;
+    this.set({ comparison: null });
+  }
+
+  /** Writes the document now (for a project export). */
+  async flush(): Promise<void> {
+    if (this.view.doc) await this.deps.client.putDocument(RELOCATION_DOCUMENT, this.view.doc);
   }
 
   dispose(): void {

@@ -1,0 +1,216 @@
+/**
+ * Builds the leader's briefing (汇报材料) from what the app shows: the scenario's (or the
+ * comparison's) indicators, the map as on screen, the township table, the targets missed and the
+ * open issues, and the sources, rules and definitions. Every figure goes through the app's own
+ * formatters, so the briefing and the panel cannot disagree.
+ */
+import type { Briefing, BriefingBlock, BriefingPage, MapLegendItem } from '../../core/briefing/model';
+import type { RelocationScenario } from '../../core/relocation/analysis';
+import { INDICATORS, targetAlerts } from '../../core/relocation/compare';
+import { POLICY_SOURCES, type RelocationPolicy } from '../../core/relocation/policy';
+import type { LocalizedText } from '../../core/manifest';
+import { formatPeople, formatYuan } from '../register/format';
+import { CHARTED, indicatorText, SCENARIO_COLORS } from '../relocation/CompareTab';
+import type { ScenarioRun } from '../relocation/relocation-store';
+
+type Lang = 'zh' | 'en';
+type T = (key: string, params?: Record<string, unknown>) => string;
+
+export interface BriefingInput {
+  lang: Lang;
+  county: string;
+  author: string;
+  date: Date;
+  /** The current scenario first; more when a comparison is open (2–4). */
+  scenarios: { scenario: RelocationScenario; run: ScenarioRun }[];
+  map: { png: Uint8Array; width: number; height: number; metresPerPixel: number } | null;
+  attribution: string;
+  layers: { name: string; source: string }[];
+  /** Register entries whose latest review is "disputed". */
+  disputed: { key: string; note: string; date: string }[];
+  t: T;
+}
+
+/** A date as officials write it: 2026年11月22日. */
+export function officialDate(d: Date, lang: Lang): string {
+  return lang === 'zh' ? `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日` : d.toISOString().slice(0, 10);
+}
+
+/** A round scale-bar length (1, 2 or 5 × 10^k metres) about a fifth of the map's width. */
+export function scaleBar(metresPerPixel: number, widthPx: number, lang: Lang): { label: string; fraction: number } {
+  const target = (metresPerPixel * widthPx) / 5;
+  const k = 10 ** Math.floor(Math.log10(target));
+  const m = [1, 2, 5, 10].map((x) => x * k).filter((x) => x <= target).pop() ?? k;
+  const label = m >= 1000 ? `${m / 1000} ${lang === 'zh' ? '公里' : 'km'}` : `${m} ${lang === 'zh' ? '米' : 'm'}`;
+  return { label, fraction: m / metresPerPixel / widthPx };
+}
+
+export function buildBriefing(input: BriefingInput): Briefing {
+  const { lang, t, scenarios } = input;
+  const zh = lang === 'zh';
+  const [main] = scenarios;
+  const ind = main.run.result.indicators;
+  const comparing = scenarios.length > 1;
+  const title = zh ? `${input.county}地质灾害避让搬迁安置${comparing ? '方案比选' : '方案'}汇报` : `${input.county}: relocation ${comparing ? 'options' : 'plan'} briefing`;
+  const pages: BriefingPage[] = [];
+
+  pages.push({
+    kind: 'cover',
+    title,
+    subtitle: comparing ? scenarios.map((s) => s.scenario.name).join(zh ? ' 与 ' : ' vs ') : main.scenario.name,
+    county: input.county,
+    date: officialDate(input.date, lang),
+    author: input.author,
+  });
+
+  // Key numbers.
+  const alerts = targetAlerts(main.scenario, main.run.result, formatYuan);
+  const numbers: BriefingBlock = {
+    kind: 'numbers',
+    items: [
+      { label: zh ? '搬迁人口' : 'People moved', value: formatPeople(ind.peopleMoved, lang), note: zh ? `${ind.villagesMoved} 个自然村` : `${ind.villagesMoved} villages` },
+      { label: zh ? '必须搬迁人口' : 'Must move', value: formatPeople(ind.peopleMust, lang), note: zh ? `可以搬迁 ${formatPeople(ind.peopleMay, lang)}` : `may move ${formatPeople(ind.peopleMay, lang)}` },
+      { label: zh ? '仍受威胁人口' : 'Still exposed', value: formatPeople(ind.peopleStillExposed, lang), note: zh ? `其中高风险 ${formatPeople(ind.stillExposedByLevel.high, lang)}` : `high risk ${formatPeople(ind.stillExposedByLevel.high, lang)}`, alert: ind.peopleInHighRiskZones > 0 },
+      { label: zh ? '总投资' : 'Total cost', value: formatYuan(ind.totalCost, lang), note: zh ? `农户自筹 ${formatYuan(ind.householdCost, lang)}` : `households ${formatYuan(ind.householdCost, lang)}` },
+      { label: zh ? '财政投入' : 'Public cost', value: formatYuan(ind.publicCost, lang), alert: alerts.some((a) => a.code === 'budget') },
+      { label: zh ? '人均搬迁成本' : 'Cost per person', value: formatYuan(ind.costPerPerson, lang) },
+      { label: zh ? '安置容量利用率' : 'Capacity used', value: `${(100 * ind.capacityUsed).toFixed(1)}%`, note: zh ? `未能安置 ${formatPeople(ind.peopleUnassigned, lang)}` : `not placed ${formatPeople(ind.peopleUnassigned, lang)}`, alert: ind.peopleUnassigned > 0 },
+    ],
+  };
+  const keyBlocks: BriefingBlock[] = [numbers];
+  if (main.scenario.description) keyBlocks.push({ kind: 'paragraph', text: main.scenario.description });
+  keyBlocks.push({ kind: 'list', heading: zh ? '目标核查' : 'Targets', items: alerts.length > 0 ? alerts.map((a) => ({ text: a.text[lang], alert: true })) : [{ text: t('scen.targetsOk') }] });
+  pages.push({ kind: 'content', title: zh ? `主要指标：${main.scenario.name}` : `Key figures: ${main.scenario.name}`, blocks: keyBlocks });
+
+  // The map.
+  if (input.map) {
+    const legend: MapLegendItem[] = [
+      { label: t('reloc.status.must'), color: '#d72828', shape: 'circle' },
+      { label: t('reloc.status.may'), color: '#f09628', shape: 'circle' },
+      { label: t('reloc.status.stay'), color: '#8c968c', shape: 'circle' },
+      { label: t('reloc.status.repair'), color: '#1e96a0', shape: 'circle' },
+      { label: t('reloc.ind.unassigned'), color: '#780000', shape: 'circle' },
+      { label: t('reloc.legend.flow'), color: '#286ed2', shape: 'line' },
+      { label: t('reloc.legend.gauge'), color: '#14783c', shape: 'square' },
+    ];
+    pages.push({
+      kind: 'content',
+      title: zh ? `搬迁安置示意图：${main.scenario.name}` : `Map: ${main.scenario.name}`,
+      blocks: [{ kind: 'map', png: input.map.png, width: input.map.width, height: input.map.height, legend, scale: scaleBar(input.map.metresPerPixel, input.map.width, lang), northArrow: true, attribution: input.attribution }],
+    });
+  }
+
+  // By township.
+  const rows = main.run.result.townships;
+  const sum = (k: 'villages' | 'people' | 'mustPeople' | 'movedPeople' | 'totalCost' | 'publicCost') => rows.reduce((s, r) => s + r[k], 0);
+  pages.push({
+    kind: 'content',
+    title: zh ? '分乡镇情况' : 'By township',
+    blocks: [
+      {
+        kind: 'table',
+        columns: [
+          { label: t('reloc.col.township'), align: 'left' },
+          { label: t('reloc.col.villages'), align: 'right' },
+          { label: t('reloc.col.people'), align: 'right' },
+          { label: t('reloc.col.mustPeople'), align: 'right' },
+          { label: t('reloc.col.movedPeople'), align: 'right' },
+          { label: t('reloc.col.cost'), align: 'right' },
+          { label: t('reloc.col.public'), align: 'right' },
+        ],
+        rows: rows.map((r) => [r.township, String(r.villages), formatPeople(r.people, lang), formatPeople(r.mustPeople, lang), formatPeople(r.movedPeople, lang), formatYuan(r.totalCost, lang), formatYuan(r.publicCost, lang)]),
+        footer: [zh ? '合计' : 'Total', String(sum('villages')), formatPeople(sum('people'), lang), formatPeople(sum('mustPeople'), lang), formatPeople(sum('movedPeople'), lang), formatYuan(sum('totalCost'), lang), formatYuan(sum('publicCost'), lang)],
+      },
+    ],
+  });
+
+  // The comparison: the indicator table, then its charts (one page each, so neither runs over).
+  if (comparing) {
+    pages.push({
+      kind: 'content',
+      title: zh ? '方案比选' : 'Scenarios compared',
+      blocks: [
+        {
+          kind: 'table',
+          columns: [{ label: zh ? '指标' : 'Indicator', align: 'left' }, ...scenarios.map((s) => ({ label: s.scenario.name, align: 'right' as const }))],
+          rows: INDICATORS.map((def) => [def.label[lang], ...scenarios.map((s) => indicatorText(def, s.run.result.indicators, lang))]),
+        },
+      ],
+    });
+    pages.push({
+      kind: 'content',
+      title: zh ? '方案比选：主要指标图' : 'Scenarios compared: charts',
+      blocks: CHARTED.slice(0, 4).map(({ key, unit, scale }): BriefingBlock => {
+        const def = INDICATORS.find((d) => d.key === key)!;
+        return {
+          kind: 'bars',
+          title: def.label[lang],
+          unit: unit[lang],
+          categories: [def.label[lang]],
+          series: scenarios.map((s, k) => ({ label: s.scenario.name, color: SCENARIO_COLORS[k], values: [scale(def.value(s.run.result.indicators))], labels: [indicatorText(def, s.run.result.indicators, lang)] })),
+        };
+      }),
+    });
+  }
+
+  // Risks and open issues.
+  const result = main.run.result;
+  const facts = main.run.facts;
+  const risks: { text: string; alert?: boolean }[] = alerts.map((a) => ({ text: a.text[lang], alert: true }));
+  for (const s of result.shortages.slice(0, 8)) risks.push({ text: t('reloc.shortage.line', { destination: facts.destinations[s.destination].name, by: Math.round(s.shortBy), count: s.villages.length }), alert: true });
+  if (result.noDestination.length > 0) {
+    const names = result.noDestination.map((id) => facts.villages.find((v) => v.id === id)?.name ?? id);
+    risks.push({ text: zh ? `无可用安置点的自然村：${names.slice(0, 12).join('、')}${names.length > 12 ? ` 等 ${names.length} 个` : ''}` : `Villages with no allowed destination: ${names.slice(0, 12).join(', ')}${names.length > 12 ? ` and ${names.length - 12} more` : ''}`, alert: true });
+  }
+  const overridden = result.villages.filter((v) => v.overridden).length;
+  if (overridden > 0) risks.push({ text: zh ? `${overridden} 个自然村的状态或安置点为人工调整，请核实说明。` : `${overridden} villages have a status or destination set by hand; check their notes.` });
+  if (result.solver.status === 'time_limit') risks.push({ text: zh ? `优化求解达到时限，与最优的差距 ≤ ${(100 * result.solver.gap).toFixed(2)}%。` : `The solver stopped at its time limit, within ${(100 * result.solver.gap).toFixed(2)}% of optimal.` });
+  for (const d of input.disputed.slice(0, 10)) risks.push({ text: zh ? `隐患台账有异议：${d.key}（${d.date}）${d.note}` : `Disputed register entry: ${d.key} (${d.date}) ${d.note}` });
+  if (input.disputed.length > 10) risks.push({ text: zh ? `另有 ${input.disputed.length - 10} 条有异议的台账记录。` : `${input.disputed.length - 10} more disputed register entries.` });
+  if (risks.length === 0) risks.push({ text: zh ? '无待解决问题。' : 'No open issues.' });
+  pages.push({ kind: 'content', title: zh ? '风险与待解决问题' : 'Risks and open issues', blocks: [{ kind: 'list', items: risks }] });
+
+  // Sources and rules; then the definitions of every indicator.
+  const p = main.scenario.policy;
+  pages.push({
+    kind: 'content',
+    title: zh ? '数据来源与规则' : 'Sources and rules',
+    blocks: [
+      { kind: 'list', heading: zh ? '数据来源' : 'Data sources', items: bySource(input.layers, lang).map((text) => ({ text })) },
+      { kind: 'list', heading: zh ? '规则与假设' : 'Rules and assumptions', items: policyLines(p, lang).map((text) => ({ text })) },
+    ],
+  });
+  pages.push({
+    kind: 'content',
+    title: zh ? '指标说明' : 'Definitions',
+    blocks: [
+      { kind: 'list', items: INDICATORS.map((d) => ({ text: `${d.label[lang]}：${d.definition[lang]}` })) },
+      { kind: 'paragraph', small: true, text: zh ? `出行时间按 ${Math.round(facts.travel.cellM)} 米网格计算；${officialDate(input.date, lang)}由 Anju 生成。` : `Travel times on a ${Math.round(facts.travel.cellM)} m grid; generated ${officialDate(input.date, lang)} by Anju.` },
+    ],
+  });
+  return { lang, title, pages };
+}
+
+/** One line per source with the layers it gave ("合成示范数据：自然村、道路…"). */
+function bySource(layers: BriefingInput['layers'], lang: Lang): string[] {
+  const groups = new Map<string, string[]>();
+  for (const l of layers) groups.set(l.source, [...(groups.get(l.source) ?? []), l.name]);
+  return [...groups].map(([source, names]) => (lang === 'zh' ? `${source}：${names.join('、')}` : `${source}: ${names.join(', ')}`));
+}
+
+/** The scenario's main rules and costs, each with its source. */
+function policyLines(p: RelocationPolicy, lang: Lang): string[] {
+  const zh = lang === 'zh';
+  const src = (path: string) => {
+    const s: LocalizedText | undefined = POLICY_SOURCES[path];
+    return s ? (zh ? `（依据：${s.zh}）` : ` (source: ${s.en})`) : '';
+  };
+  return [
+    zh ? `计入的隐患类型：${p.rules.hazardTypes.join('、')}` : `Hazard types counted: ${p.rules.hazardTypes.join(', ')}`,
+    (zh ? `中风险隐患距离 ${p.rules.mediumRiskDistanceM} 米` : `Medium-risk distance ${p.rules.mediumRiskDistanceM} m`) + src('rules.mediumRiskDistanceM'),
+    (zh ? `高山远山：海拔 ≥ ${p.rules.highElevationM} 米且到镇 ≥ ${p.rules.remoteTownMinutes} 分钟` : `High and remote: ≥ ${p.rules.highElevationM} m and ≥ ${p.rules.remoteTownMinutes} min to town`) + src('rules.highElevationM'),
+    (zh ? `低收入人口搬迁补助 ${formatYuan(p.cost.subsidyLowIncome, lang)}/人` : `Low-income subsidy ${formatYuan(p.cost.subsidyLowIncome, lang)} per person`) + src('cost.subsidyLowIncome'),
+    (zh ? `一般人口搬迁补助 ${formatYuan(p.cost.subsidyOther, lang)}/人` : `Other subsidy ${formatYuan(p.cost.subsidyOther, lang)} per person`) + src('cost.subsidyOther'),
+    (zh ? `出行时间权重 λ = ${p.assignment.lambda} 元/人·分钟` : `Travel weight λ = ${p.assignment.lambda} yuan per person-minute`) + src('assignment.lambda'),
+  ];
+}

@@ -1,0 +1,120 @@
+import { useTranslation } from 'react-i18next';
+import { forbiddingHazard, INDUSTRY_MINUTES, type DrawnSite, type RelocationScenario } from '../../core/relocation/analysis';
+import { siteAreaHa, validateSite } from '../../core/relocation/sites';
+import type { DrawTool } from '../../map/site-drawing';
+import { formatPeople } from '../register/format';
+import type { RelocationStore, RelocationView } from './relocation-store';
+
+type Lang = 'zh' | 'en';
+
+export interface DrawControl {
+  tool: DrawTool;
+  kind: DrawnSite['kind'];
+  setTool(tool: DrawTool, kind: DrawnSite['kind']): void;
+}
+
+/**
+ * The scenario's drawn sites: tools to draw a point or polygon (relocation or industry), the
+ * list with each site's hazard check, what it receives in the result, and its editable
+ * capacity or jobs; undo and redo of every site edit.
+ */
+export function SitesTab({ store, view, scenario, draw, lang }: { store: RelocationStore; view: RelocationView; scenario: RelocationScenario; draw: DrawControl; lang: Lang }) {
+  const { t } = useTranslation();
+  const sites = scenario.sites ?? [];
+  const { facts, result } = view;
+  const level = (n: number) => t(`value.${n >= 3 ? 'high' : n === 2 ? 'medium' : 'low'}`);
+  return (
+    <div className="sites-tab" data-testid="sites-tab">
+      <p className="note">{t('scen.sites.intro')}</p>
+      <div className="row-actions">
+        <label className="field inline">
+          <span>{t('scen.sites.kind')}</span>
+          <select value={draw.kind} onChange={(e) => draw.setTool(draw.tool, e.target.value as DrawnSite['kind'])} data-testid="site-kind">
+            <option value="relocation">{t('scen.sites.relocation')}</option>
+            <option value="industry">{t('scen.sites.industry')}</option>
+          </select>
+        </label>
+        {(['point', 'polygon', 'select'] as const).map((tool) => (
+          <button key={tool} type="button" className="small" aria-pressed={draw.tool === tool} onClick={() => draw.setTool(draw.tool === tool ? null : tool, draw.kind)} data-testid={`draw-${tool}`}>{t(`scen.sites.${tool}`)}</button>
+        ))}
+        {draw.tool && <button type="button" className="small" onClick={() => draw.setTool(null, draw.kind)} data-testid="draw-stop">{t('scen.sites.stop')}</button>}
+        <button type="button" className="small" disabled={!view.canUndo} onClick={() => store.undoSites()} data-testid="sites-undo">{t('scen.sites.undo')}</button>
+        <button type="button" className="small" disabled={!view.canRedo} onClick={() => store.redoSites()} data-testid="sites-redo">{t('scen.sites.redo')}</button>
+      </div>
+      {draw.tool && <p className="note" role="status">{draw.tool === 'select' ? t('scen.sites.editing') : t('scen.sites.drawing', { what: t(`scen.sites.${draw.kind}`) })}</p>}
+      {sites.length === 0 ? (
+        <p className="note">{t('scen.sites.none')}</p>
+      ) : (
+        <table className="reloc-table" data-testid="site-table">
+          <thead>
+            <tr>
+              <th>{t('scen.sites.name')}</th>
+              <th>{t('scen.sites.kind')}</th>
+              <th>{t('scen.sites.capacity')} / {t('scen.sites.jobs')}</th>
+              <th>{t('scen.sites.hazard')}</th>
+              <th>{t('scen.sites.assigned')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {sites.map((site) => {
+              const d = facts ? facts.destinations.findIndex((x) => x.id === site.id) : -1;
+              const dest = d >= 0 ? facts!.destinations[d] : null;
+              const r = d >= 0 && result && result.destinations.length === facts!.destinations.length ? result.destinations[d] : null;
+              const forbidding = dest ? forbiddingHazard(dest, scenario.policy.rules) : null;
+              const problems = validateSite(site);
+              const ha = siteAreaHa(site);
+              const industryNear = site.kind === 'industry' && facts ? industryReach(facts, site.id) : null;
+              return (
+                <tr key={site.id} data-testid="site-row" data-site={site.id} className={forbidding || problems.length > 0 ? 'has-alert' : ''}>
+                  <td>
+                    <input defaultValue={site.name} key={site.name} onBlur={(e) => e.target.value.trim() && e.target.value !== site.name && store.updateSite(site.id, { name: e.target.value.trim() })} aria-label={t('scen.sites.name')} data-testid="site-name" />
+                    {ha > 0 && <span className="note"> {t('scen.sites.area', { ha: ha.toFixed(1) })}</span>}
+                  </td>
+                  <td>{t(`scen.sites.${site.kind}`)}</td>
+                  <td>
+                    <input
+                      type="number"
+                      min={0}
+                      step={10}
+                      defaultValue={site.kind === 'industry' ? site.jobs : site.capacity}
+                      key={`${site.capacity}-${site.jobs}`}
+                      onBlur={(e) => {
+                        const n = Number(e.target.value);
+                        if (e.target.value === '' || !(n >= 0)) return;
+                        store.updateSite(site.id, site.kind === 'industry' ? { jobs: n } : { capacity: n });
+                      }}
+                      aria-label={site.kind === 'industry' ? t('scen.sites.jobs') : t('scen.sites.capacity')}
+                      data-testid="site-capacity"
+                    />
+                  </td>
+                  <td data-testid="site-hazard">
+                    {problems.map((p, k) => <div key={k} className="problems">{p[lang]}</div>)}
+                    {site.kind === 'industry' ? (industryNear === null ? t('scen.sites.pending') : t('scen.sites.industryNear', { count: industryNear })) : !dest ? t('scen.sites.pending') : dest.hazards.length === 0 ? t('scen.sites.clear') : (
+                      <>
+                        {dest.hazards.slice(0, 2).map((h) => <div key={h.id}>{t('scen.sites.hit', { id: h.id, type: t(`value.${h.type}`), level: level(h.level), m: h.zone ? t('scen.sites.inside') : t('scen.sites.near', { m: Math.round(h.distanceM) }) })}</div>)}
+                        {forbidding && <strong className="problems">{t('scen.sites.forbidden')}</strong>}
+                      </>
+                    )}
+                  </td>
+                  <td data-testid="site-assigned">{r ? t('scen.sites.villages', { count: r.villages, people: formatPeople(r.assigned, lang) }) : '—'}</td>
+                  <td><button type="button" className="small danger" onClick={() => store.deleteSite(site.id)} data-testid="site-delete">{t('scen.sites.delete')}</button></td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+/** How many destinations reach an industry site within INDUSTRY_MINUTES. */
+function industryReach(facts: NonNullable<RelocationView['facts']>, id: string): number | null {
+  const J = facts.industry.sites.length;
+  const j = facts.industry.sites.findIndex((s) => s.id === id);
+  if (j < 0) return null;
+  let n = 0;
+  for (let d = 0; d < facts.destinations.length; d++) if (facts.industry.minutes[d * J + j] <= INDUSTRY_MINUTES) n++;
+  return n;
+}

@@ -1,0 +1,21 @@
+/** A relocation result as the map draws it (see src/map/relocation-layers.ts). */
+import { forbiddingHazard, type RelocationFacts, type RelocationResult } from '../../core/relocation/analysis';
+import type { EligibilityRules } from '../../core/relocation/policy';
+import type { RelocationOverlay } from '../../map/relocation-layers';
+
+const STATUS_CODE = { stay: 0, may: 1, must: 2, repair: 3 } as const;
+
+export function relocationOverlay(facts: RelocationFacts, result: RelocationResult, rules: EligibilityRules | undefined, focus: number, changed?: Set<string>): RelocationOverlay {
+  return {
+    villages: Float64Array.from(facts.villages.flatMap((v) => v.lngLat)),
+    status: Uint8Array.from(result.villages, (r) => (r.moves && r.destination < 0 ? 4 : STATUS_CODE[r.status])),
+    people: Float32Array.from(facts.villages, (v) => v.population),
+    flows: result.villages.flatMap((r, v) => (r.destination >= 0 ? [{ village: v, destination: r.destination, people: facts.villages[v].population, overridden: r.overridden }] : [])),
+    destinations: Float64Array.from(facts.destinations.flatMap((d) => d.lngLat)),
+    capacity: Float32Array.from(result.destinations, (d) => d.capacity),
+    load: Float32Array.from(result.destinations, (d) => d.used + d.assigned),
+    forbidden: Uint8Array.from(facts.destinations, (d) => (rules && forbiddingHazard(d, rules) ? 1 : 0)),
+    focus,
+    ...(changed ? { changed: Uint8Array.from(facts.villages, (v) => (changed.has(v.id) ? 1 : 0)) } : {}),
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * The relocation analysis on the map: the active scenario's result (or, in the comparison, the
+ * difference between two scenarios, optionally split side by side), and the drawing of the
+ * active scenario's sites.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { DrawnSite } from '../../core/relocation/analysis';
+import { diffScenarios } from '../../core/relocation/compare';
+import { siteAreaHa } from '../../core/relocation/sites';
+import type { MapController } from '../../map/controller';
+import type { DrawTool, SiteDrawing } from '../../map/site-drawing';
+import type { SplitMap } from '../../map/split-map';
+import type { DiffView } from './CompareTab';
+import { relocationOverlay } from './overlay';
+import type { RelocationStore, RelocationView } from './relocation-store';
+import type { DrawControl } from './SitesTab';
+
+/** Persons a drawn point site takes until the planner says otherwise. */
+const POINT_SITE_CAPACITY = 300;
+/** Jobs a drawn industry site offers until the planner says otherwise. */
+const INDUSTRY_SITE_JOBS = 200;
+
+export function useRelocationMap(controller: MapController | null, store: RelocationStore, view: RelocationView, open: boolean, names: { site: (n: number) => string; industry: (n: number) => string }) {
+  const [tool, setToolState] = useState<DrawTool>(null);
+  const [kind, setKind] = useState<DrawnSite['kind']>('relocation');
+  const [diff, setDiff] = useState<DiffView | null>(null);
+  const [splitEl, setSplitEl] = useState<HTMLDivElement | null>(null);
+  const drawing = useRef<SiteDrawing | null>(null);
+  const split = useRef<SplitMap | null>(null);
+  const kindRef = useRef(kind);
+  const namesRef = useRef(names);
+  useEffect(() => {
+    kindRef.current = kind;
+    namesRef.current = names;
+  });
+
+  const comparison = view.comparison;
+  const runA = diff ? comparison?.runs[diff.a] : undefined;
+  const runB = diff ? comparison?.runs[diff.b] : undefined;
+  const pair = useMemo(() => (runA && runB ? { a: runA, b: runB } : null), [runA, runB]);
+  const changed = useMemo(() => (pair ? new Set(diffScenarios(pair.a, pair.b).map((d) => d.id)) : null), [pair]);
+
+  // The main map: the active result, or scenario A of the difference.
+  useEffect(() => {
+    if (!controller) return;
+    const scenarios = view.doc?.scenarios ?? [];
+    const rulesOf = (id: string) => scenarios.find((s) => s.id === id)?.policy.rules;
+    if (!open) return controller.setRelocationOverlay(null);
+    if (pair && changed && diff) return controller.setRelocationOverlay(relocationOverlay(pair.a.facts, pair.a.result, rulesOf(diff.a), -1, changed));
+    const { facts, result, selected } = view;
+    if (!facts || !result) return controller.setRelocationOverlay(null);
+    controller.setRelocationOverlay(relocationOverlay(facts, result, store.active?.policy.rules, selected, undefined));
+  }, [controller, open, view, store, pair, changed, diff]);
+
+  // The split view: scenario B beside A, moving together.
+  useEffect(() => {
+    if (!controller || !splitEl || !diff?.split) return;
+    const s = controller.splitMap(splitEl);
+    split.current = s;
+    const padding = () => controller.map.setPadding({ top: 0, bottom: 0, left: 0, right: controller.map.getContainer().clientWidth / 2 });
+    padding();
+    return () => {
+      s.destroy();
+      split.current = null;
+      controller.map.setPadding({ top: 0, bottom: 0, left: 0, right: 0 });
+    };
+  }, [controller, splitEl, diff?.split]);
+  useEffect(() => {
+    if (!split.current || !pair || !changed || !diff) return;
+    const rules = view.doc?.scenarios.find((s) => s.id === diff.b)?.policy.rules;
+    split.current.setOverlay(relocationOverlay(pair.b.facts, pair.b.result, rules, -1, changed));
+  }, [pair, changed, diff, view.doc, splitEl]);
+
+  // Drawing: made with the map, showing the active scenario's sites while the panel is open.
+  useEffect(() => {
+    if (!controller || !open) return;
+    drawing.current ??= controller.siteDrawing({
+      onDrawn: (geometry) => {
+        const k = kindRef.current;
+        const n = (store.active?.sites ?? []).filter((s) => s.kind === k).length + 1;
+        const site: DrawnSite = { id: store.newSiteId(k), name: k === 'industry' ? namesRef.current.industry(n) : namesRef.current.site(n), kind: k, geometry, capacity: 0, jobs: 0 };
+        const density = store.active?.policy.assignment.newSiteDensity ?? 150;
+        site.capacity = k === 'relocation' ? (geometry.type === 'Polygon' ? Math.round(siteAreaHa(site) * density) : POINT_SITE_CAPACITY) : 0;
+        site.jobs = k === 'industry' ? INDUSTRY_SITE_JOBS : 0;
+        store.addSite(site);
+      },
+      onEdited: (id, geometry) => store.updateSite(id, { geometry }),
+      onSelected: () => {},
+    });
+  }, [controller, open, store]);
+  const activeSites = store.active?.sites;
+  const sites = useMemo(() => (open ? (activeSites ?? []) : null), [open, activeSites]);
+  // Drawing ends with the panel.
+  const activeTool = open ? tool : null;
+  useEffect(() => {
+    drawing.current?.setSites(sites ?? []);
+  }, [sites]);
+  useEffect(() => {
+    drawing.current?.setTool(activeTool);
+  }, [activeTool]);
+  useEffect(() => () => {
+    drawing.current = null;
+  }, [controller]);
+
+  const draw: DrawControl = {
+    tool: activeTool,
+    kind,
+    setTool(next, nextKind) {
+      setKind(nextKind);
+      setToolState(next);
+    },
+  };
+  return { draw, diff, setDiff, setSplitEl };
+}
