@@ -86,3 +86,22 @@ export async function captureScreenshot(page: import('playwright-core').Page, pa
     await page.screenshot({ path });
   }
 }
+
+/** Drops files on the map as a user dragging them from the file manager would. */
+export async function dropFiles(p: import('playwright-core').Page, paths: string[]): Promise<void> {
+  const { readFileSync } = await import('node:fs');
+  const { basename } = await import('node:path');
+  const files = paths.map((path) => ({ name: basename(path), b64: readFileSync(path).toString('base64') }));
+  const transfer = await p.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.b64), (ch) => ch.charCodeAt(0))], f.name));
+    return dt;
+  }, files);
+  await p.dispatchEvent('[data-testid=drop-zone]', 'dragover', { dataTransfer: transfer });
+  await p.dispatchEvent('[data-testid=drop-zone]', 'drop', { dataTransfer: transfer });
+}
+
+/** The layer panel's layer ids, top first. */
+export function layerIds(p: import('playwright-core').Page): Promise<string[]> {
+  return p.evaluate(() => [...document.querySelectorAll('[data-layer]')].map((e) => e.getAttribute('data-layer') ?? ''));
+}

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { openApp, waitMapIdle } from './chromium';
+import { mkdirSync } from 'node:fs';
+import { dropFiles, layerIds, openApp, waitMapIdle } from './chromium';
 
 const ARTIFACTS = 'test-artifacts/screenshots';
 const FIXTURES = 'test/fixtures/import';
@@ -11,25 +10,6 @@ let browser: Browser;
 let page: Page;
 let consoleErrors: string[];
 
-
-/** Drops files on the map as a user dragging them from the file manager would. */
-async function dropFiles(p: Page, paths: string[]) {
-  const files = paths.map((path) => ({ name: basename(path), b64: readFileSync(path).toString('base64') }));
-  const transfer = await p.evaluateHandle((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) {
-      const bytes = Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0));
-      dt.items.add(new File([bytes], f.name));
-    }
-    return dt;
-  }, files);
-  await p.dispatchEvent('[data-testid=drop-zone]', 'dragover', { dataTransfer: transfer });
-  await p.dispatchEvent('[data-testid=drop-zone]', 'drop', { dataTransfer: transfer });
-}
-
-function layerIds(p: Page): Promise<string[]> {
-  return p.evaluate(() => [...document.querySelectorAll('[data-layer]')].map((e) => e.getAttribute('data-layer') ?? ''));
-}
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });

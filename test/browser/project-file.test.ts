@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { captureScreenshot, openApp, waitMapIdle } from './chromium';
+import { captureScreenshot, dropFiles, layerIds, openApp, waitMapIdle } from './chromium';
 
 const ARTIFACTS = 'test-artifacts/screenshots';
 const CSV = 'test/fixtures/import/table/villages_gcj02.csv';
@@ -12,28 +11,12 @@ let browser: Browser;
 let page: Page;
 let consoleErrors: string[];
 
-/** Drops files on the map as a user dragging them from the file manager would. */
-async function dropFiles(p: Page, paths: string[]) {
-  const files = paths.map((path) => ({ name: basename(path), b64: readFileSync(path).toString('base64') }));
-  const transfer = await p.evaluateHandle((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
-    return dt;
-  }, files);
-  await p.dispatchEvent('[data-testid=drop-zone]', 'dragover', { dataTransfer: transfer });
-  await p.dispatchEvent('[data-testid=drop-zone]', 'drop', { dataTransfer: transfer });
-}
-
 /** The open project's layers with their feature counts, as the map holds them. */
 function drawnLayers(p: Page): Promise<[string, number][]> {
   return p.evaluate(() => {
     const anju = (window as unknown as { __anju: { layers: Map<string, { featureCount: number }> } }).__anju;
     return [...anju.layers].map(([id, l]): [string, number] => [id, l.featureCount]).sort((a, b) => a[0].localeCompare(b[0]));
   });
-}
-
-function layerIds(p: Page): Promise<string[]> {
-  return p.evaluate(() => [...document.querySelectorAll('[data-layer]')].map((e) => e.getAttribute('data-layer') ?? ''));
 }
 
 /**
