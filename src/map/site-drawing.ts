@@ -17,8 +17,6 @@ export interface SiteDrawingCallbacks {
   onDrawn(geometry: DrawnSite['geometry']): void;
   /** A site was moved or reshaped. */
   onEdited(id: string, geometry: DrawnSite['geometry']): void;
-  /** A site was picked in the select tool. */
-  onSelected(id: string | null): void;
 }
 
 const COLORS = { relocation: '#1f6fd1', industry: '#b4600e' } as const;
@@ -62,8 +60,6 @@ export class SiteDrawing {
         this.callbacks.onEdited(id, geometry);
       }
     });
-    this.draw.on('select', (id) => this.callbacks.onSelected(String(id)));
-    this.draw.on('deselect', () => this.callbacks.onSelected(null));
   }
 
   get activeTool(): DrawTool {

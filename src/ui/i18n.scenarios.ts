@@ -16,7 +16,7 @@ export const scenarioStrings = {
         defaultName: '新安置点{{n}}', defaultIndustry: '新产业点{{n}}', villages: '{{count}} 个村 {{people}}', industryNear: '30 分钟内可达 {{count}} 个安置点',
       },
       compare: {
-        pick: '选择 2–4 个方案对比', computing: '正在计算 {{names}}…', need: '请至少选择两个方案。', indicator: '指标', best: '最优', charts: '图表',
+        pick: '选择 2–4 个方案对比', computing: '正在计算 {{names}}…', need: '请至少选择两个方案。', indicator: '指标',
         diff: '差异', diffTitle: '“{{a}}” 与 “{{b}}” 的差异：{{count}} 个村', diffNone: '两个方案的村庄状态和安置点完全相同。', showDiff: '在地图上显示差异', split: '分屏对比',
         village: '自然村', statusA: '{{name}} 状态', statusB: '{{name}} 状态', destA: '{{name}} 安置点', destB: '{{name}} 安置点', costDelta: '成本变化', minutesDelta: '出行时间变化（分）', elapsed: '{{ms}} 毫秒',
         left: '左：{{name}}', right: '右：{{name}}',
@@ -40,7 +40,7 @@ export const scenarioStrings = {
         defaultName: 'New site {{n}}', defaultIndustry: 'New industry site {{n}}', villages: '{{count}} villages, {{people}}', industryNear: '{{count}} destinations within 30 min',
       },
       compare: {
-        pick: 'Pick 2–4 scenarios to compare', computing: 'Computing {{names}}…', need: 'Pick at least two scenarios.', indicator: 'Indicator', best: 'best', charts: 'Charts',
+        pick: 'Pick 2–4 scenarios to compare', computing: 'Computing {{names}}…', need: 'Pick at least two scenarios.', indicator: 'Indicator',
         diff: 'Differences', diffTitle: '"{{a}}" vs "{{b}}": {{count}} villages differ', diffNone: 'Both scenarios give every village the same status and destination.', showDiff: 'Show differences on the map', split: 'Split view',
         village: 'Village', statusA: '{{name}} status', statusB: '{{name}} status', destA: '{{name}} destination', destB: '{{name}} destination', costDelta: 'Cost change', minutesDelta: 'Minutes change', elapsed: '{{ms}} ms',
         left: 'Left: {{name}}', right: 'Right: {{name}}',

@@ -465,11 +465,6 @@ export class RelocationStore {
     this.set({ comparison: null });
   }
 
-  /** Writes the document now (for a project export). */
-  async flush(): Promise<void> {
-    if (this.view.doc) await this.deps.client.putDocument(RELOCATION_DOCUMENT, this.view.doc);
-  }
-
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.worker?.terminate();

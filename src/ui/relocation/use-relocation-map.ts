@@ -85,7 +85,6 @@ export function useRelocationMap(controller: MapController | null, store: Reloca
         store.addSite(site);
       },
       onEdited: (id, geometry) => store.updateSite(id, { geometry }),
-      onSelected: () => {},
     });
   }, [controller, open, store]);
   const activeSites = store.active?.sites;
