@@ -6,6 +6,7 @@ export const scenarioStrings = {
       new: '新建方案', newName: '方案{{n}}', description: '方案说明', descriptionPlaceholder: '简要说明本方案的思路（例如：集中安置到中心镇）',
       deleted: '已删除方案“{{name}}”。', undo: '撤销', dismiss: '关闭',
       key: '关键假设', budget: '财政预算上限（万元，空为不设）', subsidyOther: '一般人口人均补助（元）', subsidyLow: '低收入人口人均补助（元）', construction: '中心镇建房单价（元/㎡）', lambda: '出行时间权重 λ（元/人·分钟）',
+      industryNear: '30 分钟产业', industryNearHint: '30 分钟出行范围内的产业园区和产业选址数 / 就业岗位数',
       targetsOk: '各项目标均已满足。', targetsTitle: '目标预警',
       sites: {
         intro: '在地图上绘制新的安置点或产业点：绘制后立即核查隐患，并只作为本方案的安置点参与优化。',
@@ -30,6 +31,7 @@ export const scenarioStrings = {
       new: 'New scenario', newName: 'Scenario {{n}}', description: 'Description', descriptionPlaceholder: 'What this alternative is about (e.g. concentrate in central towns)',
       deleted: 'Scenario "{{name}}" deleted.', undo: 'Undo', dismiss: 'Dismiss',
       key: 'Key assumptions', budget: 'Public budget cap (10k yuan, empty for none)', subsidyOther: 'Subsidy per person, others (yuan)', subsidyLow: 'Subsidy per low-income person (yuan)', construction: 'Construction in central towns (yuan/m²)', lambda: 'Travel-time weight λ (yuan per person-minute)',
+      industryNear: 'Industry ≤ 30 min', industryNearHint: 'Industrial parks and industry sites within 30 minutes / their jobs',
       targetsOk: 'Every target is met.', targetsTitle: 'Targets missed',
       sites: {
         intro: 'Draw new relocation or industry sites on the map: each is hazard-checked at once and becomes a destination of this scenario only.',

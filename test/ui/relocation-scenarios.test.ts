@@ -83,6 +83,18 @@ describe('relocation scenarios', () => {
     await settle(store);
     expect(store.active!.sites![0].geometry.type).toBe('Point');
 
+    // An industry site at the town: the town reaches its jobs within 30 minutes.
+    const townIndex = view.facts!.destinations.findIndex((z) => z.id === town.id);
+    const before = store.getSnapshot().result!;
+    store.addSite({ id: store.newSiteId('industry'), name: '新产业点1', kind: 'industry', geometry: { type: 'Point', coordinates: [tx, ty] }, capacity: 0, jobs: 800 });
+    await settle(store);
+    const after = store.getSnapshot().result!;
+    expect(after.destinations[townIndex].industryNear).toBe(before.destinations[townIndex].industryNear + 1);
+    expect(after.destinations[townIndex].jobsNear).toBe(before.destinations[townIndex].jobsNear + 800);
+    expect(after.indicators.peopleNearIndustry).toBeGreaterThanOrEqual(before.indicators.peopleNearIndustry);
+    store.undoSites();
+    await settle(store);
+
     // The base scenario does not have it.
     store.selectScenario('s1');
     await settle(store);

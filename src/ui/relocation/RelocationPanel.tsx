@@ -310,6 +310,7 @@ function DestinationsTab({ facts, result, store, lang, capacities, onExport }: {
               <th className="num">{t('reloc.col.assigned')}</th>
               <th className="num">{t('reloc.col.remaining')}</th>
               <th className="num">{t('reloc.col.villages')}</th>
+              <th className="num" title={t('scen.industryNearHint')}>{t('scen.industryNear')}</th>
             </tr>
           </thead>
           <tbody>
@@ -327,6 +328,7 @@ function DestinationsTab({ facts, result, store, lang, capacities, onExport }: {
                   <td className="num">{Math.round(r.assigned)}</td>
                   <td className={`num ${left < 0 ? 'bad' : ''}`}>{Math.round(left)}</td>
                   <td className="num">{r.villages}</td>
+                  <td className="num" data-testid="destination-industry">{r.industryNear}{r.jobsNear > 0 ? ` / ${r.jobsNear}` : ''}</td>
                 </tr>
               );
             })}
