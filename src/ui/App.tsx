@@ -231,13 +231,13 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
     return {
       lang,
       county: project.manifest.name[lang],
-      author: t('scen.briefing.author', { county: project.manifest.name[lang] }),
+      author: relocation.getSnapshot().doc?.author ?? t('scen.briefing.author', { county: project.manifest.name[lang] }),
       attribution: project.manifest.attribution[lang],
       layers: currentLayers().map((l) => ({ name: l.name[lang], source: l.source[lang] })),
       disputed,
       t: (key, params) => i18next.t(key, params),
     };
-  }, [register, lang, project, t]);
+  }, [register, relocation, lang, project, t]);
   const briefing = useBriefing(controller, relocation, briefingContext);
   const openBriefing = briefing.open;
   const toggleRelocation = () => {

@@ -110,6 +110,8 @@ describe('scenarios, drawing, comparison and the briefing', () => {
   it('opens the briefing of the comparison, pages through it and downloads the same pages as a PDF in Chinese', async () => {
     const moved = (await page.getByTestId('compare-table').locator('tr[data-indicator=peopleMoved] td').nth(1).textContent())!;
     const cost = (await page.getByTestId('compare-table').locator('tr[data-indicator=publicCost] td').nth(2).textContent())!;
+    await page.getByTestId('briefing-author').fill('丽水市自然资源和规划局');
+    await page.getByTestId('briefing-author').blur();
     await page.getByTestId('briefing-button').click();
     const view = page.getByTestId('briefing-view');
     await view.waitFor({ timeout: 60_000 });
@@ -131,6 +133,7 @@ describe('scenarios, drawing, comparison and the briefing', () => {
     expect(text).toHaveLength(pages);
     const all = text.join('\n');
     for (const heading of ['方案比选汇报', '主要指标', '搬迁安置示意图', '分乡镇情况', '方案比选', '主要指标图', '风险与待解决问题', '数据来源与规则', '指标说明']) expect(all).toContain(heading);
+    expect(text[0]).toContain('丽水市自然资源和规划局');
     expect(text[1]).toContain(moved);
     expect(text[4]).toContain(cost);
     await page.keyboard.press('Escape');

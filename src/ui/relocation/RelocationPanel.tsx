@@ -70,6 +70,7 @@ export function RelocationPanel({ store, view, lang, onSelectVillage, onExport, 
           </span>
         )}
         {!view.running && view.lastLatencyMs !== null && result && <span className="note" data-testid="reloc-latency">{t('reloc.updated', { ms: Math.round(view.lastLatencyMs) })}</span>}
+        <input className="author-input" key={view.doc?.author ?? ''} defaultValue={view.doc?.author ?? ''} placeholder={t('scen.briefing.authorPlaceholder')} aria-label={t('scen.briefing.authorPlaceholder')} onBlur={(e) => e.target.value.trim() !== (view.doc?.author ?? '') && store.setAuthor(e.target.value)} data-testid="briefing-author" />
         <button type="button" className="small" disabled={!result || briefingBusy} onClick={onBriefing} data-testid="briefing-button">{briefingBusy ? t('scen.briefing.building') : t('scen.briefing.button')}</button>
       </div>
       {view.problems.length > 0 && (

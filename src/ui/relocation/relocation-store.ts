@@ -20,6 +20,8 @@ export interface RelocationDocument {
   version: 1;
   scenarios: RelocationScenario[];
   activeId: string;
+  /** The unit named on the briefing's cover (编制单位); a default from the county when absent. */
+  author?: string;
 }
 
 export interface RelocationView {
@@ -325,6 +327,12 @@ export class RelocationStore {
 
   describeScenario(description: string): void {
     this.editActive((s) => ({ ...s, description }), 'none');
+  }
+
+  /** Sets the unit named on the briefing's cover (empty for the default). */
+  setAuthor(author: string): void {
+    const doc = this.view.doc;
+    if (doc) this.update({ ...doc, author: author.trim() || undefined }, 'none');
   }
 
   /** Sets the public budget cap (yuan; null for none): an alert, not a rule, so no rerun. */
