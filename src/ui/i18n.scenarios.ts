@@ -7,6 +7,7 @@ export const scenarioStrings = {
       deleted: '已删除方案“{{name}}”。', undo: '撤销', dismiss: '关闭',
       key: '关键假设', budget: '财政预算上限（万元，空为不设）', subsidyOther: '一般人口人均补助（元）', subsidyLow: '低收入人口人均补助（元）', construction: '中心镇建房单价（元/㎡）', lambda: '出行时间权重 λ（元/人·分钟）',
       industryNear: '30 分钟产业', industryNearHint: '30 分钟出行范围内的产业园区和产业选址数 / 就业岗位数',
+      budgetBad: '预算上限应为不小于 0 的数（万元），现为“{{value}}”；清空则不设上限。仍按原预算核查。',
       targetsOk: '各项目标均已满足。', targetsTitle: '目标预警',
       sites: {
         intro: '在地图上绘制新的安置点或产业点：绘制后立即核查隐患，并只作为本方案的安置点参与优化。',
@@ -14,7 +15,7 @@ export const scenarioStrings = {
         drawing: '在地图上单击添加{{what}}，双击或单击起点结束多边形。', editing: '拖动要素或顶点修改形状；选中后按 Delete 删除顶点。',
         none: '本方案还没有绘制的选址。', name: '名称', capacity: '容量（人）', jobs: '就业岗位', hazard: '隐患核查', assigned: '安置', delete: '删除', area: '{{ha}} 公顷',
         clear: '未发现隐患', hit: '{{id}}（{{type}}，{{level}}）{{m}}', inside: '位于区内', near: '{{m}} 米', forbidden: '禁止作为安置点', pending: '待核查',
-        defaultName: '新安置点{{n}}', defaultIndustry: '新产业点{{n}}', villages: '{{count}} 个村 {{people}}', industryNear: '30 分钟内可达 {{count}} 个安置点',
+        badNumber: '“{{name}}”的{{field}}应为不小于 0 的数，现为“{{value}}”；仍按原值计算。', defaultName: '新安置点{{n}}', defaultIndustry: '新产业点{{n}}', villages: '{{count}} 个村 {{people}}', industryNear: '30 分钟内可达 {{count}} 个安置点',
       },
       compare: {
         pick: '选择 2–4 个方案对比', computing: '正在计算 {{names}}…', need: '请至少选择两个方案。', indicator: '指标',
@@ -32,6 +33,7 @@ export const scenarioStrings = {
       deleted: 'Scenario "{{name}}" deleted.', undo: 'Undo', dismiss: 'Dismiss',
       key: 'Key assumptions', budget: 'Public budget cap (10k yuan, empty for none)', subsidyOther: 'Subsidy per person, others (yuan)', subsidyLow: 'Subsidy per low-income person (yuan)', construction: 'Construction in central towns (yuan/m²)', lambda: 'Travel-time weight λ (yuan per person-minute)',
       industryNear: 'Industry ≤ 30 min', industryNearHint: 'Industrial parks and industry sites within 30 minutes / their jobs',
+      budgetBad: 'The budget cap must be a number ≥ 0 (10k yuan), not "{{value}}"; leave it empty for none. The previous cap still applies.',
       targetsOk: 'Every target is met.', targetsTitle: 'Targets missed',
       sites: {
         intro: 'Draw new relocation or industry sites on the map: each is hazard-checked at once and becomes a destination of this scenario only.',
@@ -39,7 +41,7 @@ export const scenarioStrings = {
         drawing: 'Click on the map to add a {{what}}; double-click or click the first vertex to close a polygon.', editing: 'Drag a feature or its vertices to change it.',
         none: 'No sites drawn in this scenario yet.', name: 'Name', capacity: 'Capacity (persons)', jobs: 'Jobs', hazard: 'Hazard check', assigned: 'Placed', delete: 'Delete', area: '{{ha}} ha',
         clear: 'No hazard found', hit: '{{id}} ({{type}}, {{level}}) {{m}}', inside: 'inside', near: '{{m}} m', forbidden: 'not allowed as a destination', pending: 'checking',
-        defaultName: 'New site {{n}}', defaultIndustry: 'New industry site {{n}}', villages: '{{count}} villages, {{people}}', industryNear: '{{count}} destinations within 30 min',
+        badNumber: '"{{name}}": {{field}} must be a number ≥ 0, not "{{value}}"; the previous value still applies.', defaultName: 'New site {{n}}', defaultIndustry: 'New industry site {{n}}', villages: '{{count}} villages, {{people}}', industryNear: '{{count}} destinations within 30 min',
       },
       compare: {
         pick: 'Pick 2–4 scenarios to compare', computing: 'Computing {{names}}…', need: 'Pick at least two scenarios.', indicator: 'Indicator',

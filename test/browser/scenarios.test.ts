@@ -85,6 +85,27 @@ describe('scenarios, drawing, comparison and the briefing', () => {
     await expect.poll(() => page.getByTestId('site-row').count()).toBe(0);
     await page.getByTestId('sites-redo').click();
     await expect.poll(() => page.getByTestId('site-row').count()).toBe(1);
+
+    // Bad inputs: a negative capacity and a negative budget are named and refused; the values before stay.
+    const capacity = page.getByTestId('site-capacity');
+    const kept = await capacity.inputValue();
+    await capacity.fill('-50');
+    await capacity.blur();
+    await expect.poll(() => page.getByTestId('site-capacity-error').textContent()).toBe(`“新安置点1”的容量（人）应为不小于 0 的数，现为“-50”；仍按原值计算。`);
+    await page.screenshot({ path: `${ARTIFACTS}/scenario-bad-capacity.png` });
+    await capacity.fill(kept);
+    await capacity.blur();
+    await page.getByTestId('site-capacity-error').waitFor({ state: 'detached' });
+    await page.getByTestId('reloc-tab-overview').click();
+    await page.getByTestId('budget-input').fill('-1');
+    await page.getByTestId('budget-input').blur();
+    await expect.poll(() => page.getByTestId('budget-error').textContent()).toContain('预算上限应为不小于 0 的数（万元），现为“-1”');
+    await page.getByTestId('budget-input').fill('1');
+    await page.getByTestId('budget-input').blur();
+    await expect.poll(() => page.locator('[data-testid=target-alerts] li[data-code=budget]').textContent()).toMatch(/超出预算上限 1\.0 万元/);
+    await page.getByTestId('budget-input').fill('');
+    await page.getByTestId('budget-input').blur();
+    await page.locator('[data-testid=target-alerts] li[data-code=budget]').waitFor({ state: 'detached' });
   });
 
   it('compares the new scenario with the base: table, charts, the differing villages on a split map', async () => {

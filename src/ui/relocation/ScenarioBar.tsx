@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RelocationScenario } from '../../core/relocation/analysis';
 import { targetAlerts } from '../../core/relocation/compare';
@@ -58,6 +59,7 @@ export function KeyAssumptions({ store, view, scenario, lang }: { store: Relocat
   ];
   const alerts = view.result ? targetAlerts(scenario, view.result, formatYuan) : [];
   const budget = scenario.targets?.budgetYuan ?? null;
+  const [budgetRefused, setBudgetRefused] = useState<string | null>(null);
   return (
     <div className="key-assumptions" data-testid="key-assumptions">
       <h3>{t('scen.key')}</h3>
@@ -79,12 +81,19 @@ export function KeyAssumptions({ store, view, scenario, lang }: { store: Relocat
           onBlur={(e) => {
             const raw = e.target.value.trim();
             const next = raw === '' ? null : Number(raw) * 1e4;
-            if (next === null || (Number.isFinite(next) && next >= 0)) store.setBudget(next);
+            if (next !== null && !(Number.isFinite(next) && next >= 0)) {
+              setBudgetRefused(t('scen.budgetBad', { value: raw }));
+              return;
+            }
+            setBudgetRefused(null);
+            store.setBudget(next);
           }}
           onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+          aria-invalid={budgetRefused ? true : undefined}
           data-testid="budget-input"
         />
       </label>
+      {budgetRefused && <p className="problems" role="alert" data-testid="budget-error">{budgetRefused}</p>}
       {view.result && (
         alerts.length > 0 ? (
           <div className="target-alerts" role="alert" data-testid="target-alerts">

@@ -1,3 +1,4 @@
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { forbiddingHazard, INDUSTRY_MINUTES, type DrawnSite, type RelocationScenario } from '../../core/relocation/analysis';
 import { siteAreaHa, validateSite } from '../../core/relocation/sites';
@@ -23,6 +24,8 @@ export function SitesTab({ store, view, scenario, draw, lang }: { store: Relocat
   const sites = scenario.sites ?? [];
   const { facts, result } = view;
   const level = (n: number) => t(`value.${n >= 3 ? 'high' : n === 2 ? 'medium' : 'low'}`);
+  /** A capacity or jobs value refused, by site id: said under the field until corrected; the site keeps its last value. */
+  const [refused, setRefused] = useState<Record<string, string>>({});
   return (
     <div className="sites-tab" data-testid="sites-tab">
       <p className="note">{t('scen.sites.intro')}</p>
@@ -46,6 +49,14 @@ export function SitesTab({ store, view, scenario, draw, lang }: { store: Relocat
         <p className="note">{t('scen.sites.none')}</p>
       ) : (
         <table className="reloc-table" data-testid="site-table">
+          <colgroup>
+            <col style={{ width: '27%' }} />
+            <col style={{ width: '12%' }} />
+            <col style={{ width: '15%' }} />
+            <col style={{ width: '24%' }} />
+            <col style={{ width: '13%' }} />
+            <col style={{ width: '9%' }} />
+          </colgroup>
           <thead>
             <tr>
               <th>{t('scen.sites.name')}</th>
@@ -66,40 +77,54 @@ export function SitesTab({ store, view, scenario, draw, lang }: { store: Relocat
               const ha = siteAreaHa(site);
               const industryNear = site.kind === 'industry' && facts ? industryReach(facts, site.id) : null;
               return (
-                <tr key={site.id} data-testid="site-row" data-site={site.id} className={forbidding || problems.length > 0 ? 'has-alert' : ''}>
-                  <td>
-                    <input defaultValue={site.name} key={site.name} onBlur={(e) => e.target.value.trim() && e.target.value !== site.name && store.updateSite(site.id, { name: e.target.value.trim() })} aria-label={t('scen.sites.name')} data-testid="site-name" />
-                    {ha > 0 && <span className="note"> {t('scen.sites.area', { ha: ha.toFixed(1) })}</span>}
-                  </td>
-                  <td>{t(`scen.sites.${site.kind}`)}</td>
-                  <td>
-                    <input
-                      type="number"
-                      min={0}
-                      step={10}
-                      defaultValue={site.kind === 'industry' ? site.jobs : site.capacity}
-                      key={`${site.capacity}-${site.jobs}`}
-                      onBlur={(e) => {
-                        const n = Number(e.target.value);
-                        if (e.target.value === '' || !(n >= 0)) return;
-                        store.updateSite(site.id, site.kind === 'industry' ? { jobs: n } : { capacity: n });
-                      }}
-                      aria-label={site.kind === 'industry' ? t('scen.sites.jobs') : t('scen.sites.capacity')}
-                      data-testid="site-capacity"
-                    />
-                  </td>
-                  <td data-testid="site-hazard">
-                    {problems.map((p, k) => <div key={k} className="problems">{p[lang]}</div>)}
-                    {site.kind === 'industry' ? (industryNear === null ? t('scen.sites.pending') : t('scen.sites.industryNear', { count: industryNear })) : !dest ? t('scen.sites.pending') : dest.hazards.length === 0 ? t('scen.sites.clear') : (
-                      <>
-                        {dest.hazards.slice(0, 2).map((h) => <div key={h.id}>{t('scen.sites.hit', { id: h.id, type: t(`value.${h.type}`), level: level(h.level), m: h.zone ? t('scen.sites.inside') : t('scen.sites.near', { m: Math.round(h.distanceM) }) })}</div>)}
-                        {forbidding && <strong className="problems">{t('scen.sites.forbidden')}</strong>}
-                      </>
-                    )}
-                  </td>
-                  <td data-testid="site-assigned">{r ? t('scen.sites.villages', { count: r.villages, people: formatPeople(r.assigned, lang) }) : '—'}</td>
-                  <td><button type="button" className="small danger" onClick={() => store.deleteSite(site.id)} data-testid="site-delete">{t('scen.sites.delete')}</button></td>
-                </tr>
+                <Fragment key={site.id}>
+                  <tr data-testid="site-row" data-site={site.id} className={forbidding || problems.length > 0 ? 'has-alert' : ''}>
+                    <td>
+                      <input defaultValue={site.name} key={site.name} onBlur={(e) => e.target.value.trim() && e.target.value !== site.name && store.updateSite(site.id, { name: e.target.value.trim() })} aria-label={t('scen.sites.name')} data-testid="site-name" />
+                      {ha > 0 && <span className="note"> {t('scen.sites.area', { ha: ha.toFixed(1) })}</span>}
+                    </td>
+                    <td>{t(`scen.sites.${site.kind}`)}</td>
+                    <td>
+                      <input
+                        type="number"
+                        min={0}
+                        step={10}
+                        defaultValue={site.kind === 'industry' ? site.jobs : site.capacity}
+                        key={`${site.capacity}-${site.jobs}`}
+                        onBlur={(e) => {
+                          const raw = e.target.value.trim();
+                          const n = Number(raw);
+                          const field = site.kind === 'industry' ? t('scen.sites.jobs') : t('scen.sites.capacity');
+                          if (raw === '' || !Number.isFinite(n) || n < 0) {
+                            setRefused({ ...refused, [site.id]: t('scen.sites.badNumber', { field, value: raw || '∅', name: site.name }) });
+                            return;
+                          }
+                          setRefused(Object.fromEntries(Object.entries(refused).filter(([id]) => id !== site.id)));
+                          store.updateSite(site.id, site.kind === 'industry' ? { jobs: n } : { capacity: n });
+                        }}
+                        aria-label={site.kind === 'industry' ? t('scen.sites.jobs') : t('scen.sites.capacity')}
+                        aria-invalid={refused[site.id] ? true : undefined}
+                        data-testid="site-capacity"
+                      />
+                    </td>
+                    <td data-testid="site-hazard">
+                      {problems.map((p, k) => <div key={k} className="problems">{p[lang]}</div>)}
+                      {site.kind === 'industry' ? (industryNear === null ? t('scen.sites.pending') : t('scen.sites.industryNear', { count: industryNear })) : !dest ? t('scen.sites.pending') : dest.hazards.length === 0 ? t('scen.sites.clear') : (
+                        <>
+                          {dest.hazards.slice(0, 2).map((h) => <div key={h.id}>{t('scen.sites.hit', { id: h.id, type: t(`value.${h.type}`), level: level(h.level), m: h.zone ? t('scen.sites.inside') : t('scen.sites.near', { m: Math.round(h.distanceM) }) })}</div>)}
+                          {forbidding && <strong className="problems">{t('scen.sites.forbidden')}</strong>}
+                        </>
+                      )}
+                    </td>
+                    <td data-testid="site-assigned">{r ? t('scen.sites.villages', { count: r.villages, people: formatPeople(r.assigned, lang) }) : '—'}</td>
+                    <td><button type="button" className="small danger" onClick={() => store.deleteSite(site.id)} data-testid="site-delete">{t('scen.sites.delete')}</button></td>
+                  </tr>
+                  {refused[site.id] && (
+                    <tr>
+                      <td colSpan={6} className="problems" role="alert" data-testid="site-capacity-error">{refused[site.id]}</td>
+                    </tr>
+                  )}
+                </Fragment>
               );
             })}
           </tbody>
