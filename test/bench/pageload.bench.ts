@@ -132,36 +132,17 @@ export async function benchPageLoad(): Promise<BenchResult[]> {
   ];
 }
 
-/** Runs `action` (a page expression) and times until `watch` changes and two frames are drawn. */
-function timeClick(page: Page, action: string, watch: string): Promise<number> {
-  return page.evaluate(`(async () => {
-    const before = ${watch};
-    const t0 = performance.now();
-    ${action};
-    await new Promise((resolve) => {
-      const check = () => (${watch} !== before ? resolve() : setTimeout(check, 1));
-      check();
-    });
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    return performance.now() - t0;
-  })()`) as Promise<number>;
-}
-
 /**
- * Changes a number input by `delta` in the page (and leaves it, when `blur`), then times until
- * the value of `watch` (a page expression) changes and two frames are drawn; also returns the
- * longest main-thread task meanwhile.
+ * Runs `action` (page statements) and times until the value of `watch` (a page expression)
+ * changes and two frames are drawn; also returns the longest main-thread task meanwhile (and in
+ * the 300 ms after).
  */
-function timeEdit(page: Page, selector: string, delta: number, watch: string, blur: boolean): Promise<{ ms: number; task: number }> {
+function timeAction(page: Page, action: string, watch: string): Promise<{ ms: number; task: number }> {
   return page.evaluate(`(async () => {
     window.__longTasks.length = 0;
-    const input = document.querySelector('${selector}');
-    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
     const before = ${watch};
     const t0 = performance.now();
-    setValue.call(input, String(Number(input.value) + ${delta}));
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    ${blur ? "input.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));" : ''}
+    ${action}
     await new Promise((resolve) => {
       const check = () => (${watch} !== before ? resolve() : setTimeout(check, 1));
       check();
@@ -171,4 +152,21 @@ function timeEdit(page: Page, selector: string, delta: number, watch: string, bl
     await new Promise((resolve) => setTimeout(resolve, 300));
     return { ms, task: Math.max(0, ...window.__longTasks) };
   })()`) as Promise<{ ms: number; task: number }>;
+}
+
+/** Changes a number input by `delta` (and leaves it, when `blur`), timed as timeAction. */
+function timeEdit(page: Page, selector: string, delta: number, watch: string, blur: boolean): Promise<{ ms: number; task: number }> {
+  return timeAction(
+    page,
+    `const input = document.querySelector('${selector}');
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, String(Number(input.value) + ${delta}));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    ${blur ? "input.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));" : ''}`,
+    watch,
+  );
+}
+
+/** Runs `action` and returns only how long until `watch` changed and two frames were drawn. */
+async function timeClick(page: Page, action: string, watch: string): Promise<number> {
+  return (await timeAction(page, `${action};`, watch)).ms;
 }

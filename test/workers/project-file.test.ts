@@ -1,46 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
-import { createDataApi } from '../../workers/data.api';
+import { apiOver, tinyProject } from './tiny-project';
 import { memoryStorage, type ProjectStorage, type StoredDocument } from '../../workers/project-storage';
-import { writeFlatGeobuf } from '../../src/io/fgb';
-import type { Manifest } from '../../src/core/manifest';
 import type { VectorLayer } from '../../src/core/types';
 import { decodeProjectFile, PROJECT_FILE_ENTRY } from '../../src/io/project-file';
 
-/** A demo folder with one village layer and no DEM. */
-function demoFolder(): Map<string, ArrayBuffer> {
-  const villages = writeFlatGeobuf(
-    { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'v1', name: '上坑' }, geometry: { type: 'Point', coordinates: [119.395, 28.005] } }] },
-    { crsCode: 4490 },
-  );
-  const manifest: Manifest = {
-    id: 'demo',
-    name: { zh: '示范县', en: 'Demo county' },
-    synthetic: true,
-    seed: 1,
-    vectorCrs: 'EPSG:4490',
-    bboxLngLat: [119.39, 28.0, 119.41, 28.02],
-    layers: [{ id: 'villages', file: 'villages.fgb', role: 'villages', geometry: 'Point', name: { zh: '自然村', en: 'Villages' }, source: { zh: '测试', en: 'test' }, featureCount: 1 }],
-    attribution: { zh: '测试', en: 'test' },
-  };
-  return new Map([
-    ['d/manifest.json', strToU8(JSON.stringify(manifest)).buffer as ArrayBuffer],
-    ['d/villages.fgb', villages.slice().buffer as ArrayBuffer],
-  ]);
-}
-
-function apiOver(storage: ProjectStorage) {
-  const files = demoFolder();
-  return createDataApi({
-    fetchBytes: async (url) => {
-      const f = files.get(url);
-      if (!f) throw new Error('HTTP 404');
-      return f;
-    },
-    toTileImage: async (rgba) => rgba.slice().buffer as ArrayBuffer,
-    storage,
-  });
-}
+/** The data API over the tiny project (as the demo, at `p`) and the given storage. */
+const apiOn = (storage: ProjectStorage) => apiOver(tinyProject(), storage);
 
 function line(): VectorLayer {
   return {
@@ -94,10 +60,10 @@ function recording(storage: ProjectStorage): { storage: ProjectStorage; writes: 
 describe('project file through the data API', () => {
   it('moves a project to another browser unchanged, keeping its id there', async () => {
     const a = await seeded();
-    const { fileName, bytes } = await apiOver(a).exportProject('p1');
+    const { fileName, bytes } = await apiOn(a).exportProject('p1');
     expect(fileName).toMatch(/^测试县-\d{4}-\d{2}-\d{2}\.anju$/);
     const b = memoryStorage();
-    const result = await apiOver(b).importProject(bytes);
+    const result = await apiOn(b).importProject(bytes);
     expect(result).toEqual({ ok: true, value: { id: 'p1', name: '测试县' } });
     expect(await b.getProject('p1')).toEqual(await a.getProject('p1'));
     expect(await b.listLayers('p1')).toEqual(await a.listLayers('p1'));
@@ -111,7 +77,7 @@ describe('project file through the data API', () => {
   it('imports a project already here as a new one, leaving the original alone', async () => {
     const a = await seeded();
     const before = await contents(a, 'p1');
-    const api = apiOver(a);
+    const api = apiOn(a);
     const result = await api.importProject((await api.exportProject('p1')).bytes);
     if (!result.ok) throw new Error(result.error.message.en);
     expect(result.value.id).not.toBe('p1');
@@ -124,13 +90,13 @@ describe('project file through the data API', () => {
 
   it('exports the demo county as what the user added to it, and imports it as a new demo-based project', async () => {
     const a = memoryStorage();
-    const api = apiOver(a);
-    const opened = await api.openProject('demo', 'd');
-    expect(opened.ok).toBe(true);
+    const api = apiOn(a);
+    const opened = await api.openProject('demo', 'p');
+    if (!opened.ok) throw new Error(opened.error.detail);
     await api.addLayer({ role: 'roads', name: { zh: '新路', en: 'New road' }, source: { zh: 'r.geojson', en: 'r.geojson' }, data: line() });
     await api.putDocument('register', { version: 2, reviews: {} });
     const file = await api.exportProject('demo');
-    expect(file.fileName).toMatch(/^示范县-/);
+    expect(file.fileName).toMatch(/^测试-/);
     const decoded = decodeProjectFile(file.bytes);
     if (!decoded.ok) throw new Error(decoded.error.message.en);
     // The demo's own villages ship with the app: only the added road is in the file.
@@ -138,32 +104,32 @@ describe('project file through the data API', () => {
     expect(decoded.value.project.base).toBe('demo');
 
     const b = memoryStorage();
-    const other = apiOver(b);
+    const other = apiOn(b);
     const result = await other.importProject(file.bytes);
     if (!result.ok) throw new Error(result.error.message.en);
     expect(result.value.id).not.toBe('demo');
-    expect(result.value.name).toBe('示范县（导入）');
+    expect(result.value.name).toBe('测试（导入）');
     expect(await b.getProject('demo')).toBeUndefined();
     expect(await contents(b, result.value.id)).toStrictEqual(await contents(a, 'demo'));
     // It opens as the demo county plus the added road, under its own name.
-    const load = await other.openProject(result.value.id, 'd');
+    const load = await other.openProject(result.value.id, 'p');
     if (!load.ok) throw new Error(load.error.detail);
-    expect(load.value.layers.map((l) => l.id).sort()).toEqual(['user-roads-1', 'villages']);
-    expect(load.value.manifest.name.zh).toBe('示范县（导入）');
+    expect(load.value.layers.map((l) => l.id).sort()).toEqual([...opened.value.layers.map((l) => l.id), 'user-roads-1'].sort());
+    expect(load.value.manifest.name.zh).toBe('测试（导入）');
     expect(await other.getDocument('register')).toEqual({ version: 2, reviews: {} });
   });
 
   it('exports an untouched demo county as an empty demo-based record', async () => {
-    const api = apiOver(memoryStorage());
-    await api.openProject('demo', 'd');
+    const api = apiOn(memoryStorage());
+    await api.openProject('demo', 'p');
     const decoded = decodeProjectFile((await api.exportProject('demo')).bytes);
-    expect(decoded).toMatchObject({ ok: true, value: { project: { id: 'demo', name: '示范县', base: 'demo' }, layers: [], dem: null, documents: [] } });
+    expect(decoded).toMatchObject({ ok: true, value: { project: { id: 'demo', name: '测试', base: 'demo' }, layers: [], dem: null, documents: [] } });
   });
 
   it('includes a document write still in flight', async () => {
     const storage = await seeded();
-    const api = apiOver(storage);
-    await api.openProject('p1', 'd');
+    const api = apiOn(storage);
+    await api.openProject('p1', 'p');
     void api.putDocument('relocation', { scenarios: [], edited: true });
     const decoded = decodeProjectFile((await api.exportProject('p1')).bytes);
     if (!decoded.ok) throw new Error(decoded.error.message.en);
@@ -172,11 +138,11 @@ describe('project file through the data API', () => {
 
   it('writes nothing for a refused file', async () => {
     const a = await seeded();
-    const good = (await apiOver(a).exportProject('p1')).bytes;
+    const good = (await apiOn(a).exportProject('p1')).bytes;
     const newer = zipSync({ [PROJECT_FILE_ENTRY]: strToU8(JSON.stringify({ format: 'anju-project', formatVersion: 99 })) });
     const damaged = good.slice(0, good.length - 100);
     const { storage, writes } = recording(memoryStorage());
-    const api = apiOver(storage);
+    const api = apiOn(storage);
     for (const [bytes, code] of [[newer, 'newer-version'], [damaged, 'damaged'], [strToU8('hello'), 'not-zip']] as const) {
       const result = await api.importProject(bytes);
       expect(result).toMatchObject({ ok: false, error: { code } });
@@ -187,7 +153,7 @@ describe('project file through the data API', () => {
 
   it('cleans up when the browser refuses to store part of the project', async () => {
     const a = await seeded();
-    const bytes = (await apiOver(a).exportProject('p1')).bytes;
+    const bytes = (await apiOn(a).exportProject('p1')).bytes;
     const b = memoryStorage();
     const failing: ProjectStorage = {
       ...b,
@@ -196,7 +162,7 @@ describe('project file through the data API', () => {
         return b.putDocument(doc);
       },
     };
-    const result = await apiOver(failing).importProject(bytes);
+    const result = await apiOn(failing).importProject(bytes);
     expect(result).toMatchObject({ ok: false, error: { code: 'storage', message: { zh: expect.stringContaining('存储空间'), en: expect.stringContaining('quota') } } });
     expect(await b.listProjects()).toEqual([]);
     expect(await contents(b, 'p1')).toEqual({ project: undefined, layers: [], dem: undefined, documents: [] });
