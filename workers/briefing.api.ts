@@ -4,6 +4,7 @@ import { transfer } from 'comlink';
 import pdfMake from 'pdfmake/build/pdfmake.js';
 import type { CanvasElement, Column, Content, ContentTable, CustomTableLayout, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { BarChartBlock, Briefing, BriefingBlock, BriefingLang, ContentPage, CoverPage, KeyNumbersBlock, ListBlock, MapBlock, MapLegendItem, ParagraphBlock, TableBlock } from '../src/core/briefing/model';
+import { textWidthEm } from '../src/core/briefing/model';
 
 /** The two TrueType files embedded in every PDF (Noto Sans SC), as fetched by the client. */
 export interface BriefingFonts {
@@ -65,24 +66,33 @@ const vfs = (pdfMake as unknown as { virtualfs: { writeFileSync(name: string, co
 // Fonts come from the virtual file system and images from data URLs: pdfmake must never fetch.
 pdfMake.setUrlAccessPolicy(() => false);
 
-/**
- * Renders a briefing to PDF: A4 landscape, one PDF page per briefing page (a long table may
- * continue onto more), Noto Sans SC embedded as subsets, Title metadata set. The bytes are
- * transferred to the caller.
- */
-export async function renderPdf(briefing: Briefing, fonts: BriefingFonts): Promise<Uint8Array> {
-  // Stored under fixed names, so the latest pair replaces the previous one instead of piling up.
+let fontsLoaded = false;
+
+/** Takes the two font files once (they stay in pdfmake's virtual file system for every later PDF). */
+export function loadFonts(fonts: BriefingFonts): void {
+  // Stored under fixed names, so a new pair replaces the previous one instead of piling up.
   vfs.writeFileSync(REGULAR_FILE, new Uint8Array(fonts.regular));
   vfs.writeFileSync(BOLD_FILE, new Uint8Array(fonts.bold));
   // There is no Chinese italic: italic requests fall back to the upright faces.
   pdfMake.setFonts({ [FONT]: { normal: REGULAR_FILE, bold: BOLD_FILE, italics: REGULAR_FILE, bolditalics: BOLD_FILE } });
+  fontsLoaded = true;
+}
+
+/**
+ * Renders a briefing to PDF: A4 landscape, one PDF page per briefing page (a long table may
+ * continue onto more), Noto Sans SC embedded as subsets, Title metadata set. The bytes are
+ * transferred to the caller. `fonts` are loaded first when given (else those loaded before).
+ */
+export async function renderPdf(briefing: Briefing, fonts?: BriefingFonts): Promise<Uint8Array> {
+  if (fonts) loadFonts(fonts);
+  if (!fontsLoaded) throw new Error('The briefing worker has no fonts yet: call loadFonts first.');
   const buffer = await pdfMake.createPdf(briefingDocument(briefing)).getBuffer();
   // A copy that owns its whole ArrayBuffer, so transferring it moves exactly the PDF.
   const bytes = new Uint8Array(buffer);
   return transfer(bytes, [bytes.buffer]);
 }
 
-export const briefingApi = { renderPdf };
+export const briefingApi = { loadFonts, renderPdf };
 export type BriefingApi = typeof briefingApi;
 
 /** The pdfmake document: one section per briefing page, so each starts a page of its own. */
@@ -297,7 +307,7 @@ function mapContent(block: MapBlock, ctx: BlockContext): Content {
   if (block.caption) picture.push({ text: block.caption, fontSize: 9, margin: [0, 4, 0, 0] });
   picture.push({ text: block.attribution, fontSize: 7.5, color: GREY, margin: [0, 3, 0, 0] });
   const side: Content[] = [];
-  if (block.northArrow) side.push(northArrow(ctx.words.north));
+  side.push(northArrow(ctx.words.north));
   if (block.legend.length > 0) {
     side.push({ text: ctx.words.legend, bold: true, fontSize: 10, margin: [0, 0, 0, 4] });
     for (const item of block.legend) side.push({ columns: [{ canvas: [legendSwatch(item)], width: 16 }, { text: item.label, fontSize: 9 }], columnGap: 6, margin: [0, 0, 0, 4] });
@@ -457,9 +467,7 @@ function estimateHeight(block: BriefingBlock): number {
 
 /** Estimated width of one line of text, in points (CJK and full-width forms 1 em, others 0.6 em). */
 function textWidth(text: string, fontSizePt: number): number {
-  let em = 0;
-  for (const ch of text) em += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.6;
-  return em * fontSizePt;
+  return textWidthEm(text) * fontSizePt;
 }
 
 /** Estimated height of wrapped text, in points. */

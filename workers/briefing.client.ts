@@ -6,8 +6,8 @@ import boldUrl from '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.
 import type { Briefing } from '../src/core/briefing/model';
 import type { BriefingApi, BriefingFonts } from './briefing.api';
 
-/** The fonts (about 10 MB each), fetched once per page load. */
-let fonts: Promise<BriefingFonts> | null = null;
+/** The fonts (about 10 MB each), fetched once per page load and moved into the worker once. */
+let fonts: Promise<void> | null = null;
 /** One worker for the page's lifetime: pdfmake is parsed once. */
 let remote: Comlink.Remote<BriefingApi> | null = null;
 
@@ -17,15 +17,14 @@ async function fetchFont(url: string): Promise<ArrayBuffer> {
   return response.arrayBuffer();
 }
 
-function loadFonts(): Promise<BriefingFonts> {
-  fonts ??= Promise.all([fetchFont(regularUrl), fetchFont(boldUrl)]).then(
-    ([regular, bold]) => ({ regular, bold }),
-    (error: unknown) => {
+function loadFonts(): Promise<void> {
+  fonts ??= Promise.all([fetchFont(regularUrl), fetchFont(boldUrl)])
+    .then(([regular, bold]) => briefingWorker().loadFonts(Comlink.transfer({ regular, bold } satisfies BriefingFonts, [regular, bold])))
+    .catch((error: unknown) => {
       // Forget the failure, so the next attempt fetches again.
       fonts = null;
       throw error;
-    },
-  );
+    });
   return fonts;
 }
 
@@ -34,13 +33,10 @@ function briefingWorker(): Comlink.Remote<BriefingApi> {
   return remote;
 }
 
-/**
- * The briefing as PDF bytes, drawn in the briefing worker and transferred back. The fonts are
- * copied to the worker with each request (tens of milliseconds against a render of a second
- * or so), which keeps the worker's API a plain function of its inputs.
- */
+/** The briefing as PDF bytes, drawn in the briefing worker (which holds the fonts) and transferred back. */
 export async function renderBriefingPdf(briefing: Briefing): Promise<Uint8Array> {
-  return briefingWorker().renderPdf(briefing, await loadFonts());
+  await loadFonts();
+  return briefingWorker().renderPdf(briefing);
 }
 
 // Importing this module starts the worker and the font downloads, so both are under way while

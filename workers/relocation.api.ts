@@ -36,8 +36,10 @@ export function createRelocationApi(host: { loadHighs: () => Promise<Highs> }) {
   // itself kept), so switching between scenarios that differ in drawn sites stays fast.
   let cached: { key: string; outcome: BaseOutcome } | null = null;
   let last: { key: string; facts: RelocationFacts } | null = null;
+  /** Counts layer changes, so facts measured from other layers never share a key with these. */
+  let generation = 0;
 
-  const baseKey = (travel: TravelSettings, hazards: ExposureParams, impassableTypes: string[]) => JSON.stringify([travel, hazards, travel.hazardsImpassable ? impassableTypes : null]);
+  const baseKey = (travel: TravelSettings, hazards: ExposureParams, impassableTypes: string[]) => JSON.stringify([generation, travel, hazards, travel.hazardsImpassable ? impassableTypes : null]);
 
   return {
     /** Connects the data worker: a port it serves its API on (or, in tests, the API itself). */
@@ -45,12 +47,14 @@ export function createRelocationApi(host: { loadHighs: () => Promise<Highs> }) {
       source = from instanceof MessagePort ? wrap<RelocationSource>(from) : from;
       cached = null;
       last = null;
+      generation++;
     },
 
     /** The project's layers changed: measure again on the next run. */
     invalidate(): void {
       cached = null;
       last = null;
+      generation++;
     },
 
     /** Loads HiGHS ahead of the first run (it compiles its WebAssembly once). */

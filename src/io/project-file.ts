@@ -28,7 +28,7 @@ import type { LocalizedText } from '../core/manifest';
 import type { StoredDem, StoredDocument, StoredLayer, StoredProject } from '../../workers/project-storage';
 
 /** The `format` field of every project file. */
-export const PROJECT_FILE_FORMAT = 'anju-project';
+const PROJECT_FILE_FORMAT = 'anju-project';
 /** The newest format version this app writes and reads. */
 export const PROJECT_FILE_VERSION = 1;
 /** The JSON entry of a project file. */

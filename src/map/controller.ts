@@ -95,6 +95,9 @@ export class MapController {
   private measureMode: MeasureMode | null = null;
   private measurePoints: [number, number][] = [];
   private ready = false;
+  private markReady!: () => void;
+  /** Resolves once the map has loaded and the data layers are on it. */
+  readonly whenReady = new Promise<void>((resolve) => (this.markReady = resolve));
   private destroyed = false;
   private attribution: maplibregl.AttributionControl | null = null;
   private contoursReady = false;
@@ -230,6 +233,7 @@ export class MapController {
     this.map.addLayer({ id: 'measure-fill', type: 'fill', source: 'measure', paint: { 'fill-color': '#00bcd4', 'fill-opacity': 0.2 }, filter: ['==', '$type', 'Polygon'] });
     this.map.addLayer({ id: 'measure-line', type: 'line', source: 'measure', paint: { 'line-color': '#00838f', 'line-width': 2.5, 'line-dasharray': [2, 1] } });
     this.ready = true;
+    this.markReady();
     this.apply();
   }
 
@@ -484,9 +488,10 @@ export class MapController {
     this.map.addControl(this.attribution, 'bottom-right');
   }
 
-  /** The scenario-site drawing on this map, made on first use (once the map has loaded). */
-  siteDrawing(callbacks: SiteDrawingCallbacks): SiteDrawing | null {
-    if (!this.ready) return null;
+  /** The scenario-site drawing on this map, made on first use once the map has loaded. */
+  async siteDrawing(callbacks: SiteDrawingCallbacks): Promise<SiteDrawing | null> {
+    await this.whenReady;
+    if (this.destroyed) return null;
     this.drawing ??= new SiteDrawing(this.map, callbacks);
     return this.drawing;
   }
@@ -497,11 +502,13 @@ export class MapController {
   }
 
   /**
-   * The map as a PNG (basemap and overlays), for the briefing: framed on `bbox` when given (the
-   * view the user had is restored after), else as on screen.
+   * The map as a PNG (basemap and overlays), for the briefing: framed on `bbox` and showing
+   * `relocation` when given (the view and the overlay the user had are restored after).
    */
-  async snapshot(bbox?: [number, number, number, number]): Promise<{ png: Uint8Array; width: number; height: number; metresPerPixel: number }> {
+  async snapshot(bbox?: [number, number, number, number], relocation?: RelocationOverlay): Promise<{ png: Uint8Array; width: number; height: number; metresPerPixel: number }> {
     const camera = { center: this.map.getCenter(), zoom: this.map.getZoom(), bearing: this.map.getBearing(), pitch: this.map.getPitch() };
+    const shown = this.relocation;
+    if (relocation) this.setRelocationOverlay(relocation);
     if (bbox) {
       this.map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: 30, animate: false, bearing: 0, pitch: 0 });
       await new Promise<void>((resolve) => this.map.once('idle', () => resolve()));
@@ -523,6 +530,7 @@ export class MapController {
     const y = canvas.clientHeight / 2;
     const metres = this.map.unproject([0, y]).distanceTo(this.map.unproject([canvas.clientWidth, y]));
     if (bbox) this.map.jumpTo(camera);
+    if (relocation) this.setRelocationOverlay(shown);
     if (!blob) throw new Error('The map could not be captured.');
     return { png: new Uint8Array(await blob.arrayBuffer()), width: canvas.width, height: canvas.height, metresPerPixel: metres / canvas.width };
   }

@@ -89,3 +89,23 @@ export function villageRadiusMeters(population: number): number {
 export function settlementRadiusMeters(capacity: number): number {
   return Number.isNaN(capacity) ? 150 : 100 + 5 * Math.sqrt(Math.max(0, capacity));
 }
+
+/**
+ * Village status on the relocation map, by the overlay's status code: stays, may move, must
+ * move, repair in place, must move but not placed (the legend and the briefing use these too).
+ */
+export const RELOCATION_STATUS_COLORS: Rgba[] = [
+  [140, 150, 140, 160],
+  [240, 150, 40, 230],
+  [215, 40, 40, 240],
+  [30, 150, 160, 230],
+  [120, 0, 0, 255],
+];
+/** Flow lines and destination gauges on the relocation map. */
+export const RELOCATION_FLOW_COLOR: Rgba = [40, 110, 210, 150];
+export const RELOCATION_GAUGE_COLOR: Rgba = [20, 120, 60, 200];
+
+/** `#rrggbb` of a colour (alpha dropped), for legends drawn outside WebGL. */
+export function hexOf(c: Rgba): string {
+  return `#${c.slice(0, 3).map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+}

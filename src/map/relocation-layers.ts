@@ -4,6 +4,7 @@
  * capacity, filled in proportion to the people it holds (red when over).
  */
 import { LineLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { RELOCATION_FLOW_COLOR, RELOCATION_GAUGE_COLOR, RELOCATION_STATUS_COLORS as STATUS_COLORS } from './palette';
 
 export interface RelocationOverlay {
   /** lng, lat per village. */
@@ -27,13 +28,6 @@ export interface RelocationOverlay {
 
 const CHANGED: [number, number, number, number] = [200, 0, 160, 255];
 
-export const STATUS_COLORS: [number, number, number, number][] = [
-  [140, 150, 140, 160],
-  [240, 150, 40, 230],
-  [215, 40, 40, 240],
-  [30, 150, 160, 230],
-  [120, 0, 0, 255],
-];
 
 export function buildRelocationLayers(o: RelocationOverlay, beforeId: string) {
   const order = { beforeId };
@@ -52,7 +46,7 @@ export function buildRelocationLayers(o: RelocationOverlay, beforeId: string) {
       getTargetPosition: (f) => dPos(f.destination),
       getWidth: (f) => Math.max(1, Math.min(10, Math.sqrt(f.people) / 3)),
       widthUnits: 'pixels',
-      getColor: (f) => (o.changed && !o.changed[f.village] ? [40, 110, 210, 40] : f.village === o.focus ? [20, 60, 200, 255] : o.changed ? CHANGED : f.overridden ? [130, 60, 170, 210] : [40, 110, 210, 150]),
+      getColor: (f) => (o.changed && !o.changed[f.village] ? [40, 110, 210, 40] : f.village === o.focus ? [20, 60, 200, 255] : o.changed ? CHANGED : f.overridden ? [130, 60, 170, 210] : RELOCATION_FLOW_COLOR),
       updateTriggers: { getColor: [o.focus, o.changed] },
       pickable: false,
       ...order,
@@ -79,7 +73,7 @@ export function buildRelocationLayers(o: RelocationOverlay, beforeId: string) {
       // Filled area in proportion to the share of capacity in use.
       getRadius: (d) => ring(d) * Math.sqrt(Math.min(1, o.capacity[d] > 0 ? o.load[d] / o.capacity[d] : 1)),
       radiusUnits: 'pixels',
-      getFillColor: (d) => (o.load[d] > o.capacity[d] ? [200, 20, 20, 230] : [20, 120, 60, 200]),
+      getFillColor: (d) => (o.load[d] > o.capacity[d] ? [200, 20, 20, 230] : RELOCATION_GAUGE_COLOR),
       pickable: false,
       ...order,
     }),

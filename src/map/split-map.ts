@@ -8,7 +8,7 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import { buildRelocationLayers, type RelocationOverlay } from './relocation-layers';
 
 export class SplitMap {
-  readonly map: maplibregl.Map;
+  private readonly map: maplibregl.Map;
   private readonly overlay = new MapboxOverlay({ interleaved: true, layers: [] });
   private syncing = false;
   private readonly follow: () => void;

@@ -626,6 +626,7 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
             onDiff={setRelocDiff}
             onBriefing={() => void openBriefing()}
             briefingBusy={briefing.busy}
+            briefingError={briefing.error}
           />
         )}
         {registerOpen && (

@@ -19,11 +19,11 @@ export const scenarioStrings = {
       },
       compare: {
         pick: '选择 2–4 个方案对比', computing: '正在计算 {{names}}…', need: '请至少选择两个方案。', indicator: '指标',
-        diff: '差异', diffTitle: '“{{a}}” 与 “{{b}}” 的差异：{{count}} 个村', diffNone: '两个方案的村庄状态和安置点完全相同。', showDiff: '在地图上显示差异', split: '分屏对比',
+        diffTitle: '“{{a}}” 与 “{{b}}” 的差异：{{count}} 个村', diffNone: '两个方案的村庄状态和安置点完全相同。', showDiff: '在地图上显示差异', split: '分屏对比',
         village: '自然村', statusA: '{{name}} 状态', statusB: '{{name}} 状态', destA: '{{name}} 安置点', destB: '{{name}} 安置点', costDelta: '成本变化', minutesDelta: '出行时间变化（分）', elapsed: '{{ms}} 毫秒',
         left: '左：{{name}}', right: '右：{{name}}',
       },
-      briefing: { button: '生成汇报材料', building: '正在生成…', author: '{{county}}自然资源和规划局（Anju 生成）', authorPlaceholder: '编制单位（汇报封面）' },
+      briefing: { button: '生成汇报材料', building: '正在生成…', author: '{{county}}自然资源和规划局（Anju 生成）', authorPlaceholder: '编制单位（汇报封面）', failed: '汇报材料未能生成（{{detail}}）。请重试；如仍失败，请刷新页面。' },
     },
   },
   en: {
@@ -45,11 +45,11 @@ export const scenarioStrings = {
       },
       compare: {
         pick: 'Pick 2–4 scenarios to compare', computing: 'Computing {{names}}…', need: 'Pick at least two scenarios.', indicator: 'Indicator',
-        diff: 'Differences', diffTitle: '"{{a}}" vs "{{b}}": {{count}} villages differ', diffNone: 'Both scenarios give every village the same status and destination.', showDiff: 'Show differences on the map', split: 'Split view',
+        diffTitle: '"{{a}}" vs "{{b}}": {{count}} villages differ', diffNone: 'Both scenarios give every village the same status and destination.', showDiff: 'Show differences on the map', split: 'Split view',
         village: 'Village', statusA: '{{name}} status', statusB: '{{name}} status', destA: '{{name}} destination', destB: '{{name}} destination', costDelta: 'Cost change', minutesDelta: 'Minutes change', elapsed: '{{ms}} ms',
         left: 'Left: {{name}}', right: 'Right: {{name}}',
       },
-      briefing: { button: 'Briefing', building: 'Building…', author: '{{county}} Natural Resources and Planning Bureau (made with Anju)', authorPlaceholder: 'Author unit (briefing cover)' },
+      briefing: { button: 'Briefing', building: 'Building…', author: '{{county}} Natural Resources and Planning Bureau (made with Anju)', authorPlaceholder: 'Author unit (briefing cover)', failed: 'The briefing could not be built ({{detail}}). Try again; if it still fails, reload the page.' },
     },
   },
 };

@@ -142,4 +142,52 @@ describe('relocation scenarios', () => {
     store.selectScenario('s1');
     expect(store.getSnapshot().result).toBe(c.runs.s1.result);
   }, 180_000);
+
+  it('keeps each result with its own facts across switches and undo, refreshes a compared scenario after an edit, and forgets kept results when the layers change', async () => {
+    const { store } = project();
+    await store.run();
+    await settle(store);
+    const town = store.getSnapshot().facts!.destinations.find((z) => z.type === 'central_town' && z.hazards.length === 0)!;
+    store.duplicateScenario('新址');
+    await settle(store);
+    store.addDrawnSite('relocation', { type: 'Point', coordinates: [town.lngLat[0] + 0.002, town.lngLat[1] + 0.002] }, (n) => `新安置点${n}`);
+    await settle(store);
+    expect(store.active!.sites![0]).toMatchObject({ id: 'site-s2-1', name: '新安置点1', capacity: 300 });
+    await store.compare(['s1', 's2']);
+    // Back and forth between kept results, then undo the site: the new result must come with the facts it was computed on.
+    store.selectScenario('s1');
+    store.setPolicy('assignment.lambda', 10);
+    await settle(store);
+    store.selectScenario('s2');
+    store.undoSites();
+    await settle(store);
+    let view = store.getSnapshot();
+    expect(view.result!.destinations).toHaveLength(view.facts!.destinations.length);
+    expect(view.facts!.destinations.some((d) => d.id === 'site-s2-1')).toBe(false);
+    // The comparison shows the edited scenarios' new figures.
+    expect(view.comparison!.runs.s2.result).toBe(view.result);
+    expect(view.comparison!.runs.s1.result.solver).toBeDefined();
+    store.redoSites();
+    await settle(store);
+    view = store.getSnapshot();
+    expect(view.result!.destinations).toHaveLength(view.facts!.destinations.length);
+    expect(view.facts!.destinations.some((d) => d.id === 'site-s2-1')).toBe(true);
+
+    // A deleted scenario's undo history does not pass to the next scenario given its id.
+    store.deleteScenario();
+    await settle(store);
+    store.newScenario('新方案');
+    await settle(store);
+    expect(store.active!.id).toBe('s2');
+    expect(store.getSnapshot().canUndo).toBe(false);
+
+    // New layers: nothing kept survives, the comparison is computed again.
+    const before = store.getSnapshot().comparison;
+    await store.compare(['s1', 's2']);
+    await store.layersChanged();
+    await settle(store);
+    for (let k = 0; k < 500 && (store.getSnapshot().comparison?.pending.length ?? 0) > 0; k++) await new Promise((r) => setTimeout(r, 10));
+    expect(store.getSnapshot().comparison!.runs.s1).not.toBe(before?.runs.s1);
+  }, 180_000);
 });
+

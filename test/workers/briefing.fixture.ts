@@ -131,7 +131,6 @@ export function sampleBriefing(png: Uint8Array = sampleMapPng()): Briefing {
               { label: '县道', color: '#7a6a58', shape: 'line' },
             ],
             scale: { label: '5 km', fraction: 0.2 },
-            northArrow: true,
             attribution: '底图：示范县 DEM 晕渲；行政界线与村庄：示范县（合成数据）',
             caption: '图 1 搬迁自然村与安置点分布',
           },

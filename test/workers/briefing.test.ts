@@ -68,7 +68,7 @@ describe('briefing PDF (worker API)', () => {
       title: 'Relocation map',
       blocks: [
         { kind: 'numbers', items: [{ label: 'People moved', value: '32,100' }, { label: 'Still exposed', value: '1,204', alert: true }] },
-        { kind: 'map', png: sampleMapPng(120, 600), width: 120, height: 600, legend: [{ label: 'Settlement', color: '#2f5d8a', shape: 'square' }], scale: { label: '2 km', fraction: 0.5 }, northArrow: true, attribution: 'Synthetic demo county', caption: 'Figure 1' },
+        { kind: 'map', png: sampleMapPng(120, 600), width: 120, height: 600, legend: [{ label: 'Settlement', color: '#2f5d8a', shape: 'square' }], scale: { label: '2 km', fraction: 0.5 }, attribution: 'Synthetic demo county', caption: 'Figure 1' },
         { kind: 'paragraph', text: 'Villages that must move are shown in red.', small: true },
       ],
     };

@@ -60,22 +60,22 @@ export interface MapBlock {
   width: number;
   height: number;
   legend: MapLegendItem[];
-  /** Scale bar: its label ("5 km") and its length as a fraction of the image's width. */
+  /** Scale bar: its label ("5 km") and its length as a fraction of the image's width. North is up (an arrow says so). */
   scale: { label: string; fraction: number };
-  /** Drawn when true (north is up on our maps). */
-  northArrow: boolean;
   attribution: string;
+  /** "图 1 …", under the picture. */
   caption?: string;
 }
 
 export interface TableBlock {
   kind: 'table';
+  /** "表 1 …", above the table. */
   caption?: string;
   columns: { label: string; align: 'left' | 'right' }[];
   rows: string[][];
   /** A totals row, drawn bold. */
   footer?: string[];
-  /** Index of columns (besides the first) whose cells differ between scenarios are marked; optional. */
+  /** A small grey line under the table (what the figures include). */
   note?: string;
 }
 
@@ -100,4 +100,14 @@ export interface ParagraphBlock {
   text: string;
   /** Smaller, grey text (notes, sources). */
   small?: boolean;
+}
+
+/**
+ * Estimated width of a line of text in em: CJK and full-width characters are one em, the rest
+ * about 0.6 (Noto Sans SC). Both renderers lay out with it (pdfmake does not report sizes).
+ */
+export function textWidthEm(text: string): number {
+  let em = 0;
+  for (const ch of text) em += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.6;
+  return em;
 }

@@ -7,6 +7,7 @@
 import type { Highs } from 'highs';
 import { solveAssignment, type AssignmentInput, type SolveStatus } from './assign';
 import type { CostPolicy, DestinationType, EligibilityRules, RelocationPolicy } from './policy';
+import { capacityFromArea } from './sites';
 
 export type VillageStatus = 'must' | 'may' | 'stay' | 'repair';
 export const VILLAGE_STATUSES: readonly VillageStatus[] = ['must', 'may', 'stay', 'repair'];
@@ -253,6 +254,11 @@ export interface Indicators {
 /** Minutes within which an industry site counts as reachable from a destination. */
 export const INDUSTRY_MINUTES = 30;
 
+/** Whether destination d reaches industry site j within INDUSTRY_MINUTES. */
+export function reachesIndustry(facts: RelocationFacts, d: number, j: number): boolean {
+  return facts.industry.minutes[d * facts.industry.sites.length + j] <= INDUSTRY_MINUTES;
+}
+
 /** A destination that must grow for every village to find room (first choices of the unplaced). */
 export interface Shortage {
   destination: number;
@@ -402,7 +408,7 @@ export function runScenario(highs: Highs | null, facts: RelocationFacts, scenari
   // Capacity: the layer's (a new site's from its area) or the scenario's, less people already
   // there and those placed by hand.
   // Drawn sites carry the planner's capacity; suitability regions take area × density when offered.
-  const siteCapacity = (d: DestinationFacts) => (policy.assignment.useNewSites ? Math.floor((d.areaHa ?? 0) * policy.assignment.newSiteDensity) : 0);
+  const siteCapacity = (d: DestinationFacts) => (policy.assignment.useNewSites ? capacityFromArea(d.areaHa ?? 0, policy.assignment.newSiteDensity) : 0);
   const capacity = facts.destinations.map((d) => scenario.capacities[d.id] ?? (d.areaHa !== undefined && !d.drawn ? siteCapacity(d) : d.capacity));
   const free = facts.destinations.map((d, i) => Math.max(0, capacity[i] - d.used));
   const remaining = Float64Array.from(free);
@@ -491,7 +497,7 @@ export function runScenario(highs: Highs | null, facts: RelocationFacts, scenari
     let industryNear = 0;
     let jobsNear = 0;
     for (let j = 0; j < J; j++) {
-      if (!(facts.industry.minutes[i * J + j] <= INDUSTRY_MINUTES)) continue;
+      if (!reachesIndustry(facts, i, j)) continue;
       industryNear++;
       if (Number.isFinite(facts.industry.sites[j].jobs)) jobsNear += facts.industry.sites[j].jobs;
     }

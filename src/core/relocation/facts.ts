@@ -16,6 +16,7 @@ import type { Column, Grid } from '../types';
 import type { DestinationFacts, HazardHit, IndustrySite, NewSite, RelocationFacts, ServiceMinutes, VillageFacts } from './analysis';
 import { DESTINATION_TYPES, type DestinationType, type TravelSettings } from './policy';
 import { buildTravelGrid, ROAD_CLASSES, startCell, type TravelGrid } from './travel';
+import { ringAnchor } from './sites';
 
 export interface FactsInput {
   dem: Grid<Float32Array> | null;
@@ -83,6 +84,8 @@ export type FactsStage = 'exposure' | 'travel' | 'services' | 'od';
 export type FactsOutcome = { ok: true; facts: RelocationFacts; warnings: LocalizedText[] } | { ok: false; problem: LocalizedText };
 
 const TOWN_TYPES = new Set<string>(['county_seat', 'central_town']);
+/** Site searches kept for reuse (suitability regions, drawn sites, industry sites of the scenarios in use). */
+const KEPT_SEARCHES = 48;
 
 function col(layer: SourceLayer, name: string): Column | undefined {
   return layer.columns.find((c) => c.name === name);
@@ -123,12 +126,12 @@ function minutesAt(acc: Float64Array, cells: ArrayLike<number>, out: Float32Arra
 /**
  * Everything measured from the layers alone, kept by the worker while the layers, the travel
  * settings and the hazard buffers stay: the facts without any new site, and what adding a
- * site needs (the travel grid, the minutes to each service everywhere, the hazard layers).
+ * site needs (the cells of villages and destinations, the minutes to each service everywhere,
+ * kept searches, the hazard check).
  */
 export interface BaseFacts {
   facts: RelocationFacts;
   warnings: LocalizedText[];
-  grid: TravelGrid;
   villageCells: number[];
   destCells: number[];
   /** Minutes to the nearest town, school and clinic at every travel-grid cell (null: none in the project). */
@@ -340,13 +343,14 @@ export function measureBase(input: FactsInput, params: FactsParams, onProgress?:
   const outside = villageCells.filter((c) => c < 0).length;
   if (outside > 0) warnings.push({ zh: `${outside} 个自然村在 DEM 范围外或四周无法通行，无法计算出行时间。`, en: `${outside} villages lie outside the DEM or in cells nobody can reach; their travel times are unknown.` });
 
+  // Kept searches, least recently used first; bounded, as each holds a whole grid (1.6 MB at 400k cells).
   const searches = new Map<number, Float32Array>();
   const minutesFrom = (cell: number) => {
     let m = searches.get(cell);
-    if (!m) {
-      m = Float32Array.from(run1([cell]).accumulated, (sec) => sec / 60);
-      searches.set(cell, m);
-    }
+    if (m) searches.delete(cell);
+    else m = Float32Array.from(run1([cell]).accumulated, (sec) => sec / 60);
+    searches.set(cell, m);
+    if (searches.size > KEPT_SEARCHES) searches.delete(searches.keys().next().value!);
     return m;
   };
   const checkSites = (sites: readonly SiteShape[]) => {
@@ -369,18 +373,19 @@ export function measureBase(input: FactsInput, params: FactsParams, onProgress?:
     for (let i = 0; i < count; i++) {
       const [v, e] = featureVertexRange(g, i);
       if (v >= e) continue;
-      // The mean of the outline's vertices: inside for the compact shapes parks have.
-      let x = 0;
-      let y = 0;
-      for (let k = v; k < e; k++) {
-        x += g.coords[2 * k];
-        y += g.coords[2 * k + 1];
+      // A park drawn as a polygon starts from a point inside its outer ring; a point park from itself.
+      let lngLat: [number, number] = [g.coords[2 * v], g.coords[2 * v + 1]];
+      if (g.kind === 'Polygon') {
+        const r = g.partOffsets[g.geomOffsets[i]];
+        const ring: [number, number][] = [];
+        for (let k = g.ringOffsets[r]; k < g.ringOffsets[r + 1]; k++) ring.push([g.coords[2 * k], g.coords[2 * k + 1]]);
+        lngLat = ringAnchor(ring);
       }
-      parks.push({ id: str(ids, i) ?? `${l.layerId}#${i + 1}`, name: str(names, i) ?? `#${i + 1}`, lngLat: [x / (e - v), y / (e - v)], jobs: num(jobs, i) });
+      parks.push({ id: str(ids, i) ?? `${l.layerId}#${i + 1}`, name: str(names, i) ?? `#${i + 1}`, lngLat, jobs: num(jobs, i) });
     }
   }
   const facts: RelocationFacts = { villages, destinations, od, travel: travelSummary(grid, performance.now() - t0), industry: { sites: [], minutes: new Float32Array(0) } };
-  return { ok: true, base: { facts, warnings, grid, villageCells, destCells, serviceMinutes, cellOf, checkSites, parks, minutesFrom } };
+  return { ok: true, base: { facts, warnings, villageCells, destCells, serviceMinutes, cellOf, checkSites, parks, minutesFrom } };
 }
 
 /**
@@ -390,7 +395,7 @@ export function measureBase(input: FactsInput, params: FactsParams, onProgress?:
  * the scenario's drawn ones) get a search each for their minutes to every destination.
  */
 export function withSites(base: BaseFacts, sites: readonly NewSite[], industrySites: readonly IndustrySite[], onProgress?: (stage: FactsStage, done: number, total: number) => void): RelocationFacts {
-  const { facts, grid } = base;
+  const { facts } = base;
   const checks = base.checkSites(sites);
   const added: DestinationFacts[] = sites.map((site, i) => {
     const cell = base.cellOf(site.lngLat);
@@ -433,7 +438,7 @@ export function withSites(base: BaseFacts, sites: readonly NewSite[], industrySi
       if (c >= 0) minutes[d * industry.length + j] = m[c];
     });
   });
-  return { villages: facts.villages, destinations: [...facts.destinations, ...added], od, travel: { ...facts.travel, cellM: grid.cellM }, industry: { sites: industry, minutes } };
+  return { villages: facts.villages, destinations: [...facts.destinations, ...added], od, travel: facts.travel, industry: { sites: industry, minutes } };
 }
 
 function travelSummary(grid: TravelGrid, elapsedMs: number) {

@@ -7,11 +7,36 @@ import { area as turfArea, pointOnFeature } from '@turf/turf';
 import type { LocalizedText } from '../manifest';
 import type { DrawnSite, IndustrySite, NewSite } from './analysis';
 
-/** A point inside the site (a polygon's own point on its surface, not a centroid that may fall outside). */
-export function siteAnchor(site: DrawnSite): [number, number] {
-  if (site.geometry.type === 'Point') return site.geometry.coordinates;
-  const p = pointOnFeature({ type: 'Feature', properties: {}, geometry: site.geometry });
-  return p.geometry.coordinates as [number, number];
+/** Persons a drawn point site takes until the planner says otherwise (Anju starting value). */
+export const POINT_SITE_CAPACITY = 300;
+/** Jobs a drawn industry site offers until the planner says otherwise (Anju starting value). */
+export const INDUSTRY_SITE_JOBS = 200;
+
+/** Persons a site of `areaHa` hectares takes at `density` persons per hectare (suitability regions and drawn polygons alike). */
+export function capacityFromArea(areaHa: number, density: number): number {
+  return Math.floor(areaHa * density);
+}
+
+/** A site just drawn, with the starting capacity (polygon: area × density) or jobs. */
+export function newDrawnSite(id: string, name: string, kind: DrawnSite['kind'], geometry: DrawnSite['geometry'], density: number): DrawnSite {
+  const site: DrawnSite = { id, name, kind, geometry, capacity: 0, jobs: 0 };
+  if (kind === 'industry') site.jobs = INDUSTRY_SITE_JOBS;
+  else site.capacity = geometry.type === 'Polygon' ? capacityFromArea(siteAreaHa(site), density) : POINT_SITE_CAPACITY;
+  return site;
+}
+
+/**
+ * A point inside an outline (its own point on the surface, not a centroid that may fall
+ * outside): where travel to and from a drawn polygon or an industrial park starts.
+ */
+export function ringAnchor(ring: [number, number][]): [number, number] {
+  const closed = ring.length > 0 && (ring[0][0] !== ring[ring.length - 1][0] || ring[0][1] !== ring[ring.length - 1][1]) ? [...ring, ring[0]] : ring;
+  if (closed.length < 4) return ring[0];
+  return pointOnFeature({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [closed] } }).geometry.coordinates as [number, number];
+}
+
+function siteAnchor(site: DrawnSite): [number, number] {
+  return site.geometry.type === 'Point' ? site.geometry.coordinates : ringAnchor(site.geometry.coordinates[0]);
 }
 
 /** Hectares of a drawn polygon (0 for a point). */

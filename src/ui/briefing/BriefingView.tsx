@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { BarChartBlock, Briefing, BriefingBlock, BriefingPage, KeyNumbersBlock, ListBlock, MapBlock, ParagraphBlock, TableBlock } from '../../core/briefing/model';
+import { textWidthEm } from '../../core/briefing/model';
 import { Icon } from '../icons';
 import './briefing.css';
 
@@ -215,14 +216,12 @@ function MapView({ block, t }: { block: MapBlock; t: TFunction }) {
             ))}
             <text x={bar + u} y={-1.2 * u} fontSize={labelSize} fill="#1f1f1f">{block.scale.label}</text>
           </g>
-          {block.northArrow && (
-            <g transform={`translate(${w - 6 * u} ${2 * u})`}>
-              <rect x={-2.5 * u} y={-u} width={5 * u} height={12.5 * u} rx={u} fill="#ffffff" fillOpacity={0.85} />
-              <text x={0} y={2.6 * u} fontSize={2.8 * u} fontWeight="bold" textAnchor="middle" fill="#1f1f1f">{t('briefing.north')}</text>
-              <path d={`M0 ${3.5 * u} L${-1.6 * u} ${10.5 * u} L0 ${8.8 * u} Z`} fill="#1f1f1f" />
-              <path d={`M0 ${3.5 * u} L${1.6 * u} ${10.5 * u} L0 ${8.8 * u} Z`} fill="#ffffff" stroke="#1f1f1f" strokeWidth={0.15 * u} />
-            </g>
-          )}
+          <g transform={`translate(${w - 6 * u} ${2 * u})`}>
+            <rect x={-2.5 * u} y={-u} width={5 * u} height={12.5 * u} rx={u} fill="#ffffff" fillOpacity={0.85} />
+            <text x={0} y={2.6 * u} fontSize={2.8 * u} fontWeight="bold" textAnchor="middle" fill="#1f1f1f">{t('briefing.north')}</text>
+            <path d={`M0 ${3.5 * u} L${-1.6 * u} ${10.5 * u} L0 ${8.8 * u} Z`} fill="#1f1f1f" />
+            <path d={`M0 ${3.5 * u} L${1.6 * u} ${10.5 * u} L0 ${8.8 * u} Z`} fill="#ffffff" stroke="#1f1f1f" strokeWidth={0.15 * u} />
+          </g>
         </svg>
         {block.legend.length > 0 && (
           <div className="briefing-legend">
@@ -257,12 +256,6 @@ function TableView({ block }: { block: TableBlock }) {
 }
 
 /** Estimated width of text in em: CJK and full-width forms 1, anything else 0.6 (the PDF's rule). */
-function textWidthEm(text: string): number {
-  let em = 0;
-  for (const ch of text) em += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.6;
-  return em;
-}
-
 /**
  * Grouped horizontal bars in SVG units (1000 wide, scaled with the page): per category a label
  * and one bar per series with its value label at the bar's end; a zero line through all.

@@ -10,7 +10,8 @@ import { INDICATORS, targetAlerts } from '../../core/relocation/compare';
 import { POLICY_SOURCES, type RelocationPolicy } from '../../core/relocation/policy';
 import type { LocalizedText } from '../../core/manifest';
 import { formatPeople, formatYuan } from '../register/format';
-import { CHARTED, indicatorText, SCENARIO_COLORS } from '../relocation/CompareTab';
+import { CHARTED, indicatorText, SCENARIO_COLORS } from '../relocation/indicators';
+import { hexOf, RELOCATION_FLOW_COLOR, RELOCATION_GAUGE_COLOR, RELOCATION_STATUS_COLORS } from '../../map/palette';
 import type { ScenarioRun } from '../relocation/relocation-store';
 
 type Lang = 'zh' | 'en';
@@ -32,12 +33,12 @@ export interface BriefingInput {
 }
 
 /** A date as officials write it: 2026年11月22日. */
-export function officialDate(d: Date, lang: Lang): string {
+function officialDate(d: Date, lang: Lang): string {
   return lang === 'zh' ? `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日` : d.toISOString().slice(0, 10);
 }
 
 /** A round scale-bar length (1, 2 or 5 × 10^k metres) about a fifth of the map's width. */
-export function scaleBar(metresPerPixel: number, widthPx: number, lang: Lang): { label: string; fraction: number } {
+function roundScaleBar(metresPerPixel: number, widthPx: number, lang: Lang): { label: string; fraction: number } {
   const target = (metresPerPixel * widthPx) / 5;
   const k = 10 ** Math.floor(Math.log10(target));
   const m = [1, 2, 5, 10].map((x) => x * k).filter((x) => x <= target).pop() ?? k;
@@ -63,18 +64,22 @@ export function buildBriefing(input: BriefingInput): Briefing {
     author: input.author,
   });
 
-  // Key numbers.
+  // Key numbers: the indicators' own labels and formats.
   const alerts = targetAlerts(main.scenario, main.run.result, formatYuan);
+  const tile = (key: string, note?: string, alert?: boolean) => {
+    const def = INDICATORS.find((d) => d.key === key)!;
+    return { label: def.label[lang], value: indicatorText(def, ind, lang), ...(note ? { note } : {}), ...(alert ? { alert } : {}) };
+  };
   const numbers: BriefingBlock = {
     kind: 'numbers',
     items: [
-      { label: zh ? '搬迁人口' : 'People moved', value: formatPeople(ind.peopleMoved, lang), note: zh ? `${ind.villagesMoved} 个自然村` : `${ind.villagesMoved} villages` },
-      { label: zh ? '必须搬迁人口' : 'Must move', value: formatPeople(ind.peopleMust, lang), note: zh ? `可以搬迁 ${formatPeople(ind.peopleMay, lang)}` : `may move ${formatPeople(ind.peopleMay, lang)}` },
-      { label: zh ? '仍受威胁人口' : 'Still exposed', value: formatPeople(ind.peopleStillExposed, lang), note: zh ? `其中高风险 ${formatPeople(ind.stillExposedByLevel.high, lang)}` : `high risk ${formatPeople(ind.stillExposedByLevel.high, lang)}`, alert: ind.peopleInHighRiskZones > 0 },
-      { label: zh ? '总投资' : 'Total cost', value: formatYuan(ind.totalCost, lang), note: zh ? `农户自筹 ${formatYuan(ind.householdCost, lang)}` : `households ${formatYuan(ind.householdCost, lang)}` },
-      { label: zh ? '财政投入' : 'Public cost', value: formatYuan(ind.publicCost, lang), alert: alerts.some((a) => a.code === 'budget') },
-      { label: zh ? '人均搬迁成本' : 'Cost per person', value: formatYuan(ind.costPerPerson, lang) },
-      { label: zh ? '安置容量利用率' : 'Capacity used', value: `${(100 * ind.capacityUsed).toFixed(1)}%`, note: zh ? `未能安置 ${formatPeople(ind.peopleUnassigned, lang)}` : `not placed ${formatPeople(ind.peopleUnassigned, lang)}`, alert: ind.peopleUnassigned > 0 },
+      tile('peopleMoved', zh ? `${ind.villagesMoved} 个自然村` : `${ind.villagesMoved} villages`),
+      tile('peopleMust', `${t('reloc.ind.may')} ${formatPeople(ind.peopleMay, lang)}`),
+      { label: t('reloc.ind.exposed'), value: formatPeople(ind.peopleStillExposed, lang), note: `${INDICATORS.find((d) => d.key === 'exposedHigh')!.label[lang]} ${formatPeople(ind.stillExposedByLevel.high, lang)}`, alert: ind.peopleInHighRiskZones > 0 },
+      tile('totalCost', `${t('reloc.ind.household')} ${formatYuan(ind.householdCost, lang)}`),
+      tile('publicCost', undefined, alerts.some((a) => a.code === 'budget')),
+      tile('costPerPerson'),
+      tile('capacityUsed', `${t('reloc.ind.unassigned')} ${formatPeople(ind.peopleUnassigned, lang)}`, ind.peopleUnassigned > 0),
     ],
   };
   const keyBlocks: BriefingBlock[] = [numbers];
@@ -82,21 +87,18 @@ export function buildBriefing(input: BriefingInput): Briefing {
   keyBlocks.push({ kind: 'list', heading: zh ? '目标核查' : 'Targets', items: alerts.length > 0 ? alerts.map((a) => ({ text: a.text[lang], alert: true })) : [{ text: t('scen.targetsOk') }] });
   pages.push({ kind: 'content', title: zh ? `主要指标：${main.scenario.name}` : `Key figures: ${main.scenario.name}`, blocks: keyBlocks });
 
-  // The map.
+  // The map, in the map's own colours.
   if (input.map) {
+    const statusLabels = [t('reloc.status.stay'), t('reloc.status.may'), t('reloc.status.must'), t('reloc.status.repair'), t('reloc.ind.unassigned')];
     const legend: MapLegendItem[] = [
-      { label: t('reloc.status.must'), color: '#d72828', shape: 'circle' },
-      { label: t('reloc.status.may'), color: '#f09628', shape: 'circle' },
-      { label: t('reloc.status.stay'), color: '#8c968c', shape: 'circle' },
-      { label: t('reloc.status.repair'), color: '#1e96a0', shape: 'circle' },
-      { label: t('reloc.ind.unassigned'), color: '#780000', shape: 'circle' },
-      { label: t('reloc.legend.flow'), color: '#286ed2', shape: 'line' },
-      { label: t('reloc.legend.gauge'), color: '#14783c', shape: 'square' },
+      ...[2, 1, 0, 3, 4].map((code): MapLegendItem => ({ label: statusLabels[code], color: hexOf(RELOCATION_STATUS_COLORS[code]), shape: 'circle' })),
+      { label: t('reloc.legend.flow'), color: hexOf(RELOCATION_FLOW_COLOR), shape: 'line' },
+      { label: t('reloc.legend.gauge'), color: hexOf(RELOCATION_GAUGE_COLOR), shape: 'square' },
     ];
     pages.push({
       kind: 'content',
       title: zh ? `搬迁安置示意图：${main.scenario.name}` : `Map: ${main.scenario.name}`,
-      blocks: [{ kind: 'map', png: input.map.png, width: input.map.width, height: input.map.height, legend, scale: scaleBar(input.map.metresPerPixel, input.map.width, lang), northArrow: true, attribution: input.attribution }],
+      blocks: [{ kind: 'map', png: input.map.png, width: input.map.width, height: input.map.height, legend, scale: roundScaleBar(input.map.metresPerPixel, input.map.width, lang), attribution: input.attribution, caption: zh ? '图 1　搬迁自然村、安置流向与安置点容量' : 'Figure 1. Villages by status, moves and destination capacity' }],
     });
   }
 
@@ -109,6 +111,8 @@ export function buildBriefing(input: BriefingInput): Briefing {
     blocks: [
       {
         kind: 'table',
+        caption: zh ? '表 1　分乡镇搬迁安置情况' : 'Table 1. Relocation by township',
+        note: zh ? '总成本含搬迁与原地加固；财政为政府承担部分。' : 'Total cost covers moving and repair in place; public is the government’s part.',
         columns: [
           { label: t('reloc.col.township'), align: 'left' },
           { label: t('reloc.col.villages'), align: 'right' },
@@ -132,6 +136,7 @@ export function buildBriefing(input: BriefingInput): Briefing {
       blocks: [
         {
           kind: 'table',
+          caption: zh ? '表 2　方案主要指标比较' : 'Table 2. Indicators by scenario',
           columns: [{ label: zh ? '指标' : 'Indicator', align: 'left' }, ...scenarios.map((s) => ({ label: s.scenario.name, align: 'right' as const }))],
           rows: INDICATORS.map((def) => [def.label[lang], ...scenarios.map((s) => indicatorText(def, s.run.result.indicators, lang))]),
         },
@@ -140,14 +145,21 @@ export function buildBriefing(input: BriefingInput): Briefing {
     pages.push({
       kind: 'content',
       title: zh ? '方案比选：主要指标图' : 'Scenarios compared: charts',
-      blocks: CHARTED.slice(0, 4).map(({ key, unit, scale }): BriefingBlock => {
-        const def = INDICATORS.find((d) => d.key === key)!;
+      // One chart per unit, a group of bars per indicator, a bar per scenario.
+      blocks: [...new Set(CHARTED.map((c) => c.group.zh))].map((group): BriefingBlock => {
+        const charted = CHARTED.filter((c) => c.group.zh === group);
+        const defs = charted.map((c) => INDICATORS.find((d) => d.key === c.key)!);
         return {
           kind: 'bars',
-          title: def.label[lang],
-          unit: unit[lang],
-          categories: [def.label[lang]],
-          series: scenarios.map((s, k) => ({ label: s.scenario.name, color: SCENARIO_COLORS[k], values: [scale(def.value(s.run.result.indicators))], labels: [indicatorText(def, s.run.result.indicators, lang)] })),
+          title: charted[0].group[lang],
+          unit: charted[0].unit[lang],
+          categories: defs.map((d) => d.label[lang]),
+          series: scenarios.map((s, k) => ({
+            label: s.scenario.name,
+            color: SCENARIO_COLORS[k],
+            values: defs.map((d, i) => charted[i].scale(d.value(s.run.result.indicators))),
+            labels: defs.map((d) => indicatorText(d, s.run.result.indicators, lang)),
+          })),
         };
       }),
     });

@@ -9,6 +9,7 @@ import type { MapController } from '../../map/controller';
 import type { RelocationStore } from '../relocation/relocation-store';
 import { downloadBlob } from '../download';
 import { buildBriefing, type BriefingInput } from './build';
+import { relocationOverlay } from '../relocation/overlay';
 
 type Lang = 'zh' | 'en';
 
@@ -46,7 +47,9 @@ export function useBriefing(controller: MapController | null, store: RelocationS
       const { facts } = scenarios[0].run;
       const points = [...facts.villages, ...facts.destinations].map((p) => p.lngLat);
       const bbox: [number, number, number, number] = [Math.min(...points.map((p) => p[0])), Math.min(...points.map((p) => p[1])), Math.max(...points.map((p) => p[0])), Math.max(...points.map((p) => p[1]))];
-      const map = controller ? await controller.snapshot(bbox) : null;
+      // The map page shows the first scenario, whatever the map shows now.
+      const first = scenarios[0];
+      const map = controller ? await controller.snapshot(bbox, relocationOverlay(facts, first.run.result, first.scenario.policy.rules, -1)) : null;
       setBriefing(buildBriefing({ ...context(), date: new Date(), scenarios, map }));
       // The PDF worker and its fonts load while the leader reads.
       worker.current ??= import('../../../workers/briefing.client');

@@ -1,40 +1,11 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { diffScenarios, INDICATORS, type IndicatorDef, type VillageDiff } from '../../core/relocation/compare';
-import type { Indicators } from '../../core/relocation/analysis';
-import { formatMinutes, formatPeople, formatYuan } from '../register/format';
+import { diffScenarios, INDICATORS, type VillageDiff } from '../../core/relocation/compare';
+import { formatMinutes, formatYuan } from '../register/format';
+import { CHARTED, indicatorText, SCENARIO_COLORS } from './indicators';
 import type { RelocationStore, RelocationView, ScenarioRun } from './relocation-store';
 
 type Lang = 'zh' | 'en';
-
-/** Series colours of compared scenarios (first is the base), also used by the briefing. */
-export const SCENARIO_COLORS = ['#1f6fd1', '#d9822b', '#2e9e5b', '#8e44ad'];
-
-/** An indicator as the app shows it (and the briefing prints it). */
-export function indicatorText(def: IndicatorDef, ind: Indicators, lang: Lang): string {
-  const v = def.value(ind);
-  switch (def.format) {
-    case 'people':
-      return formatPeople(v, lang);
-    case 'yuan':
-      return formatYuan(v, lang);
-    case 'share':
-      return `${(100 * v).toFixed(1)}%`;
-    case 'minutes':
-      return Number.isFinite(v) ? `${formatMinutes(v)} ${lang === 'zh' ? '分钟' : 'min'}` : '—';
-    default:
-      return String(Math.round(v));
-  }
-}
-
-/** The charted indicators, with the unit their values are drawn in. */
-export const CHARTED: { key: string; unit: Record<Lang, string>; scale: (v: number) => number }[] = [
-  { key: 'peopleMoved', unit: { zh: '人', en: 'people' }, scale: (v) => v },
-  { key: 'publicCost', unit: { zh: '万元', en: '10k yuan' }, scale: (v) => v / 1e4 },
-  { key: 'costPerPerson', unit: { zh: '万元', en: '10k yuan' }, scale: (v) => v / 1e4 },
-  { key: 'exposedHigh', unit: { zh: '人', en: 'people' }, scale: (v) => v },
-  { key: 'schoolAfter', unit: { zh: '分钟', en: 'min' }, scale: (v) => v },
-];
 
 export interface DiffView {
   a: string;
@@ -78,7 +49,7 @@ export function CompareTab({ store, view, lang, diff, onDiff }: { store: Relocat
           <IndicatorTable ids={ready} runs={c!.runs} names={names} lang={lang} />
           {c!.elapsedMs !== null && <p className="note" data-testid="compare-elapsed" data-ms={Math.round(c!.elapsedMs)}>{t('scen.compare.elapsed', { ms: Math.round(c!.elapsedMs) })}</p>}
           <Charts ids={ready} runs={c!.runs} names={names} lang={lang} />
-          <Differences a={ready[0]} b={ready[1]} runs={c!.runs} names={names} lang={lang} diff={diff} onDiff={onDiff} />
+          {c!.runs[c!.ids[0]] && c!.runs[c!.ids[1]] && <Differences a={c!.ids[0]} b={c!.ids[1]} runs={c!.runs} names={names} lang={lang} diff={diff} onDiff={onDiff} />}
         </>
       )}
     </div>

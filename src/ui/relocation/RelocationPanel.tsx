@@ -37,9 +37,11 @@ interface Props {
   /** Opens the briefing (of the comparison when one is open, else of this scenario). */
   onBriefing: () => void;
   briefingBusy: boolean;
+  /** Why the last briefing could not be built, if it could not. */
+  briefingError: string | null;
 }
 
-export function RelocationPanel({ store, view, lang, onSelectVillage, onExport, onClose, draw, diff, onDiff, onBriefing, briefingBusy }: Props) {
+export function RelocationPanel({ store, view, lang, onSelectVillage, onExport, onClose, draw, diff, onDiff, onBriefing, briefingBusy, briefingError }: Props) {
   const { t } = useTranslation();
   const [tab, setTabState] = useState<Tab>('overview');
   const setTab = (next: Tab) => {
@@ -79,6 +81,7 @@ export function RelocationPanel({ store, view, lang, onSelectVillage, onExport, 
         </div>
       )}
       {view.error && <p className="problems" role="alert">{view.error}</p>}
+      {briefingError && <p className="problems" role="alert" data-testid="briefing-error">{t('scen.briefing.failed', { detail: briefingError })}</p>}
       <div className="tabs" role="tablist">
         {(['overview', 'villages', 'destinations', 'townships', 'sites', 'compare', 'policy'] as const).map((k) => (
           <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)} data-testid={`reloc-tab-${k}`}>{k === 'sites' || k === 'compare' ? t(`scen.tabs.${k}`) : t(`reloc.tabs.${k}`)}</button>
@@ -323,7 +326,7 @@ function DestinationsTab({ facts, result, store, lang, capacities, onExport }: {
                   <td>{f.name}<small> {f.township}</small>{f.hazards.length > 0 ? ' ⚠' : ''}</td>
                   <td>{t(`reloc.policy.types.${f.type}`)}</td>
                   <td className="num">
-                    <input type="number" min={0} step={10} value={capacities[f.id] ?? f.capacity} onChange={(e) => e.target.value !== '' && store.setCapacity(f.id, Number(e.target.value))} aria-label={`${f.name} ${t('reloc.col.capacity')}`} data-testid="capacity-input" />
+                    <input type="number" min={0} step={10} value={capacities[f.id] ?? f.capacity} onChange={(e) => e.target.value !== '' && (f.drawn ? store.updateSite(f.id, { capacity: Number(e.target.value) }) : store.setCapacity(f.id, Number(e.target.value)))} aria-label={`${f.name} ${t('reloc.col.capacity')}`} data-testid="capacity-input" />
                   </td>
                   <td className="num">{r.used}</td>
                   <td className="num">{Math.round(r.assigned)}</td>

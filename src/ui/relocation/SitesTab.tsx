@@ -1,6 +1,6 @@
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { forbiddingHazard, INDUSTRY_MINUTES, type DrawnSite, type RelocationScenario } from '../../core/relocation/analysis';
+import { forbiddingHazard, reachesIndustry, type DrawnSite, type RelocationScenario } from '../../core/relocation/analysis';
 import { siteAreaHa, validateSite } from '../../core/relocation/sites';
 import type { DrawTool } from '../../map/site-drawing';
 import { formatPeople } from '../register/format';
@@ -71,7 +71,7 @@ export function SitesTab({ store, view, scenario, draw, lang }: { store: Relocat
             {sites.map((site) => {
               const d = facts ? facts.destinations.findIndex((x) => x.id === site.id) : -1;
               const dest = d >= 0 ? facts!.destinations[d] : null;
-              const r = d >= 0 && result && result.destinations.length === facts!.destinations.length ? result.destinations[d] : null;
+              const r = d >= 0 && result ? result.destinations[d] : null;
               const forbidding = dest ? forbiddingHazard(dest, scenario.policy.rules) : null;
               const problems = validateSite(site);
               const ha = siteAreaHa(site);
@@ -134,12 +134,8 @@ export function SitesTab({ store, view, scenario, draw, lang }: { store: Relocat
   );
 }
 
-/** How many destinations reach an industry site within INDUSTRY_MINUTES. */
+/** How many destinations reach an industry site within INDUSTRY_MINUTES (null: not measured yet). */
 function industryReach(facts: NonNullable<RelocationView['facts']>, id: string): number | null {
-  const J = facts.industry.sites.length;
   const j = facts.industry.sites.findIndex((s) => s.id === id);
-  if (j < 0) return null;
-  let n = 0;
-  for (let d = 0; d < facts.destinations.length; d++) if (facts.industry.minutes[d * J + j] <= INDUSTRY_MINUTES) n++;
-  return n;
+  return j < 0 ? null : facts.destinations.filter((_, d) => reachesIndustry(facts, d, j)).length;
 }

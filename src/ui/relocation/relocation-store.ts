@@ -10,6 +10,7 @@ import type { ExposureParams } from '../../core/exposure/analysis';
 import type { LocalizedText } from '../../core/manifest';
 import type { DrawnSite, NewSite, RelocationFacts, RelocationResult, RelocationScenario, VillageOverride } from '../../core/relocation/analysis';
 import { defaultPolicy, type RelocationPolicy } from '../../core/relocation/policy';
+import { newDrawnSite } from '../../core/relocation/sites';
 import type { DataClient } from '../../../workers/data.client';
 import type { RelocationProgress } from '../../../workers/relocation.api';
 import { createRelocationClient, type RelocationClient } from '../../../workers/relocation.client';
@@ -103,7 +104,7 @@ export class RelocationStore {
    * switched back to, or compared, shows at once when nothing it depends on changed. Results
    * are never the only copy of anything: they recompute from the scenario.
    */
-  private readonly runs = new Map<string, { input: string; run: ScenarioRun }>();
+  private readonly runs = new Map<string, { input: string; factsKey: string; run: ScenarioRun }>();
   /** Undo and redo of the drawn sites, per scenario (this session only). */
   private readonly siteHistory = new Map<string, { undo: DrawnSite[][]; redo: DrawnSite[][] }>();
   private compareSeq = 0;
@@ -155,12 +156,19 @@ export class RelocationStore {
     return doc?.scenarios.find((s) => s.id === doc.activeId) ?? null;
   }
 
-  /** The project's layers changed: the worker measures again on the next run. */
+  /**
+   * The project's layers changed: kept results are dropped, a run in flight is abandoned, and
+   * the worker measures again (the open comparison too).
+   */
   async layersChanged(): Promise<void> {
-    if (!this.worker) return;
+    this.runs.clear();
     this.factsKey = null;
-    await this.client.invalidate();
+    if (!this.worker) return;
+    if (this.view.running) this.cancel();
+    else await this.client.invalidate();
     if (this.view.result) this.schedule();
+    const c = this.view.comparison;
+    if (c) void this.compare(c.ids);
   }
 
   /** Runs the active scenario now; a run in flight is cancelled first. */
@@ -181,9 +189,16 @@ export class RelocationStore {
         this.set({ problems: outcome.problems, running: false, progress: null });
         return;
       }
+      // `factsKey` always names the facts on view (the worker sends facts only when they differ).
       this.factsKey = outcome.factsKey;
       const facts = outcome.facts ?? this.view.facts;
-      if (facts) this.runs.set(scenario.id, { input: this.inputKey(scenario), run: { facts, result: outcome.result } });
+      const c = this.view.comparison;
+      if (facts) {
+        const run = { facts, result: outcome.result };
+        this.runs.set(scenario.id, { input: this.inputKey(scenario), factsKey: outcome.factsKey, run });
+        // A compared scenario edited while compared shows its new figures there too.
+        if (c?.ids.includes(scenario.id)) this.set({ comparison: { ...c, runs: { ...c.runs, [scenario.id]: run } } });
+      }
       this.set({
         facts,
         result: outcome.result,
@@ -198,7 +213,10 @@ export class RelocationStore {
     }
   }
 
-  /** Stops the run in flight: the worker is terminated (HiGHS cannot be interrupted from outside) and a fresh one starts on the next run. */
+  /**
+   * Stops the run in flight: the worker is terminated (HiGHS cannot be interrupted from outside)
+   * and a fresh one starts on the next run. A comparison still computing starts again in it.
+   */
   cancel(): void {
     if (!this.view.running) return;
     this.runSeq++;
@@ -206,6 +224,8 @@ export class RelocationStore {
     this.worker = null;
     this.factsKey = null;
     this.set({ running: false, progress: null });
+    const c = this.view.comparison;
+    if (c && c.pending.length > 0) void this.compare(c.ids);
   }
 
   private schedule() {
@@ -271,15 +291,15 @@ export class RelocationStore {
     this.set({ selected: index });
   }
 
-  /** What a scenario's result depends on besides the layers: the scenario itself and the offered new sites. */
+  /** What a scenario's result depends on besides the layers: the scenario, the hazard buffers and the offered new sites. */
   private inputKey(scenario: RelocationScenario): string {
-    return JSON.stringify([scenario, this.deps.newSites?.() ?? []]);
+    return JSON.stringify([scenario, this.deps.hazardParams(), this.deps.newSites?.() ?? []]);
   }
 
   /** The kept result of a scenario when nothing it depends on changed since. */
-  private cachedRun(scenario: RelocationScenario): ScenarioRun | null {
+  private cachedRun(scenario: RelocationScenario) {
     const kept = this.runs.get(scenario.id);
-    return kept && kept.input === this.inputKey(scenario) ? kept.run : null;
+    return kept && kept.input === this.inputKey(scenario) ? kept : null;
   }
 
   selectScenario(id: string): void {
@@ -287,9 +307,9 @@ export class RelocationStore {
     if (!doc?.scenarios.some((s) => s.id === id)) return;
     this.update({ ...doc, activeId: id }, 'none');
     const kept = this.cachedRun(this.active!);
-    this.set({ result: kept?.result ?? null, facts: kept?.facts ?? this.view.facts, selected: -1, ...this.historyFlags() });
-    // A kept result shows at once; the worker's facts may be another scenario's, so the next
-    // run sends them again (the key says which).
+    if (kept) this.factsKey = kept.factsKey;
+    this.set({ result: kept?.run.result ?? null, facts: kept?.run.facts ?? this.view.facts, selected: -1, ...this.historyFlags() });
+    // A kept result shows at once; otherwise the scenario runs.
     if (!kept) void this.run();
   }
 
@@ -348,6 +368,8 @@ export class RelocationStore {
     const index = doc.scenarios.indexOf(active);
     const scenarios = doc.scenarios.filter((s) => s !== active);
     this.runs.delete(active.id);
+    // Its id may be given to the next new scenario, which must not inherit its site history.
+    this.siteHistory.delete(active.id);
     this.update({ ...doc, scenarios, activeId: scenarios[0].id }, 'none');
     this.set({ deleted: { scenario: active, index }, comparison: null });
     this.selectScenario(scenarios[0].id);
@@ -399,6 +421,14 @@ export class RelocationStore {
     this.setSites([...(this.active?.sites ?? []), site]);
   }
 
+  /** Adds a site just drawn, with a fresh id, the name `nameFor(n)` (n-th of its kind) and its starting capacity or jobs. */
+  addDrawnSite(kind: DrawnSite['kind'], geometry: DrawnSite['geometry'], nameFor: (n: number) => string): void {
+    const active = this.active;
+    if (!active) return;
+    const n = (active.sites ?? []).filter((s) => s.kind === kind).length + 1;
+    this.addSite(newDrawnSite(this.newSiteId(kind), nameFor(n), kind, geometry, active.policy.assignment.newSiteDensity));
+  }
+
   updateSite(id: string, patch: Partial<Omit<DrawnSite, 'id'>>): void {
     this.setSites((this.active?.sites ?? []).map((s) => (s.id === id ? { ...s, ...patch } : s)));
   }
@@ -442,7 +472,7 @@ export class RelocationStore {
     const runs: Record<string, ScenarioRun> = {};
     for (const s of scenarios) {
       const kept = this.cachedRun(s);
-      if (kept) runs[s.id] = kept;
+      if (kept) runs[s.id] = kept.run;
     }
     const pending = scenarios.filter((s) => !runs[s.id]).map((s) => s.id);
     this.set({ comparison: { ids: scenarios.map((s) => s.id), runs, pending, problems: [], elapsedMs: pending.length === 0 ? performance.now() - t0 : null } });
@@ -456,7 +486,7 @@ export class RelocationStore {
           continue;
         }
         const run = { facts: outcome.facts!, result: outcome.result };
-        this.runs.set(s.id, { input: this.inputKey(s), run });
+        this.runs.set(s.id, { input: this.inputKey(s), factsKey: outcome.factsKey, run });
         const left = c.pending.filter((x) => x !== s.id);
         this.set({ comparison: { ...c, runs: { ...c.runs, [s.id]: run }, pending: left, elapsedMs: left.length === 0 ? performance.now() - t0 : null } });
       } catch (e) {
@@ -464,8 +494,6 @@ export class RelocationStore {
         return;
       }
     }
-    // The worker's facts now belong to the last compared scenario: the active one's next run gets them sent again.
-    this.factsKey = null;
   }
 
   closeComparison(): void {

@@ -6,7 +6,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DrawnSite } from '../../core/relocation/analysis';
 import { diffScenarios } from '../../core/relocation/compare';
-import { siteAreaHa } from '../../core/relocation/sites';
 import type { MapController } from '../../map/controller';
 import type { DrawTool, SiteDrawing } from '../../map/site-drawing';
 import type { SplitMap } from '../../map/split-map';
@@ -15,15 +14,11 @@ import { relocationOverlay } from './overlay';
 import type { RelocationStore, RelocationView } from './relocation-store';
 import type { DrawControl } from './SitesTab';
 
-/** Persons a drawn point site takes until the planner says otherwise. */
-const POINT_SITE_CAPACITY = 300;
-/** Jobs a drawn industry site offers until the planner says otherwise. */
-const INDUSTRY_SITE_JOBS = 200;
 
 export function useRelocationMap(controller: MapController | null, store: RelocationStore, view: RelocationView, open: boolean, names: { site: (n: number) => string; industry: (n: number) => string }) {
   const [tool, setToolState] = useState<DrawTool>(null);
   const [kind, setKind] = useState<DrawnSite['kind']>('relocation');
-  const [diff, setDiff] = useState<DiffView | null>(null);
+  const [diffChoice, setDiff] = useState<DiffView | null>(null);
   const [splitEl, setSplitEl] = useState<HTMLDivElement | null>(null);
   const drawing = useRef<SiteDrawing | null>(null);
   const split = useRef<SplitMap | null>(null);
@@ -35,6 +30,8 @@ export function useRelocationMap(controller: MapController | null, store: Reloca
   });
 
   const comparison = view.comparison;
+  // The difference stands only while its two scenarios are the comparison's first two, both computed.
+  const diff = diffChoice && comparison && comparison.ids[0] === diffChoice.a && comparison.ids[1] === diffChoice.b && comparison.runs[diffChoice.a] && comparison.runs[diffChoice.b] ? diffChoice : null;
   const runA = diff ? comparison?.runs[diff.a] : undefined;
   const runB = diff ? comparison?.runs[diff.b] : undefined;
   const pair = useMemo(() => (runA && runB ? { a: runA, b: runB } : null), [runA, runB]);
@@ -71,32 +68,36 @@ export function useRelocationMap(controller: MapController | null, store: Reloca
     split.current.setOverlay(relocationOverlay(pair.b.facts, pair.b.result, rules, -1, changed));
   }, [pair, changed, diff, view.doc, splitEl]);
 
-  // Drawing: made with the map, showing the active scenario's sites while the panel is open.
-  useEffect(() => {
-    if (!controller || !open) return;
-    drawing.current ??= controller.siteDrawing({
-      onDrawn: (geometry) => {
-        const k = kindRef.current;
-        const n = (store.active?.sites ?? []).filter((s) => s.kind === k).length + 1;
-        const site: DrawnSite = { id: store.newSiteId(k), name: k === 'industry' ? namesRef.current.industry(n) : namesRef.current.site(n), kind: k, geometry, capacity: 0, jobs: 0 };
-        const density = store.active?.policy.assignment.newSiteDensity ?? 150;
-        site.capacity = k === 'relocation' ? (geometry.type === 'Polygon' ? Math.round(siteAreaHa(site) * density) : POINT_SITE_CAPACITY) : 0;
-        site.jobs = k === 'industry' ? INDUSTRY_SITE_JOBS : 0;
-        store.addSite(site);
-      },
-      onEdited: (id, geometry) => store.updateSite(id, { geometry }),
-    });
-  }, [controller, open, store]);
+  // Drawing: made once the map has loaded, showing the active scenario's sites while the panel is open.
   const activeSites = store.active?.sites;
   const sites = useMemo(() => (open ? (activeSites ?? []) : null), [open, activeSites]);
   // Drawing ends with the panel.
   const activeTool = open ? tool : null;
+  const shown = useRef({ sites, tool: activeTool });
   useEffect(() => {
+    shown.current = { sites, tool: activeTool };
     drawing.current?.setSites(sites ?? []);
-  }, [sites]);
-  useEffect(() => {
     drawing.current?.setTool(activeTool);
-  }, [activeTool]);
+  }, [sites, activeTool]);
+  useEffect(() => {
+    if (!controller || !open || drawing.current) return;
+    let live = true;
+    void controller
+      .siteDrawing({
+        onDrawn: (geometry) => store.addDrawnSite(kindRef.current, geometry, kindRef.current === 'industry' ? namesRef.current.industry : namesRef.current.site),
+        onEdited: (id, geometry) => store.updateSite(id, { geometry }),
+      })
+      .then((made) => {
+        if (!live || !made) return;
+        drawing.current = made;
+        // What is to be shown may have changed while the map loaded.
+        made.setSites(shown.current.sites ?? []);
+        made.setTool(shown.current.tool);
+      });
+    return () => {
+      live = false;
+    };
+  }, [controller, open, store]);
   useEffect(() => () => {
     drawing.current = null;
   }, [controller]);
