@@ -105,6 +105,8 @@ export function buildBriefing(input: BriefingInput): Briefing {
   // By township.
   const rows = main.run.result.townships;
   const sum = (k: 'villages' | 'people' | 'mustPeople' | 'movedPeople' | 'totalCost' | 'publicCost') => rows.reduce((s, r) => s + r[k], 0);
+  const total = { township: zh ? '合计' : 'Total', villages: sum('villages'), people: sum('people'), mustPeople: sum('mustPeople'), movedPeople: sum('movedPeople'), totalCost: sum('totalCost'), publicCost: sum('publicCost') };
+  const cells = (r: typeof total) => [r.township, String(r.villages), formatPeople(r.people, lang), formatPeople(r.mustPeople, lang), formatPeople(r.movedPeople, lang), formatYuan(r.totalCost, lang), formatYuan(r.publicCost, lang)];
   pages.push({
     kind: 'content',
     title: zh ? '分乡镇情况' : 'By township',
@@ -122,8 +124,8 @@ export function buildBriefing(input: BriefingInput): Briefing {
           { label: t('reloc.col.cost'), align: 'right' },
           { label: t('reloc.col.public'), align: 'right' },
         ],
-        rows: rows.map((r) => [r.township, String(r.villages), formatPeople(r.people, lang), formatPeople(r.mustPeople, lang), formatPeople(r.movedPeople, lang), formatYuan(r.totalCost, lang), formatYuan(r.publicCost, lang)]),
-        footer: [zh ? '合计' : 'Total', String(sum('villages')), formatPeople(sum('people'), lang), formatPeople(sum('mustPeople'), lang), formatPeople(sum('movedPeople'), lang), formatYuan(sum('totalCost'), lang), formatYuan(sum('publicCost'), lang)],
+        rows: rows.map(cells),
+        footer: cells(total),
       },
     ],
   });
