@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
-  // Cross-origin isolation, so the grid pool can share memory with its workers (workers/POOL.md).
+  // Cross-origin isolation, so the grid pool can share memory with its workers (SharedArrayBuffer).
   server: { port: 5173, headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } },
   preview: { port: 4173, headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } },
   build: { target: 'es2022', chunkSizeWarningLimit: 3000 },

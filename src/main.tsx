@@ -10,7 +10,6 @@ import { preloadMap } from './ui/MapView';
 // and the download of the map code.
 startProjectLoad(new URL(`${import.meta.env.BASE_URL}data/demo/`, window.location.href).href);
 preloadMap();
-void import('./ui/pool-probe').then((m) => m.installPoolProbe());
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -2,7 +2,7 @@ import type { Column, VectorLayer } from '../src/core/types';
 import type { LayerRole } from '../src/core/manifest';
 import type { PointBuffers } from './data.types';
 
-/** Category codes shared with src/map/styles.ts: order matters, the map indexes palettes by code. */
+/** Category codes shared with src/map/palette.ts: order matters, the map indexes palettes by code. */
 export const HAZARD_TYPES = ['landslide', 'collapse', 'debris_flow', 'subsidence', 'flood', 'reservoir', 'other'] as const;
 export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export const SETTLEMENT_TYPES = ['county_seat', 'central_town', 'central_village', 'relocation_community', 'new_site'] as const;

@@ -1,5 +1,6 @@
 /**
- * A test and benchmark hook for the grid pool: `window.__anjuPool(mode, options)` runs the
+ * The grid pool's probe, served only to the browser tests from their own entry page (next to
+ * this file; never part of the app): `window.__anjuPool(mode, options)` runs the
  * pool's check kernels (rows with a halo, columns, cells over a list of layers) through a real
  * worker pool and compares each output with one whole-range call in this thread; with
  * `benchWidth`/`benchHeight` it also times a copy kernel, which is all overhead and no work.
@@ -7,8 +8,8 @@
  * `nested: true` asks a module worker (this same file, started as a worker) to own the pool,
  * as the suitability worker will: the grid workers are then nested workers.
  */
-import { createGridPool, type GridPool } from '../../workers/grid-pool';
-import { createRng } from '../core/random';
+import { createGridPool, type GridPool } from '../../../workers/grid-pool';
+import { createRng } from '../../../src/core/random';
 
 /** `shared` uses SharedArrayBuffers when the page is cross-origin isolated; `transfer` never does. */
 export type PoolProbeMode = 'shared' | 'transfer';
@@ -58,7 +59,7 @@ function sameArrays(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
 }
 
 async function checkKernels(pool: GridPool): Promise<string[]> {
-  const { addRows, boxRows, cumsumCols, weightedCells } = await import('../../workers/grid.kernels');
+  const { addRows, boxRows, cumsumCols, weightedCells } = await import('../../../workers/grid.kernels');
   // Odd sizes, so bands are uneven and columns do not divide evenly.
   const width = 257;
   const height = 193;
@@ -135,7 +136,7 @@ export async function runPoolProbe(mode: PoolProbeMode, options: PoolProbeOption
 }
 
 function runInWorker(mode: PoolProbeMode, options: PoolProbeOptions): Promise<PoolProbeReport> {
-  const worker = new Worker(new URL('./pool-probe.ts', import.meta.url), { type: 'module', name: 'anju-pool-probe' });
+  const worker = new Worker(new URL('./probe.ts', import.meta.url), { type: 'module', name: 'anju-pool-probe' });
   return new Promise<PoolProbeReport>((resolve, reject) => {
     worker.addEventListener('message', (e: MessageEvent<{ report?: PoolProbeReport; error?: string }>) => (e.data.report ? resolve(e.data.report) : reject(new Error(e.data.error))));
     worker.addEventListener('error', (e) => reject(new Error(`pool probe worker failed: ${e.message ?? 'it did not start'}`)));
@@ -143,7 +144,7 @@ function runInWorker(mode: PoolProbeMode, options: PoolProbeOptions): Promise<Po
   }).finally(() => worker.terminate());
 }
 
-/** Exposes `window.__anjuPool` for browser tests and benchmarks. */
+/** Exposes `window.__anjuPool` on the probe's page. */
 export function installPoolProbe(): void {
   window.__anjuPool = (mode, options = {}) => (options.nested ? runInWorker(mode, options) : runPoolProbe(mode, options));
 }
