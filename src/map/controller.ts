@@ -13,7 +13,9 @@ import { placeLabels } from './label-placement';
 import { buildSuitabilityLayers, type SuitabilityOverlay } from './suitability-layers';
 import { buildRelocationLayers, type RelocationOverlay } from './relocation-layers';
 import { buildExposureLayers, EMPTY_EXPOSURE, type ExposureOverlay } from './exposure-layers';
-import { SiteDrawing, type SiteDrawingCallbacks } from './site-drawing';
+import { SiteDrawing, type DrawTool } from './site-drawing';
+import { MapEvents } from './map-events';
+import type { DrawnSite } from '../core/relocation/analysis';
 import { SplitMap } from './split-map';
 
 /** How the user wants a data layer shown. The list order is the drawing order, top first. */
@@ -21,24 +23,6 @@ export interface LayerView {
   id: string;
   visible: boolean;
   opacity: number;
-}
-
-export interface MapPick {
-  layerId: string;
-  index: number;
-  lngLat: [number, number];
-}
-
-export interface MapCallbacks {
-  onPick(pick: MapPick | null): void;
-  onCursor(lngLat: [number, number] | null): void;
-  onMeasure(points: [number, number][], finished: boolean): void;
-  /** Something the user should know that is not an error of theirs, e.g. an unreachable online basemap. */
-  onNotice(notice: 'onlineUnreachable'): void;
-  /** Fired on every `idle` once the project's layers and the contours are on the map. */
-  onIdle(): void;
-  /** Every click outside measuring, feature or not (e.g. to explain a suitability cell). */
-  onMapClick?(lngLat: [number, number]): void;
 }
 
 /** DEM tiles are generated up to this zoom (≈ 30 m cells); MapLibre overzooms beyond. */
@@ -71,8 +55,8 @@ function registerDemProtocol(client: DataClient) {
 
 /**
  * Owns the MapLibre map and the deck.gl overlay for one loaded project: the offline
- * basemap, every data layer, picking, highlighting and measuring. React components
- * drive it through these methods and hear back through `MapCallbacks`.
+ * basemap, every data layer, picking, highlighting, measuring and drawing sites. The app drives
+ * it with plain data through these methods and hears back through `events`.
  */
 export class MapController {
   readonly map: maplibregl.Map;
@@ -92,6 +76,11 @@ export class MapController {
   private suitability: SuitabilityOverlay | null = null;
   private relocation: RelocationOverlay | null = null;
   private drawing: SiteDrawing | null = null;
+  private drawingStarted = false;
+  private sites: DrawnSite[] = [];
+  private drawTool: DrawTool = null;
+  /** What the map tells the app: picks, clicks, the cursor, measuring, drawn sites. */
+  readonly events = new MapEvents();
   private measureMode: MeasureMode | null = null;
   private measurePoints: [number, number][] = [];
   private ready = false;
@@ -103,7 +92,7 @@ export class MapController {
   private contoursReady = false;
   private demVersion = 0;
 
-  constructor(container: HTMLElement, project: ProjectLoad, private readonly client: DataClient, private readonly callbacks: MapCallbacks) {
+  constructor(container: HTMLElement, project: ProjectLoad, private readonly client: DataClient) {
     registerDemProtocol(client);
     this.layers = new Map(project.layers.map((l) => [l.id, l]));
     const outsideMaskUrl = project.outsideMask ? this.blobUrl(project.outsideMask) : undefined;
@@ -123,13 +112,11 @@ export class MapController {
       this.addDataLayers(project);
       this.loadContours();
     });
-    // A read-only handle for debugging in the console and for the browser tests.
-    (window as unknown as { __anju?: unknown }).__anju = { map: this.map, overlay: this.overlay, layers: this.layers, exposure: () => this.exposure, suitability: () => this.suitability, relocation: () => this.relocation };
     this.map.on('click', (e) => this.handleClick(e));
     this.map.on('dblclick', (e) => {
       if (!this.measureMode) return;
       e.preventDefault();
-      this.callbacks.onMeasure(this.measurePoints, true);
+      this.events.emit('measure', { points: [...this.measurePoints], finished: true });
       this.measureMode = null;
       this.map.doubleClickZoom.enable();
       this.map.getCanvas().style.cursor = '';
@@ -137,19 +124,19 @@ export class MapController {
     this.map.on('error', (e) => {
       // An online basemap without a network fails on every tile: say so once, quietly.
       if ((e as { sourceId?: string }).sourceId === 'online') {
-        if (!this.onlineFailed) this.callbacks.onNotice('onlineUnreachable');
+        if (!this.onlineFailed) this.events.emit('notice', 'onlineUnreachable');
         this.onlineFailed = true;
         return;
       }
       console.error(e.error);
     });
-    this.map.on('mousemove', (e) => this.callbacks.onCursor([e.lngLat.lng, e.lngLat.lat]));
-    this.map.on('mouseout', () => this.callbacks.onCursor(null));
+    this.map.on('mousemove', (e) => this.events.emit('cursor', [e.lngLat.lng, e.lngLat.lat]));
+    this.map.on('mouseout', () => this.events.emit('cursor', null));
     this.map.on('moveend', () => {
       if (this.ready) this.applyDeck();
     });
     this.map.on('idle', () => {
-      if (this.ready && this.contoursReady) this.callbacks.onIdle();
+      if (this.ready && this.contoursReady) this.events.emit('idle', null);
     });
   }
 
@@ -315,6 +302,11 @@ export class MapController {
     this.overlay.setProps({ layers: [...suitability, ...deckLayers.reverse(), ...exposure, ...relocation, ...labelLayers] });
   }
 
+  /** What the map shows now: each data layer's render data and the analyses' overlays. */
+  get shown(): { layers: ReadonlyMap<string, LayerRender>; exposure: ExposureOverlay | null; suitability: SuitabilityOverlay | null; relocation: RelocationOverlay | null } {
+    return { layers: this.layers, exposure: this.exposure, suitability: this.suitability, relocation: this.relocation };
+  }
+
   /** Shows a suitability result (score image and candidate regions), or removes it with null. */
   setSuitabilityOverlay(overlay: SuitabilityOverlay | null) {
     this.suitability = overlay;
@@ -459,13 +451,13 @@ export class MapController {
       const last = this.measurePoints[this.measurePoints.length - 1];
       if (!last || last[0] !== lngLat[0] || last[1] !== lngLat[1]) this.measurePoints.push(lngLat);
       this.drawMeasure();
-      this.callbacks.onMeasure(this.measurePoints, false);
+      this.events.emit('measure', { points: [...this.measurePoints], finished: false });
       return;
     }
-    this.callbacks.onMapClick?.(lngLat);
+    this.events.emit('click', lngLat);
     const picked = this.overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 4 });
     if (picked && picked.layer && picked.index >= 0) {
-      this.callbacks.onPick({ layerId: picked.layer.id.replace(/^deck-/, ''), index: picked.index, lngLat });
+      this.events.emit('pick', { layerId: picked.layer.id.replace(/^deck-/, ''), index: picked.index, lngLat });
       return;
     }
     const shapeLayerIds = this.views
@@ -475,9 +467,9 @@ export class MapController {
     const hit = hits[0];
     if (hit) {
       const layerId = hit.layer.id.split(':')[0];
-      this.callbacks.onPick({ layerId, index: Number(hit.properties.i), lngLat });
+      this.events.emit('pick', { layerId, index: Number(hit.properties.i), lngLat });
     } else {
-      this.callbacks.onPick(null);
+      this.events.emit('pick', null);
     }
   }
 
@@ -488,12 +480,32 @@ export class MapController {
     this.map.addControl(this.attribution, 'bottom-right');
   }
 
-  /** The scenario-site drawing on this map, made on first use once the map has loaded. */
-  async siteDrawing(callbacks: SiteDrawingCallbacks): Promise<SiteDrawing | null> {
-    await this.whenReady;
-    if (this.destroyed) return null;
-    this.drawing ??= new SiteDrawing(this.map, callbacks);
-    return this.drawing;
+  /**
+   * Shows a scenario's drawn sites as editable features (null: none, and no drawing). Terra
+   * Draw starts on the first call once the map has loaded; drawn and edited sites come back
+   * as `siteDrawn` and `siteEdited` events, and the app sets the sites again from its scenario.
+   */
+  setDrawnSites(sites: DrawnSite[] | null) {
+    this.sites = sites ?? [];
+    if (sites && !this.drawingStarted) {
+      this.drawingStarted = true;
+      void this.whenReady.then(() => {
+        if (this.destroyed) return;
+        this.drawing = new SiteDrawing(this.map, {
+          onDrawn: (geometry) => this.events.emit('siteDrawn', geometry),
+          onEdited: (id, geometry) => this.events.emit('siteEdited', { id, geometry }),
+        });
+        this.drawing.setSites(this.sites);
+        this.drawing.setTool(this.drawTool);
+      });
+    }
+    this.drawing?.setSites(this.sites);
+  }
+
+  /** Arms a drawing tool (null: none; clicks go back to picking). */
+  setDrawTool(tool: DrawTool) {
+    this.drawTool = tool;
+    this.drawing?.setTool(tool);
   }
 
   /** A second map beside this one, moving with it, for comparing two scenarios. */
@@ -537,6 +549,7 @@ export class MapController {
 
   destroy() {
     this.destroyed = true;
+    this.events.clear();
     this.drawing?.destroy();
     this.map.remove();
     for (const url of this.blobUrls) URL.revokeObjectURL(url);

@@ -1,43 +1,47 @@
 import { useEffect, useRef } from 'react';
-import type { MapController, MapCallbacks } from '../map/controller';
+import type { MapController } from '../map/controller';
 import type { ProjectLoad } from '../../workers/data.types';
 import type { DataClient } from '../../workers/data.client';
+
+/** Who is told of each map made (e.g. a page that inspects the map); see `watchMaps`. */
+const watchers = new Set<(controller: MapController) => void>();
+
+/**
+ * Calls `listener` with every map controller made from now on (one per opened project).
+ * Returns the function that stops it.
+ */
+export function watchMaps(listener: (controller: MapController) => void): () => void {
+  watchers.add(listener);
+  return () => void watchers.delete(listener);
+}
 
 interface Props {
   project: ProjectLoad;
   client: DataClient;
-  callbacks: MapCallbacks;
   onController(controller: MapController | null): void;
 }
 
 /**
- * Hosts the map, built once per project (a language switch changes texts in place). MapLibre and deck.gl are loaded on demand, in parallel with the data
- * worker, so the first paint (with the loading progress) does not wait for them.
+ * Hosts the map, built once per project (a language switch changes texts in place). MapLibre
+ * and deck.gl are loaded on demand, in parallel with the data worker, so the first paint (with
+ * the loading progress) does not wait for them. The features listen to the controller's events.
  */
-export function MapView({ project, client, callbacks, onController }: Props) {
+export function MapView({ project, client, onController }: Props) {
   const container = useRef<HTMLDivElement>(null);
-  const callbacksRef = useRef(callbacks);
-  useEffect(() => {
-    callbacksRef.current = callbacks;
-  });
   useEffect(() => {
     const element = container.current;
     if (!element) return;
     let controller: MapController | null = null;
     let disposed = false;
-    // A new map is not idle yet (tests and benchmarks wait for this flag).
+    // `data-map-idle` says the map has drawn the project (tests and benchmarks wait for it).
     delete document.body.dataset.mapIdle;
-    const forward: MapCallbacks = {
-      onPick: (p) => callbacksRef.current.onPick(p),
-      onCursor: (c) => callbacksRef.current.onCursor(c),
-      onMeasure: (p, f) => callbacksRef.current.onMeasure(p, f),
-      onNotice: (n) => callbacksRef.current.onNotice(n),
-      onIdle: () => callbacksRef.current.onIdle(),
-      onMapClick: (lngLat) => callbacksRef.current.onMapClick?.(lngLat),
-    };
     void Promise.all([import('../map/controller'), import('maplibre-gl/dist/maplibre-gl.css')]).then(([module]) => {
       if (disposed) return;
-      controller = new module.MapController(element, project, client, forward);
+      controller = new module.MapController(element, project, client);
+      controller.events.on('idle', () => {
+        document.body.dataset.mapIdle = 'true';
+      });
+      for (const watch of watchers) watch(controller);
       onController(controller);
     });
     return () => {

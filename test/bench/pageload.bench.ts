@@ -1,6 +1,6 @@
-import { build, preview } from 'vite';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../browser/chromium';
+import { serveWithTestPages } from '../browser/pages';
 import type { BenchResult } from './types';
 import { RUNS, median } from './timing';
 
@@ -14,9 +14,9 @@ import { RUNS, median } from './timing';
  * its PDF (issue 7).
  */
 export async function benchPageLoad(): Promise<BenchResult[]> {
-  await build({ logLevel: 'warn' });
-  const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
-  const url = server.resolvedUrls!.local[0];
+  const served = await serveWithTestPages();
+  const { server } = served;
+  const url = served.url('app');
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   const loadMs: number[] = [];
   const longestTaskMs: number[] = [];

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchPage } from './chromium';
 import type { PoolProbeMode, PoolProbeOptions, PoolProbeReport } from './pool-probe/probe';
-import { POOL_PROBE_PAGE } from './server';
 
 /** The copy benchmark's grid: 4000 × 4000 Float32 cells (64 MB per array). */
 const BENCH = { benchWidth: 4000, benchHeight: 4000 };
@@ -23,10 +22,10 @@ function describeBench(label: string, r: PoolProbeReport): string {
 
 beforeAll(async () => {
   ({ browser, page, consoleErrors } = await launchPage({ width: 1200, height: 800 }));
-  const response = await page.goto(new URL(POOL_PROBE_PAGE, inject('baseUrl')).href);
+  const response = await page.goto(inject('poolProbeUrl'));
   headers = response?.headers() ?? {};
   await page.waitForFunction(() => typeof window.__anjuPool === 'function', null, { timeout: 60_000 }).catch(() => {
-    throw new Error(`window.__anjuPool never appeared on ${POOL_PROBE_PAGE}: it must call installPoolProbe().`);
+    throw new Error('window.__anjuPool never appeared: the probe page must call installPoolProbe().');
   });
 });
 

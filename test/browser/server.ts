@@ -1,25 +1,19 @@
-import { build, preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { serveWithTestPages } from './pages';
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** The app's page with the map handle (see test/browser/app-page). */
     baseUrl: string;
+    poolProbeUrl: string;
   }
 }
 
-/** The test-only pages built beside the app, relative to the app's address. */
-export const POOL_PROBE_PAGE = 'test/browser/pool-probe/index.html';
-
-/**
- * Builds the app once and serves the production bundle for every browser test, with the
- * test-only pages as extra entries (the app's own build never contains them).
- */
+/** Builds the app once and serves the production bundle for every browser test. */
 export default async function setup(project: TestProject) {
-  await build({ logLevel: 'warn', build: { outDir: 'dist', rollupOptions: { input: { main: 'index.html', poolProbe: POOL_PROBE_PAGE } } } });
-  const server: PreviewServer = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('The preview server did not report its address.');
-  project.provide('baseUrl', url);
+  const { server, url } = await serveWithTestPages();
+  project.provide('baseUrl', url('app'));
+  project.provide('poolProbeUrl', url('poolProbe'));
   return async () => {
     await server.close();
   };

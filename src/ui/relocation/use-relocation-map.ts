@@ -1,33 +1,26 @@
 /**
  * The relocation analysis on the map: the active scenario's result (or, in the comparison, the
  * difference between two scenarios, optionally split side by side), and the drawing of the
- * active scenario's sites.
+ * active scenario's sites (the map hands drawn and edited sites back as events).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DrawnSite } from '../../core/relocation/analysis';
 import { diffScenarios } from '../../core/relocation/compare';
 import type { MapController } from '../../map/controller';
-import type { DrawTool, SiteDrawing } from '../../map/site-drawing';
+import type { DrawTool } from '../../map/site-drawing';
 import type { SplitMap } from '../../map/split-map';
 import type { DiffView } from './CompareTab';
 import { relocationOverlay } from './overlay';
 import type { RelocationStore, RelocationView } from './relocation-store';
 import type { DrawControl } from './SitesTab';
-
+import { useMapEvent } from '../use-map-event';
 
 export function useRelocationMap(controller: MapController | null, store: RelocationStore, view: RelocationView, open: boolean, names: { site: (n: number) => string; industry: (n: number) => string }) {
   const [tool, setToolState] = useState<DrawTool>(null);
   const [kind, setKind] = useState<DrawnSite['kind']>('relocation');
   const [diffChoice, setDiff] = useState<DiffView | null>(null);
   const [splitEl, setSplitEl] = useState<HTMLDivElement | null>(null);
-  const drawing = useRef<SiteDrawing | null>(null);
   const split = useRef<SplitMap | null>(null);
-  const kindRef = useRef(kind);
-  const namesRef = useRef(names);
-  useEffect(() => {
-    kindRef.current = kind;
-    namesRef.current = names;
-  });
 
   const comparison = view.comparison;
   // The difference stands only while its two scenarios are the comparison's first two, both computed.
@@ -68,39 +61,13 @@ export function useRelocationMap(controller: MapController | null, store: Reloca
     split.current.setOverlay(relocationOverlay(pair.b.facts, pair.b.result, rules, -1, changed));
   }, [pair, changed, diff, view.doc, splitEl]);
 
-  // Drawing: made once the map has loaded, showing the active scenario's sites while the panel is open.
+  // Drawing: the active scenario's sites while the panel is open; drawing ends with the panel.
   const activeSites = store.active?.sites;
-  const sites = useMemo(() => (open ? (activeSites ?? []) : null), [open, activeSites]);
-  // Drawing ends with the panel.
   const activeTool = open ? tool : null;
-  const shown = useRef({ sites, tool: activeTool });
-  useEffect(() => {
-    shown.current = { sites, tool: activeTool };
-    drawing.current?.setSites(sites ?? []);
-    drawing.current?.setTool(activeTool);
-  }, [sites, activeTool]);
-  useEffect(() => {
-    if (!controller || !open || drawing.current) return;
-    let live = true;
-    void controller
-      .siteDrawing({
-        onDrawn: (geometry) => store.addDrawnSite(kindRef.current, geometry, kindRef.current === 'industry' ? namesRef.current.industry : namesRef.current.site),
-        onEdited: (id, geometry) => store.updateSite(id, { geometry }),
-      })
-      .then((made) => {
-        if (!live || !made) return;
-        drawing.current = made;
-        // What is to be shown may have changed while the map loaded.
-        made.setSites(shown.current.sites ?? []);
-        made.setTool(shown.current.tool);
-      });
-    return () => {
-      live = false;
-    };
-  }, [controller, open, store]);
-  useEffect(() => () => {
-    drawing.current = null;
-  }, [controller]);
+  useEffect(() => controller?.setDrawnSites(open ? (activeSites ?? []) : null), [controller, open, activeSites]);
+  useEffect(() => controller?.setDrawTool(activeTool), [controller, activeTool]);
+  useMapEvent(controller, 'siteDrawn', (geometry) => store.addDrawnSite(kind, geometry, kind === 'industry' ? names.industry : names.site));
+  useMapEvent(controller, 'siteEdited', ({ id, geometry }) => store.updateSite(id, { geometry }));
 
   const draw: DrawControl = {
     tool: activeTool,
