@@ -10,7 +10,16 @@ import { registerSheet } from '../../src/core/exposure/register-table';
 import { registerCsv } from '../../src/io/register-export';
 import { demoSourceInputs } from '../bench/demo-suitability';
 import { project, settle } from '../ui/relocation-project';
+import { buildBriefing } from '../../src/ui/briefing/build';
 import { expectGolden } from './golden';
+
+/** The app's own Chinese texts (the UI's i18n module expects a page; a bare document does here). */
+async function uiTranslation(): Promise<(key: string, params?: Record<string, unknown>) => string> {
+  (globalThis as { document?: unknown }).document ??= { documentElement: {} };
+  const { default: i18next } = await import('../../src/ui/i18n');
+  await i18next.changeLanguage('zh');
+  return (key, params) => i18next.t(key, params);
+}
 
 /** A fixed instant, so the register's dates are the same on every machine and time zone. */
 const AT = Date.UTC(2026, 0, 15, 2, 0);
@@ -48,5 +57,14 @@ describe('demo county golden files', () => {
       return [f.id, f.name, f.township, r.status, r.reasons.map((x) => x.code).join('+'), f.population, dest, r.cost ? Math.round(r.cost.total) : '', r.cost ? Math.round(r.cost.public) : '', round(r.minutes)].join(',');
     });
     expectGolden('demo-relocation-villages.csv', `id,name,township,status,reasons,people,destination,costYuan,publicYuan,minutes\n${rows.join('\n')}\n`);
+
+    // The leader's briefing of the same scenario, every page's text, in Chinese (no map image).
+    const t = await uiTranslation();
+    const scenario = store.active!;
+    const briefing = buildBriefing({
+      lang: 'zh', county: '示范县', author: '示范县自然资源局', date: new Date(AT), scenarios: [{ scenario, run: { facts, result } }], map: null,
+      attribution: '合成示范数据', layers: [{ name: '自然村（合成）', source: '合成示范数据' }], disputed: [], t,
+    });
+    expectGolden('demo-briefing.json', `${JSON.stringify(briefing, null, 1)}\n`);
   });
 });
