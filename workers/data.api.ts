@@ -12,7 +12,7 @@ import { ANALYSIS_COLUMNS, type ExposureInputs, type SourceLayer } from '../src/
 import { contourGeoJson, outsideMaskGeoJson } from './basemap-data';
 import { bboxOf, demSummary, layerInfo, LoadError, loadFolder, prepareDem, renderOf, transferables, type LoadedDem, type LoadedLayer } from './data.load';
 import { decodeProjectFile, encodeProjectFile, projectFileName, type ProjectFileResult } from '../src/io/project-file';
-import type { ProjectStorage, StoredProject } from './project-storage';
+import type { ProjectStorage, StoredProject } from '../src/io/project-storage';
 import type { DemSummary, LayerInfo, LayerRender, LoadOutcome, LoadProgress, ProjectLoad, ProjectSummary, TablePage, TablePageRequest, VillageKey } from './data.types';
 
 /** What the data API needs from its host; the worker passes browser APIs, tests pass stubs. */

@@ -5,7 +5,7 @@
  * re-encoded on save or restore.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { memoryStorage, type ProjectStorage, type StoredDem, type StoredDocument, type StoredLayer, type StoredProject } from '../../workers/project-storage';
+import { memoryStorage, type ProjectStorage, type StoredDem, type StoredDocument, type StoredLayer, type StoredProject } from './project-storage';
 
 interface AnjuDb extends DBSchema {
   projects: { key: string; value: StoredProject };

@@ -25,7 +25,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { version as APP_VERSION } from '../../package.json';
 import type { LocalizedText } from '../core/manifest';
-import type { StoredDem, StoredDocument, StoredLayer, StoredProject } from '../../workers/project-storage';
+import type { StoredDem, StoredDocument, StoredLayer, StoredProject } from './project-storage';
 
 /** The `format` field of every project file. */
 const PROJECT_FILE_FORMAT = 'anju-project';

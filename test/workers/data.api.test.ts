@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiOver, tinyProject } from './tiny-project';
-import { memoryStorage } from '../../workers/project-storage';
+import { memoryStorage } from '../../src/io/project-storage';
 import { readFlatGeobuf } from '../../src/io/fgb';
 import { makeTransform } from '../../src/core/crs';
 import type { Grid } from '../../src/core/types';

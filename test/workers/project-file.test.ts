@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { apiOver, tinyProject } from './tiny-project';
-import { memoryStorage, type ProjectStorage, type StoredDocument } from '../../workers/project-storage';
+import { memoryStorage, type ProjectStorage, type StoredDocument } from '../../src/io/project-storage';
 import type { VectorLayer } from '../../src/core/types';
 import { decodeProjectFile, PROJECT_FILE_ENTRY } from '../../src/io/project-file';
 

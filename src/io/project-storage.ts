@@ -5,8 +5,8 @@
  * so restoring a project needs no parsing or reprojection. Documents hold the project's other
  * state (the hazard register's reviews and runs).
  */
-import type { Grid, VectorLayer } from '../src/core/types';
-import type { LayerRole, LocalizedText } from '../src/core/manifest';
+import type { Grid, VectorLayer } from '../core/types';
+import type { LayerRole, LocalizedText } from '../core/manifest';
 
 export interface StoredProject {
   id: string;
