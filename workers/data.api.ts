@@ -12,7 +12,10 @@ import { ANALYSIS_COLUMNS, type ExposureInputs, type SourceLayer } from '../src/
 import { contourGeoJson, outsideMaskGeoJson } from './basemap-data';
 import { bboxOf, demSummary, layerInfo, LoadError, loadFolder, prepareDem, renderOf, transferables, type LoadedDem, type LoadedLayer } from './data.load';
 import { decodeProjectFile, encodeProjectFile, projectFileName, type ProjectFileResult } from '../src/io/project-file';
-import type { ProjectStorage, StoredProject } from './project-storage';
+import type { ProjectStorage, StoredProject } from '../src/io/project-storage';
+import { envelopeOf, type DocumentLoad } from '../src/core/documents/envelope';
+import type { DocumentProblem } from '../src/core/documents/messages';
+import { documentKind, documentVersion, loadDocument } from '../src/core/documents/registry';
 import type { DemSummary, LayerInfo, LayerRender, LoadOutcome, LoadProgress, ProjectLoad, ProjectSummary, TablePage, TablePageRequest, VillageKey } from './data.types';
 
 /** What the data API needs from its host; the worker passes browser APIs, tests pass stubs. */
@@ -74,12 +77,17 @@ function unionBBox(boxes: [number, number, number, number][]): [number, number, 
   return [Math.min(...finite.map((b) => b[0])), Math.min(...finite.map((b) => b[1])), Math.max(...finite.map((b) => b[2])), Math.max(...finite.map((b) => b[3]))];
 }
 
+/** A document write's outcome: the revision it was stored as, or why the stored one is kept. */
+export type DocumentSave = { ok: true; revision: number } | { ok: false; error: DocumentProblem };
+
 /** Builds the data API: datasets stay resident here; callers get render buffers and ids. */
 export function createDataApi(host: DataApiHost) {
   let loaded: Loaded | null = null;
   const { storage } = host;
   /** Document writes in flight: an export waits for them, so it holds the newest edits. */
-  const pendingWrites = new Set<Promise<void>>();
+  const pendingWrites = new Set<Promise<unknown>>();
+  /** The last write of each document: writes of one document run one after another, in call order. */
+  const lastWrite = new Map<string, Promise<unknown>>();
 
   function requireLoaded(): Loaded {
     if (!loaded) throw new Error('No project is loaded yet.');
@@ -441,19 +449,44 @@ export function createDataApi(host: DataApiHost) {
       return layer.info;
     },
 
-    /** A named document stored with the open project (null when there is none). */
-    async getDocument(name: string): Promise<unknown> {
-      return (await storage.getDocument(requireLoaded().projectId, name))?.value ?? null;
+    /**
+     * A named document stored with the open project, migrated to the version this app
+     * writes (value null when there is none), or why it is refused: it comes from a newer
+     * Anju or does not check out. A refused document stays in storage as it is.
+     */
+    async getDocument(name: string): Promise<DocumentLoad> {
+      return loadDocument(name, await storage.getDocument(requireLoaded().projectId, name));
     },
 
-    /** Stores a named document with the open project (creating the project's record if needed). */
-    async putDocument(name: string, value: unknown): Promise<void> {
-      const write = touchProject().then((project) => storage.putDocument({ projectId: project.id, name, value }));
+    /**
+     * Stores a named document with the open project (creating the project's record if
+     * needed) in its envelope, and returns its new revision. A stored document this app
+     * refuses to read is never overwritten: the write is refused with the same problem.
+     * Throws when `value` is not a document of that kind (a bug in its store).
+     */
+    async putDocument(name: string, value: unknown): Promise<DocumentSave> {
+      const kind = documentKind(name);
+      const wrong = kind.check(value);
+      if (wrong !== null) throw new Error(`The ${kind.title.en} cannot be stored: ${wrong || 'the value'} is not as its current version needs.`);
+      const { projectId } = requireLoaded();
+      const key = `${projectId}\u0000${name}`;
+      const write = (lastWrite.get(key) ?? Promise.resolve())
+        .catch(() => undefined)
+        .then(async (): Promise<DocumentSave> => {
+          const stored = loadDocument(name, await storage.getDocument(projectId, name));
+          if (!stored.ok) return stored;
+          const project = await touchProject();
+          const outcome = await storage.putDocument({ projectId: project.id, name, schemaVersion: documentVersion(name), value });
+          if (!outcome.ok) throw new Error(`Storage refused a write of "${name}" that expected no revision.`);
+          return { ok: true, revision: outcome.revision };
+        });
+      lastWrite.set(key, write);
       pendingWrites.add(write);
       try {
-        await write;
+        return await write;
       } finally {
         pendingWrites.delete(write);
+        if (lastWrite.get(key) === write) lastWrite.delete(key);
       }
     },
 
@@ -472,7 +505,7 @@ export function createDataApi(host: DataApiHost) {
       }
       if (!project) throw new Error(`There is no project "${projectId}" in this browser to export.`);
       const [layers, dem, documents] = await Promise.all([storage.listLayers(projectId), storage.getDem(projectId), storage.listDocuments(projectId)]);
-      const bytes = encodeProjectFile({ project, layers, dem: dem ?? null, documents });
+      const bytes = encodeProjectFile({ project, layers, dem: dem ?? null, documents: documents.map((d) => ({ ...d, ...envelopeOf(d) })) });
       return transfer({ fileName: projectFileName(project.name), bytes }, [bytes.buffer as ArrayBuffer]);
     },
 
@@ -492,7 +525,7 @@ export function createDataApi(host: DataApiHost) {
       try {
         for (const layer of layers) await storage.putLayer({ ...layer, projectId: id });
         if (dem) await storage.putDem({ ...dem, projectId: id });
-        for (const doc of documents) await storage.putDocument({ ...doc, projectId: id });
+        for (const { name: docName, schemaVersion, value } of documents) await storage.putDocument({ projectId: id, name: docName, schemaVersion, value });
         await storage.putProject({ ...project, id, name });
       } catch (e) {
         await storage.deleteProject(id).catch(() => undefined);

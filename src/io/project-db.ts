@@ -5,7 +5,7 @@
  * re-encoded on save or restore.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { memoryStorage, type ProjectStorage, type StoredDem, type StoredDocument, type StoredLayer, type StoredProject } from '../../workers/project-storage';
+import { memoryStorage, nextRevision, type ProjectStorage, type StoredDem, type StoredDocument, type StoredLayer, type StoredProject } from './project-storage';
 
 interface AnjuDb extends DBSchema {
   projects: { key: string; value: StoredProject };
@@ -64,8 +64,13 @@ async function open(): Promise<ProjectStorage> {
       await db.put('dems', dem);
     },
     getDocument: (projectId, name) => db.get('documents', [projectId, name]),
-    async putDocument(doc) {
-      await db.put('documents', doc);
+    async putDocument(doc, options = {}) {
+      // Read and write in one transaction, so no other tab's write falls between them.
+      const tx = db.transaction('documents', 'readwrite');
+      const outcome = nextRevision(await tx.store.get([doc.projectId, doc.name]), options.expectedRevision);
+      if (outcome.ok) await tx.store.put({ ...doc, revision: outcome.revision });
+      await tx.done;
+      return outcome;
     },
     listDocuments: (projectId) => db.getAllFromIndex('documents', 'byProject', projectId),
   };

@@ -3,9 +3,10 @@
  * machine or keep a copy. It is a zip:
  *
  * ```
- * anju-project.json   { format: 'anju-project', formatVersion: 1, appVersion, exportedAt,
+ * anju-project.json   { format: 'anju-project', formatVersion: 2, appVersion, exportedAt,
  *                       project, layers: [{ layerId, role, name, source, addedAt, data }],
- *                       dem: { fileName, grid } | null, documents: [{ name, value }] }
+ *                       dem: { fileName, grid } | null,
+ *                       documents: [{ name, schemaVersion, revision, value }] }
  * bin/0.bin           the bytes of one typed array (little-endian, as in memory)
  * bin/1.bin           …
  * ```
@@ -18,6 +19,12 @@
  * map; set; object for a plain object that has a `$anju` key of its own), so a decoded
  * project deep-equals the one exported.
  *
+ * Format versions: 1 wrote documents as `{ name, value }`, their version (if any) inside the
+ * value; 2 writes each in its envelope (src/core/documents/envelope.ts). A version 1 file is
+ * read forward into envelopes; the documents' own migration runs when they are opened.
+ * `revision` says how often a document was written where it was exported; an imported copy
+ * starts its own count.
+ *
  * Decoding reads and checks everything before returning: a file that is not a zip, not an
  * Anju project, made by a newer Anju, or damaged (an entry missing, short, failing its CRC,
  * or holding bad JSON) comes back as a problem naming the entry, in both UI languages.
@@ -25,12 +32,13 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { version as APP_VERSION } from '../../package.json';
 import type { LocalizedText } from '../core/manifest';
-import type { StoredDem, StoredDocument, StoredLayer, StoredProject } from '../../workers/project-storage';
+import { envelopeOf, type DocumentEnvelope } from '../core/documents/envelope';
+import type { StoredDem, StoredDocument, StoredLayer, StoredProject } from './project-storage';
 
 /** The `format` field of every project file. */
 const PROJECT_FILE_FORMAT = 'anju-project';
 /** The newest format version this app writes and reads. */
-export const PROJECT_FILE_VERSION = 1;
+export const PROJECT_FILE_VERSION = 2;
 /** The JSON entry of a project file. */
 export const PROJECT_FILE_ENTRY = 'anju-project.json';
 
@@ -39,7 +47,8 @@ export interface ProjectSnapshot {
   project: StoredProject;
   layers: StoredLayer[];
   dem: StoredDem | null;
-  documents: StoredDocument[];
+  /** Every document in its envelope (records stored before versioning are lifted with `envelopeOf`). */
+  documents: (StoredDocument & DocumentEnvelope)[];
 }
 
 /** Why a project file was refused: a stable code and a message in both UI languages. */
@@ -400,10 +409,15 @@ function checkDem(v: unknown, projectId: string): StoredDem | null {
   return { projectId, fileName, grid: g as unknown as StoredDem['grid'] };
 }
 
-function checkDocument(v: unknown, i: number, projectId: string): StoredDocument {
-  const d = obj(v, `documents[${i}]`);
-  const name = str(d.name, `documents[${i}].name`);
-  return { projectId, name, value: d.value };
+/** A document of a file in `formatVersion`, in its envelope (version 1 files had none). */
+function checkDocument(v: unknown, i: number, projectId: string, formatVersion: number): StoredDocument & DocumentEnvelope {
+  const path = `documents[${i}]`;
+  const d = obj(v, path);
+  const name = str(d.name, `${path}.name`);
+  if (formatVersion === 1) return { projectId, name, ...envelopeOf({ value: d.value }) };
+  const schemaVersion = count(d.schemaVersion, `${path}.schemaVersion`);
+  if (schemaVersion < 1) invalid(`${path}.schemaVersion`, 'a whole number from 1');
+  return { projectId, name, schemaVersion, revision: count(d.revision, `${path}.revision`), value: d.value };
 }
 
 function unique(names: string[], path: string) {
@@ -448,7 +462,7 @@ function decodeOrRefuse(bytes: Uint8Array): ProjectSnapshot {
   if (!Array.isArray(h.documents)) invalid('documents', 'a list');
   const layers = (h.layers as unknown[]).map((l, i) => checkLayer(decode(l, `layers[${i}]`), i, project.id));
   const dem = checkDem(h.dem === undefined ? null : decode(h.dem, 'dem'), project.id);
-  const documents = (h.documents as unknown[]).map((d, i) => checkDocument(decode(d, `documents[${i}]`), i, project.id));
+  const documents = (h.documents as unknown[]).map((d, i) => checkDocument(decode(d, `documents[${i}]`), i, project.id, version));
   unique(layers.map((l) => l.layerId), 'layers[].layerId');
   unique(documents.map((d) => d.name), 'documents[].name');
   return { project, layers, dem, documents };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { decodeProjectFile, encodeProjectFile, PROJECT_FILE_ENTRY, projectFileName, type ProjectSnapshot } from '../../src/io/project-file';
+import { decodeProjectFile, encodeProjectFile, PROJECT_FILE_ENTRY, PROJECT_FILE_VERSION, projectFileName, type ProjectSnapshot } from '../../src/io/project-file';
 import type { VectorLayer } from '../../src/core/types';
 
 /** Two points with a number, a text and a boolean column (NaN and null included). */
@@ -54,6 +54,8 @@ function snapshot(): ProjectSnapshot {
       {
         projectId: id,
         name: 'register',
+        schemaVersion: 2,
+        revision: 3,
         value: {
           version: 2,
           reviews: { 'villages:v1': [{ status: 'confirmed', note: '已核实', at: 5, signature: 'a|b' }] },
@@ -62,8 +64,8 @@ function snapshot(): ProjectSnapshot {
           weird: { $anju: 'not a tag', n: -0, inf: -Infinity },
         },
       },
-      { projectId: id, name: 'suitability', value: { models: [{ id: 'relocation', weights: [0.5, 0.25, 0.25] }], when: new Date(86_400_000), tags: new Set(['a', 'b']), byId: new Map([['x', new Uint16Array([1, 2, 3])]]), big: 12345678901234567890n, raw: new Int16Array([1, -2, 3]).buffer } },
-      { projectId: id, name: 'relocation', value: [1, 'two', null, true, { deep: [[new Float64Array([1.5])]] }] },
+      { projectId: id, name: 'suitability', schemaVersion: 1, revision: 1, value: { models: [{ id: 'relocation', weights: [0.5, 0.25, 0.25] }], when: new Date(86_400_000), tags: new Set(['a', 'b']), byId: new Map([['x', new Uint16Array([1, 2, 3])]]), big: 12345678901234567890n, raw: new Int16Array([1, -2, 3]).buffer } },
+      { projectId: id, name: 'relocation', schemaVersion: 1, revision: 12, value: [1, 'two', null, true, { deep: [[new Float64Array([1.5])]] }] },
     ],
   };
 }
@@ -102,7 +104,7 @@ describe('project file', () => {
     expect(back.dem!.grid.data).toBeInstanceOf(Float32Array);
     // No typed array goes through the JSON: each is a binary entry.
     const h = header(bytes);
-    expect(h).toMatchObject({ format: 'anju-project', formatVersion: 1, exportedAt: '2026-05-01T08:00:00.000Z', project: { id: 'p-test', name: '测试县' } });
+    expect(h).toMatchObject({ format: 'anju-project', formatVersion: PROJECT_FILE_VERSION, exportedAt: '2026-05-01T08:00:00.000Z', project: { id: 'p-test', name: '测试县' } });
     expect(typeof h.appVersion).toBe('string');
     expect(JSON.stringify(h)).not.toMatch(/101\.5|12\.5/);
     expect(Object.keys(unzipSync(bytes)).filter((n) => n.startsWith('bin/')).length).toBe(17);

@@ -16,8 +16,11 @@ function fakeProject(documents = new Map<string, unknown>()) {
   } as unknown as LayerSource;
   const client: RegisterStoreDeps['client'] = {
     serve: async () => {},
-    getDocument: async (name: string) => structuredClone(documents.get(name) ?? null),
-    putDocument: async (name: string, value: unknown) => void documents.set(name, structuredClone(value)),
+    getDocument: async (name: string) => ({ ok: true, value: structuredClone(documents.get(name) ?? null), revision: 0 }),
+    putDocument: async (name: string, value: unknown) => {
+      documents.set(name, structuredClone(value));
+      return { ok: true, revision: 1 };
+    },
     setDerivedColumn: async (layerId: string, name: string, values: (string | null)[]) => {
       derived[`${layerId}.${name}`] = values;
       return info(layerId, 'settlements');

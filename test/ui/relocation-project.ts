@@ -11,8 +11,11 @@ export function project(documents = new Map<string, unknown>()) {
   const source = { suitabilityInputs: async () => inputs } as unknown as RelocationSource;
   const client = {
     serve: async () => {},
-    getDocument: async (name: string) => structuredClone(documents.get(name) ?? null),
-    putDocument: async (name: string, value: unknown) => void documents.set(name, structuredClone(value)),
+    getDocument: async (name: string) => ({ ok: true, value: structuredClone(documents.get(name) ?? null), revision: 0 }),
+    putDocument: async (name: string, value: unknown) => {
+      documents.set(name, structuredClone(value));
+      return { ok: true, revision: 1 };
+    },
   } as unknown as RelocationStoreDeps['client'];
   const workers = { started: 0, terminated: 0 };
   const createWorker = (): RelocationWorker => {

@@ -15,8 +15,11 @@ function project(withDem = true, documents = new Map<string, unknown>(), afterPa
   } as unknown as SuitabilitySource;
   const client = {
     serve: async () => {},
-    getDocument: async (name: string) => structuredClone(documents.get(name) ?? null),
-    putDocument: async (name: string, value: unknown) => void documents.set(name, structuredClone(value)),
+    getDocument: async (name: string) => ({ ok: true, value: structuredClone(documents.get(name) ?? null), revision: 0 }),
+    putDocument: async (name: string, value: unknown) => {
+      documents.set(name, structuredClone(value));
+      return { ok: true, revision: 1 };
+    },
   } as unknown as SuitabilityStoreDeps['client'];
   const images: unknown[] = [];
   const createWorker = (): SuitabilityWorker => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiOver, tinyProject } from './tiny-project';
-import { memoryStorage } from '../../workers/project-storage';
+import { memoryStorage } from '../../src/io/project-storage';
 import { readFlatGeobuf } from '../../src/io/fgb';
 import { makeTransform } from '../../src/core/crs';
 import type { Grid } from '../../src/core/types';
@@ -163,11 +163,12 @@ describe('data API', () => {
     expect(register.changes).toBeNull();
     expect(runTransferables(run).every((b) => b instanceof ArrayBuffer)).toBe(true);
 
-    expect(await api.getDocument('register')).toBeNull();
-    await api.putDocument('register', { version: 1, reviews: { 'villages:v2': [{ status: 'confirmed' }] } });
+    expect(await api.getDocument('register')).toEqual({ ok: true, value: null, revision: 0 });
+    const state = { params: defaultExposureParams(), hazardLayerIds: ['hazards'], exposedLayerIds: ['villages'], reviews: { 'villages:v2': [{ status: 'confirmed', note: '', date: '2026-11-20', at: 1, signature: 's' }] }, last: register.last, previous: null };
+    expect(await api.putDocument('register', state)).toEqual({ ok: true, revision: 1 });
     const again = apiOver(tinyProject(), storage);
     await again.openProject('demo', 'p');
-    expect(await again.getDocument('register')).toEqual({ version: 1, reviews: { 'villages:v2': [{ status: 'confirmed' }] } });
+    expect(await again.getDocument('register')).toEqual({ ok: true, value: state, revision: 1 });
 
     const info = again.setDerivedColumn('villages', 'hazardCheck', ['未发现隐患', '距滑坡隐患 111 米', '未发现隐患']);
     expect(info.columns.at(-1)).toEqual({ name: 'hazardCheck', type: 'string' });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { apiOver, tinyProject } from './tiny-project';
-import { memoryStorage, type ProjectStorage, type StoredDocument } from '../../workers/project-storage';
+import { memoryStorage, type ProjectStorage, type StoredDocument } from '../../src/io/project-storage';
 import type { VectorLayer } from '../../src/core/types';
 import { decodeProjectFile, PROJECT_FILE_ENTRY } from '../../src/io/project-file';
+import { defaultExposureParams } from '../../src/core/exposure/analysis';
 
 /** The data API over the tiny project (as the demo, at `p`) and the given storage. */
 const apiOn = (storage: ProjectStorage) => apiOver(tinyProject(), storage);
@@ -17,15 +18,18 @@ function line(): VectorLayer {
   };
 }
 
+/** A register document with no run yet. */
+const register = () => ({ params: defaultExposureParams(), hazardLayerIds: ['hazards'], exposedLayerIds: ['villages'], reviews: {}, last: null, previous: null });
+
 /** A stored user project with a layer, a DEM and three documents, beside another project. */
 async function seeded(): Promise<ProjectStorage> {
   const storage = memoryStorage();
   await storage.putProject({ id: 'p1', name: '测试县', base: null, createdAt: 10, updatedAt: 20 });
   await storage.putLayer({ projectId: 'p1', layerId: 'user-roads-1', role: 'roads', name: { zh: '道路', en: 'Roads' }, source: { zh: 'roads.shp', en: 'roads.shp' }, addedAt: 11, data: line() });
   await storage.putDem({ projectId: 'p1', fileName: 'dem.tif', grid: { width: 2, height: 2, data: new Float32Array([1, 2, NaN, 4]), transform: [440000, 30, 0, 3101500, 0, -30], crs: 'EPSG:4549', nodata: null } });
-  await storage.putDocument({ projectId: 'p1', name: 'register', value: { version: 2, reviews: { 'villages:v1': [{ status: 'disputed', note: '待查', at: 12 }] }, last: { hits: new Uint32Array([0, 1]) } } });
-  await storage.putDocument({ projectId: 'p1', name: 'suitability', value: { version: 1, models: [{ id: 'relocation', weights: [0.4, 0.6] }], activeId: 'relocation' } });
-  await storage.putDocument({ projectId: 'p1', name: 'relocation', value: { scenarios: [{ id: 's1', lambda: 0.5, capacities: new Float32Array([100, 250]) }] } });
+  await storage.putDocument({ projectId: 'p1', name: 'register', schemaVersion: 2, value: { ...register(), reviews: { 'villages:v1': [{ status: 'disputed', note: '待查', date: '2026-11-20', at: 12, signature: 'a' }] } } });
+  await storage.putDocument({ projectId: 'p1', name: 'suitability', schemaVersion: 1, value: { rules: [], models: [{ id: 'relocation', weights: [0.4, 0.6] }], activeId: 'relocation' } });
+  await storage.putDocument({ projectId: 'p1', name: 'relocation', schemaVersion: 1, value: { scenarios: [{ id: 's1', name: '方案一', policy: { lambda: 0.5 }, capacities: {}, overrides: {}, weights: new Float32Array([100, 250]) }], activeId: 's1' } });
   await storage.putProject({ id: 'p2', name: '别的项目', base: null, createdAt: 1, updatedAt: 2 });
   return storage;
 }
@@ -94,7 +98,7 @@ describe('project file through the data API', () => {
     const opened = await api.openProject('demo', 'p');
     if (!opened.ok) throw new Error(opened.error.detail);
     await api.addLayer({ role: 'roads', name: { zh: '新路', en: 'New road' }, source: { zh: 'r.geojson', en: 'r.geojson' }, data: line() });
-    await api.putDocument('register', { version: 2, reviews: {} });
+    await api.putDocument('register', register());
     const file = await api.exportProject('demo');
     expect(file.fileName).toMatch(/^测试-/);
     const decoded = decodeProjectFile(file.bytes);
@@ -116,7 +120,7 @@ describe('project file through the data API', () => {
     if (!load.ok) throw new Error(load.error.detail);
     expect(load.value.layers.map((l) => l.id).sort()).toEqual([...opened.value.layers.map((l) => l.id), 'user-roads-1'].sort());
     expect(load.value.manifest.name.zh).toBe('测试（导入）');
-    expect(await other.getDocument('register')).toEqual({ version: 2, reviews: {} });
+    expect(await other.getDocument('register')).toEqual({ ok: true, value: register(), revision: 1 });
   });
 
   it('exports an untouched demo county as an empty demo-based record', async () => {
@@ -130,10 +134,10 @@ describe('project file through the data API', () => {
     const storage = await seeded();
     const api = apiOn(storage);
     await api.openProject('p1', 'p');
-    void api.putDocument('relocation', { scenarios: [], edited: true });
+    void api.putDocument('relocation', { scenarios: [], activeId: 's1', edited: true });
     const decoded = decodeProjectFile((await api.exportProject('p1')).bytes);
     if (!decoded.ok) throw new Error(decoded.error.message.en);
-    expect(decoded.value.documents.find((d: StoredDocument) => d.name === 'relocation')?.value).toEqual({ scenarios: [], edited: true });
+    expect(decoded.value.documents.find((d: StoredDocument) => d.name === 'relocation')?.value).toEqual({ scenarios: [], activeId: 's1', edited: true });
   });
 
   it('writes nothing for a refused file', async () => {

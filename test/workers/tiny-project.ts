@@ -1,6 +1,6 @@
 /** A tiny project folder and a data API over it, for the data worker's tests. */
 import { createDataApi } from '../../workers/data.api';
-import { memoryStorage } from '../../workers/project-storage';
+import { memoryStorage } from '../../src/io/project-storage';
 import { writeFlatGeobuf } from '../../src/io/fgb';
 import { writeGeoTiff } from '../../src/io/geotiff';
 import type { Manifest } from '../../src/core/manifest';

@@ -241,8 +241,6 @@ export interface RunSnapshot {
 
 /** What is stored with the project: the analysis settings, the reviews and the last two runs. */
 export interface RegisterState {
-  /** 2: snapshots stored column by column. */
-  version: 2;
   params: ExposureParams;
   hazardLayerIds: string[];
   exposedLayerIds: string[];

@@ -8,11 +8,12 @@ import * as Comlink from 'comlink';
 import { defaultExposureParams, type ExposureParams, type ExposureRun } from '../../core/exposure/analysis';
 import { hazardTypeLabel, riskLevelLabel } from '../../core/exposure/labels';
 import { entriesFrom, REGISTER_ROLES, type AreaSummary, type RegisterChange, type RegisterDerivation, type RegisterEntry, type RegisterState, type Review } from '../../core/exposure/register';
+import { REGISTER_DOCUMENT } from '../../core/documents/registry';
 import type { DataClient } from '../../../workers/data.client';
 import type { LayerInfo } from '../../../workers/data.types';
 import { createAnalysisClient, type AnalysisClient } from '../../../workers/analysis.client';
 
-export const REGISTER_DOCUMENT = 'register';
+export { REGISTER_DOCUMENT };
 /** The derived column a settlement's hazard check is kept in (later analyses read it). */
 export const HAZARD_CHECK_COLUMN = 'hazardCheck';
 
@@ -111,10 +112,10 @@ export class RegisterStore {
 
   /** Reads the stored register; when the project was analysed before, reruns it (fast) so entries and reviews show. */
   async load(): Promise<void> {
-    const stored = (await this.client.getDocument(REGISTER_DOCUMENT)) as RegisterState | null;
-    // Registers stored in an older layout are set aside (no data in them is lost from the layers).
-    const state = stored?.version === 2 ? stored : null;
-    this.set({ loaded: true, state });
+    // The data worker migrates older registers; one it cannot read stays stored as it is and is reported.
+    const stored = await this.client.getDocument(REGISTER_DOCUMENT);
+    const state = stored.ok ? (stored.value as RegisterState | null) : null;
+    this.set({ loaded: true, state, error: stored.ok ? null : { key: 'register.document', params: { detail: stored.error.message[this.lang()] } } });
     if (state?.last) await this.run();
   }
 
@@ -186,7 +187,7 @@ export class RegisterStore {
     this.set({ run, entries: entriesFrom(run, register.columns), summary: register.summary, state, changes: register.changes, running: false });
     // Storing and flagging go in later tasks, so the table appears first.
     await nextTask();
-    await this.client.putDocument(REGISTER_DOCUMENT, state);
+    await this.save(state);
     await nextTask();
     await this.flagDestinations(run);
   }
@@ -214,7 +215,7 @@ export class RegisterStore {
   /** The settings as stored, with every hazard layer the project has now (so later ones count as new). */
   private chosen(settings: RegisterSettings) {
     const knownHazardLayerIds = this.layers().filter((l) => l.role === 'hazards').map((l) => l.id);
-    return { version: 2 as const, params: settings.params, hazardLayerIds: settings.hazardLayerIds, exposedLayerIds: settings.exposedLayerIds, knownHazardLayerIds };
+    return { params: settings.params, hazardLayerIds: settings.hazardLayerIds, exposedLayerIds: settings.exposedLayerIds, knownHazardLayerIds };
   }
 
   /** Records a review of an entry (kept with every earlier one, as an audit trail). */
@@ -224,7 +225,7 @@ export class RegisterStore {
     const list = [...(state.reviews[entry.key] ?? []), { ...review, at: Date.now(), signature: entry.signature }];
     const next: RegisterState = { ...state, reviews: { ...state.reviews, [entry.key]: list } };
     this.set({ state: next });
-    await this.client.putDocument(REGISTER_DOCUMENT, next);
+    await this.save(next);
   }
 
   /** Stores new settings without running (the panel runs them on request). */
@@ -232,7 +233,13 @@ export class RegisterStore {
     const state = this.view.state;
     const next: RegisterState = { reviews: {}, last: null, previous: null, ...state, ...this.chosen(settings) };
     this.set({ state: next });
-    await this.client.putDocument(REGISTER_DOCUMENT, next);
+    await this.save(next);
+  }
+
+  /** Stores the state; when the stored register cannot be read by this app, says that nothing was saved. */
+  private async save(state: RegisterState) {
+    const saved = await this.client.putDocument(REGISTER_DOCUMENT, state);
+    if (!saved.ok) this.set({ error: { key: 'register.document', params: { detail: saved.error.message[this.lang()] } } });
   }
 
   /** Stops any running analysis (the project is closing). */

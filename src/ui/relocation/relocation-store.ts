@@ -11,14 +11,15 @@ import type { LocalizedText } from '../../core/manifest';
 import type { DrawnSite, NewSite, RelocationFacts, RelocationResult, RelocationScenario, VillageOverride } from '../../core/relocation/analysis';
 import { defaultPolicy, type RelocationPolicy } from '../../core/relocation/policy';
 import { newDrawnSite } from '../../core/relocation/sites';
+import { RELOCATION_DOCUMENT } from '../../core/documents/registry';
 import type { DataClient } from '../../../workers/data.client';
 import type { RelocationProgress } from '../../../workers/relocation.api';
 import { createRelocationClient, type RelocationClient } from '../../../workers/relocation.client';
 
-export const RELOCATION_DOCUMENT = 'relocation';
+export { RELOCATION_DOCUMENT };
 
+/** What is saved with the project (its versions: src/core/documents/relocation.document.ts). */
 export interface RelocationDocument {
-  version: 1;
   scenarios: RelocationScenario[];
   activeId: string;
   /** The unit named on the briefing's cover (编制单位); a default from the county when absent. */
@@ -138,12 +139,14 @@ export class RelocationStore {
   }
 
   async load(): Promise<void> {
-    const stored = (await this.deps.client.getDocument(RELOCATION_DOCUMENT)) as RelocationDocument | null;
-    const doc: RelocationDocument = stored?.version === 1 && stored.scenarios.length > 0 ? stored : { version: 1, scenarios: [defaultScenario()], activeId: 's1' };
+    // The data worker migrates older documents; one it cannot read stays stored as it is and is reported.
+    const read = await this.deps.client.getDocument(RELOCATION_DOCUMENT);
+    const stored = read.ok ? (read.value as RelocationDocument | null) : null;
+    const doc: RelocationDocument = stored && stored.scenarios.length > 0 ? stored : { scenarios: [defaultScenario()], activeId: 's1' };
     // Policies saved by an older version get the fields added since, at their defaults.
     const base = defaultPolicy();
     const fill = (p: RelocationPolicy): RelocationPolicy => ({ rules: { ...base.rules, ...p.rules }, cost: { ...base.cost, ...p.cost }, assignment: { ...base.assignment, ...p.assignment }, travel: { ...base.travel, ...p.travel } });
-    this.set({ loaded: true, doc: { ...doc, scenarios: doc.scenarios.map((s) => ({ ...s, policy: fill(s.policy) })) } });
+    this.set({ loaded: true, doc: { ...doc, scenarios: doc.scenarios.map((s) => ({ ...s, policy: fill(s.policy) })) }, ...(read.ok ? {} : { problems: [read.error.message] }) });
   }
 
   /** Starts the worker and HiGHS in the background (on hover of the button). */
@@ -238,7 +241,9 @@ export class RelocationStore {
 
   private update(doc: RelocationDocument, rerun: 'schedule' | 'none') {
     this.set({ doc });
-    void this.deps.client.putDocument(RELOCATION_DOCUMENT, doc);
+    void this.deps.client.putDocument(RELOCATION_DOCUMENT, doc).then((saved) => {
+      if (!saved.ok) this.set({ problems: [saved.error.message] });
+    });
     if (rerun === 'schedule' && this.view.result) {
       this.editedAt = performance.now();
       this.schedule();

@@ -9,15 +9,15 @@ import type { LocalizedText } from '../../core/manifest';
 import { defaultRules, presetModel } from '../../core/suitability/presets';
 import type { CriterionSource, ExclusionRule, PresetId, SuitabilityModel } from '../../core/suitability/model';
 import type { CellExplanation } from '../../core/suitability/engine';
+import { SUITABILITY_DOCUMENT } from '../../core/documents/registry';
 import type { DataClient } from '../../../workers/data.client';
 import type { CriterionHistogram, EvaluationView, PrepareOutcome, SuitabilityGrid } from '../../../workers/suitability.api';
 import { createSuitabilityClient, type SuitabilityClient } from '../../../workers/suitability.client';
 
-export const SUITABILITY_DOCUMENT = 'suitability';
+export { SUITABILITY_DOCUMENT };
 
-/** What is saved with the project. */
+/** What is saved with the project (its versions: src/core/documents/suitability.document.ts). */
 export interface SuitabilityDocument {
-  version: 1;
   rules: ExclusionRule[];
   models: SuitabilityModel[];
   activeId: string;
@@ -107,9 +107,11 @@ export class SuitabilityStore {
 
   /** Reads the stored models (or starts from the relocation preset). */
   async load(): Promise<void> {
-    const stored = (await this.deps.client.getDocument(SUITABILITY_DOCUMENT)) as SuitabilityDocument | null;
-    const doc: SuitabilityDocument = stored?.version === 1 && stored.models.length > 0 ? stored : { version: 1, rules: defaultRules(), models: [presetModel('relocation')], activeId: 'relocation' };
-    this.set({ loaded: true, doc });
+    // The data worker migrates older documents; one it cannot read stays stored as it is and is reported.
+    const read = await this.deps.client.getDocument(SUITABILITY_DOCUMENT);
+    const stored = read.ok ? (read.value as SuitabilityDocument | null) : null;
+    const doc: SuitabilityDocument = stored && stored.models.length > 0 ? stored : { rules: defaultRules(), models: [presetModel('relocation')], activeId: 'relocation' };
+    this.set({ loaded: true, doc, ...(read.ok ? {} : { problems: [read.error.message] }) });
   }
 
   /** Starts the worker and loads the grid in the background (on hover of the button). */
@@ -164,7 +166,9 @@ export class SuitabilityStore {
       clearTimeout(this.saveTimer);
       this.saveTimer = null;
     }
-    if (this.view.doc) await this.deps.client.putDocument(SUITABILITY_DOCUMENT, this.view.doc);
+    if (!this.view.doc) return;
+    const saved = await this.deps.client.putDocument(SUITABILITY_DOCUMENT, this.view.doc);
+    if (!saved.ok) this.set({ problems: [saved.error.message] });
   }
 
   /** Replaces the active model with an edited copy and recomputes after a pause. */

@@ -54,7 +54,7 @@ describe('exposure analysis', () => {
   it('keeps a review while the entry is unchanged and asks for a re-review when it changes', () => {
     const entries = registerEntries(run);
     const v3 = entries.find((e) => e.key === 'villages:V3')!;
-    const state: RegisterState = { version: 2, params: run.params, hazardLayerIds: [], exposedLayerIds: [], reviews: { [v3.key]: [{ status: 'confirmed', note: '现场核实', date: '2026-11-20', at: 1, signature: v3.signature }] }, last: snapshotOf(run, entries), previous: null };
+    const state: RegisterState = { params: run.params, hazardLayerIds: [], exposedLayerIds: [], reviews: { [v3.key]: [{ status: 'confirmed', note: '现场核实', date: '2026-11-20', at: 1, signature: v3.signature }] }, last: snapshotOf(run, entries), previous: null };
     expect(reviewOf(state, v3)?.current).toBe(true);
 
     // Re-survey: the zone is downgraded to medium (buffer 100 m: V3 at 150 m drops out), P1 grows to 250 m.
