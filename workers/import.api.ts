@@ -11,7 +11,7 @@ import { isKnownCrs, makeTransform } from '../src/core/crs';
 import type { ImportIssue, InputFile, Lang, ParsedRasterSource, ParsedSource, ParsedVectorSource, ReadOutcome } from '../src/core/import/types';
 import { coordinateColumns, guessCrs, pointsFromColumns, type CrsGuess } from '../src/core/import/coordinates';
 import { chinaOffsetIssue, fromChinaOffset } from '../src/core/import/china-offsets';
-import { describeIssue } from '../src/core/import/messages';
+import { describeIssue } from '../src/core/import/describe-issue';
 import { cellValue, type CellValue } from '../src/core/table-query';
 import { suggestCategoryMapping, suggestFieldMapping, suggestRole } from '../src/core/import/roles';
 import { applyMapping, distinctValues, filterRows, rejectedReportCsv, summarizeIssues, validateGeometry } from '../src/core/import/validate';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createImportApi } from '../../workers/import.api';
 import type { ImportSettings } from '../../workers/import.types';
-import { describeIssue } from '../../src/core/import/messages';
+import { describeIssue } from '../../src/core/import/describe-issue';
 
 const FIX = 'test/fixtures/import';
 const file = (path: string) => ({ name: basename(path), bytes: new Uint8Array(readFileSync(path)) });

@@ -3,7 +3,7 @@ import { downloadBlob } from '../download';
 import { useTranslation } from 'react-i18next';
 import type { LayerRole } from '../../core/manifest';
 import type { ImportIssue } from '../../core/import/types';
-import { describeIssue } from '../../core/import/messages';
+import { describeIssue } from '../../core/import/describe-issue';
 import { roleSchema } from '../../core/import/roles';
 import type { ImportPreview, ImportSettings, SourceSummary } from '../../../workers/import.types';
 import type { ImportClient } from '../../../workers/import.client';

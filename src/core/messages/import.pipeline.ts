@@ -1,10 +1,10 @@
-import type { MessageTemplates } from '../types';
+import type { MessageTable } from './types';
 
 const BY_ZH: Record<string, string> = { adminCode: '行政区划代码', name: '村名', id: '村编号' };
 const BY_EN: Record<string, string> = { adminCode: '12-digit code', name: 'name', id: 'village id' };
 
 /** Wording of the issues of the import pipeline itself: file types and joins. */
-export const pipelineTemplates: MessageTemplates = {
+export const pipelineTemplates = {
   'import.unknown-format': {
     zh: (p) => `无法识别“.${p.ext}”格式。可导入：GeoJSON、FlatGeobuf (.fgb)、Shapefile（.zip 或 .shp/.shx/.dbf/.prj 一起拖入）、CSV、Excel (.xlsx)、GeoTIFF (.tif) 和 SRTM (.hgt)。`,
     en: (p) => `".${p.ext}" files cannot be imported. Use GeoJSON, FlatGeobuf (.fgb), Shapefile (a .zip, or .shp/.shx/.dbf/.prj dropped together), CSV, Excel (.xlsx), GeoTIFF (.tif) or SRTM (.hgt).`,
@@ -29,4 +29,4 @@ export const pipelineTemplates: MessageTemplates = {
     zh: (p) => `有多个村庄的${BY_ZH[String(p.by)] ?? p.by}都是“${p.value}”（行政村代码由其下各自然村共用），无法确定对应哪一个。请改用村编号关联，或在表中填写自然村编号。`,
     en: (p) => `Several villages have the ${BY_EN[String(p.by)] ?? p.by} "${p.value}" (natural villages share their administrative village's code), so the row cannot be placed. Join by village id instead, or add the natural village's id to the table.`,
   },
-};
+} satisfies MessageTable;
