@@ -12,6 +12,7 @@ import { ANALYSIS_COLUMNS, type ExposureInputs, type SourceLayer } from '../src/
 import { contourGeoJson, outsideMaskGeoJson } from './basemap-data';
 import { bboxOf, demSummary, layerInfo, LoadError, loadFolder, prepareDem, renderOf, transferables, type LoadedDem, type LoadedLayer } from './data.load';
 import { decodeProjectFile, encodeProjectFile, projectFileName, type ProjectFileResult } from '../src/io/project-file';
+import { localizeMessage, message } from '../src/core/messages';
 import type { ProjectStorage, StoredProject } from './project-storage';
 import type { DemSummary, LayerInfo, LayerRender, LoadOutcome, LoadProgress, ProjectLoad, ProjectSummary, TablePage, TablePageRequest, VillageKey } from './data.types';
 
@@ -497,16 +498,7 @@ export function createDataApi(host: DataApiHost) {
       } catch (e) {
         await storage.deleteProject(id).catch(() => undefined);
         const detail = e instanceof Error ? e.message : String(e);
-        return {
-          ok: false,
-          error: {
-            code: 'storage',
-            message: {
-              zh: `项目文件无法保存到本浏览器（${detail}）。可能是存储空间不足：请删除不用的项目或释放磁盘空间后重试。`,
-              en: `The project file could not be stored in this browser (${detail}). Storage may be full: delete projects you no longer need or free disk space, then try again.`,
-            },
-          },
-        };
+        return { ok: false, error: { code: 'storage', message: localizeMessage(message('storage.full', { detail })) } };
       }
       return { ok: true, value: { id, name } };
     },

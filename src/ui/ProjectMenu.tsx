@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Comlink, type DataClient } from '../../workers/data.client';
 import type { ProjectSummary } from '../../workers/data.types';
 import type { LocalizedText } from '../core/manifest';
+import { localizeMessage, message } from '../core/messages';
 import { DEMO_PROJECT_ID, openProject } from './project-store';
 import { currentLanguage } from './i18n';
 import { downloadBlob } from './download';
@@ -74,7 +75,7 @@ export function ProjectMenu({ client, projectId }: { client: DataClient; project
     } catch (e) {
       // A file that vanished before it was read, or a bug: still say so, and change nothing.
       const detail = e instanceof Error ? e.message : String(e);
-      setFileError({ kind: 'import', file: file.name, message: { zh: `读取失败（${detail}）。请重新选择文件再试。`, en: `it could not be read (${detail}). Choose the file again and retry.` } });
+      setFileError({ kind: 'import', file: file.name, message: localizeMessage(message('storage.file-unreadable', { detail })) });
     } finally {
       setBusy(null);
     }

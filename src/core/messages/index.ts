@@ -10,6 +10,7 @@ import { rasterTemplates } from './import.raster';
 import { shapefileTemplates } from './import.shapefile';
 import { tableTemplates } from './import.table';
 import { validateTemplates } from './import.validate';
+import { storageMessages } from './storage';
 import type { Lang, MessageEntry, MessageParams, MessageTable } from './types';
 
 export type { Lang, MessageEntry, MessageParams, MessageTemplate, MessageTable } from './types';
@@ -17,6 +18,7 @@ export type { Lang, MessageEntry, MessageParams, MessageTemplate, MessageTable }
 /** The tables of each area, for tests that check them one by one (a code must not be in two). */
 export const MESSAGE_AREAS = {
   import: [pipelineTemplates, rasterTemplates, shapefileTemplates, tableTemplates, validateTemplates],
+  storage: [storageMessages],
 } as const satisfies Record<string, readonly MessageTable[]>;
 
 const CATALOGUE = {
@@ -25,6 +27,7 @@ const CATALOGUE = {
   ...shapefileTemplates,
   ...tableTemplates,
   ...validateTemplates,
+  ...storageMessages,
 };
 
 /** Every message code; a code that is not in the catalogue fails type-check. */
@@ -67,6 +70,11 @@ export function failure(code: MessageCode, params?: MessageParams): { ok: false;
 /** The message in `lang`, e.g. `formatMessage({ code: 'shp.no-dbf', params: { name: 'roads' } }, 'en')`. */
 export function formatMessage(msg: Message, lang: Lang): string {
   return CATALOGUE[msg.code][lang](msg.params ?? {});
+}
+
+/** The message in both languages, for a value that is stored or sent before a language is chosen. */
+export function localizeMessage(msg: Message): { zh: string; en: string } {
+  return { zh: formatMessage(msg, 'zh'), en: formatMessage(msg, 'en') };
 }
 
 /**
