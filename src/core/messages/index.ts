@@ -11,6 +11,7 @@ import { shapefileTemplates } from './import.shapefile';
 import { tableTemplates } from './import.table';
 import { validateTemplates } from './import.validate';
 import { storageMessages } from './storage';
+import { analysisMessages } from './analysis';
 import type { Lang, MessageEntry, MessageParams, MessageTable } from './types';
 
 export type { Lang, MessageEntry, MessageParams, MessageTemplate, MessageTable } from './types';
@@ -18,6 +19,7 @@ export type { Lang, MessageEntry, MessageParams, MessageTemplate, MessageTable }
 /** The tables of each area, for tests that check them one by one (a code must not be in two). */
 export const MESSAGE_AREAS = {
   import: [pipelineTemplates, rasterTemplates, shapefileTemplates, tableTemplates, validateTemplates],
+  analysis: [analysisMessages],
   storage: [storageMessages],
 } as const satisfies Record<string, readonly MessageTable[]>;
 
@@ -27,6 +29,7 @@ const CATALOGUE = {
   ...shapefileTemplates,
   ...tableTemplates,
   ...validateTemplates,
+  ...analysisMessages,
   ...storageMessages,
 };
 

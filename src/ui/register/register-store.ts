@@ -8,6 +8,7 @@ import * as Comlink from 'comlink';
 import { defaultExposureParams, type ExposureParams, type ExposureRun } from '../../core/exposure/analysis';
 import { hazardTypeLabel, riskLevelLabel } from '../../core/exposure/labels';
 import { entriesFrom, REGISTER_ROLES, type AreaSummary, type RegisterChange, type RegisterDerivation, type RegisterEntry, type RegisterState, type Review } from '../../core/exposure/register';
+import { message, type Message } from '../../core/messages';
 import type { DataClient } from '../../../workers/data.client';
 import type { LayerInfo } from '../../../workers/data.types';
 import { createAnalysisClient, type AnalysisClient } from '../../../workers/analysis.client';
@@ -15,8 +16,6 @@ import { createAnalysisClient, type AnalysisClient } from '../../../workers/anal
 export const REGISTER_DOCUMENT = 'register';
 /** The derived column a settlement's hazard check is kept in (later analyses read it). */
 export const HAZARD_CHECK_COLUMN = 'hazardCheck';
-
-export type RegisterMessage = { key: string; params?: Record<string, string | number> };
 
 export interface RegisterView {
   /** The stored state has been read. */
@@ -29,8 +28,8 @@ export interface RegisterView {
   changes: RegisterChange[] | null;
   /** A run is under way (its counts come through `subscribeProgress`, so they re-render only the bar). */
   running: boolean;
-  error: RegisterMessage | null;
-  notice: RegisterMessage | null;
+  error: Message | null;
+  notice: Message | null;
 }
 
 export interface RegisterSettings {
@@ -140,8 +139,8 @@ export class RegisterStore {
   /** Runs the analysis; a newer run or cancel() abandons this one. */
   async run(settings: RegisterSettings = this.settings()): Promise<void> {
     const seq = ++this.runSeq;
-    if (settings.hazardLayerIds.length === 0) return this.set({ error: { key: 'register.noHazards' }, notice: null });
-    if (settings.exposedLayerIds.length === 0) return this.set({ error: { key: 'register.noExposed' }, notice: null });
+    if (settings.hazardLayerIds.length === 0) return this.set({ error: message('register.no-hazards'), notice: null });
+    if (settings.exposedLayerIds.length === 0) return this.set({ error: message('register.no-exposed'), notice: null });
     this.setProgress(0, 1);
     this.set({ running: true, error: null, notice: null });
     this.warm();
@@ -164,7 +163,7 @@ export class RegisterStore {
       await this.accept(run, register, settings);
     } catch (e) {
       settled = true;
-      if (seq === this.runSeq) this.set({ running: false, error: { key: 'register.failed', params: { detail: e instanceof Error ? e.message : String(e) } } });
+      if (seq === this.runSeq) this.set({ running: false, error: message('register.failed', { detail: e instanceof Error ? e.message : String(e) }) });
     }
   }
 
@@ -173,7 +172,7 @@ export class RegisterStore {
     if (!this.view.running) return;
     this.terminateWorker();
     this.runSeq++;
-    this.set({ running: false, notice: { key: 'register.cancelled' } });
+    this.set({ running: false, notice: message('register.cancelled') });
   }
 
   private terminateWorker() {
