@@ -16,7 +16,7 @@ export const importStrings = {
       issues: '问题与提示', moreIssues: '还有 {{count}} 条，请下载报告查看全部。', report: '下载被拒绝行报告 (CSV)', noIssues: '没有发现问题。',
       add: '导入 {{count}} 个要素', addDem: '导入为项目高程', skip: '跳过此文件', close: '关闭', added: '已导入“{{name}}”，{{count}} 个要素。',
       demAdded: '已导入高程“{{name}}”。', nothingValid: '没有可导入的要素：请根据上面的问题修正文件后重新导入。', rows: '预览前 {{count}} 行',
-      fixMapping: '请先为以下必填字段选择对应的列：{{fields}}。', needPlacement: '这个表格没有可识别的坐标列：请选择坐标列，或关联到已有村庄。', addPending: '导入', confirmReplaceDem: '项目已有高程数据。用这个文件替换它吗？', demOutside: '注意：这个高程数据与项目范围不重叠（可能坐标系选错了，或文件属于别的地区）。', failedPreview: '预览失败：{{detail}}',
+      fixMapping: '请先为以下必填字段选择对应的列：{{fields}}。', addPending: '导入', confirmReplaceDem: '项目已有高程数据。用这个文件替换它吗？', demOutside: '注意：这个高程数据与项目范围不重叠（可能坐标系选错了，或文件属于别的地区）。', failedPreview: '预览失败：{{detail}}',
     },
     project: {
       menu: '项目', demo: '示范县（合成示范数据）', new: '新建项目', newName: '新项目名称', defaultName: '我的项目', open: '打开', delete: '删除',
@@ -45,7 +45,7 @@ export const importStrings = {
       issues: 'Problems and notes', moreIssues: '{{count}} more: download the report to see them all.', report: 'Download the report of rejected rows (CSV)', noIssues: 'No problems found.',
       add: 'Import {{count}} features', addDem: 'Use as the project DEM', skip: 'Skip this file', close: 'Close', added: 'Imported "{{name}}": {{count}} features.',
       demAdded: 'Imported the DEM "{{name}}".', nothingValid: 'Nothing can be imported: fix the file as the problems above say, then import it again.', rows: 'First {{count}} rows',
-      fixMapping: 'Choose the columns for these required fields first: {{fields}}.', needPlacement: 'This table has no recognisable coordinate columns: choose them, or join the rows to loaded villages.', addPending: 'Import', confirmReplaceDem: 'The project already has a DEM. Replace it with this file?', demOutside: 'Note: this DEM does not overlap the project area (wrong coordinate system, or a file of another area?).', failedPreview: 'Preview failed: {{detail}}',
+      fixMapping: 'Choose the columns for these required fields first: {{fields}}.', addPending: 'Import', confirmReplaceDem: 'The project already has a DEM. Replace it with this file?', demOutside: 'Note: this DEM does not overlap the project area (wrong coordinate system, or a file of another area?).', failedPreview: 'Preview failed: {{detail}}',
     },
     project: {
       menu: 'Project', demo: 'Demo county (synthetic)', new: 'New project', newName: 'Name of the new project', defaultName: 'My project', open: 'Open', delete: 'Delete',

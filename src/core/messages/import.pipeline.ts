@@ -13,6 +13,14 @@ export const pipelineTemplates = {
     zh: (p) => `读取时出现程序错误（${p.detail}）。现有图层未改变。请重试；如果反复出现，请把该文件发给开发人员。`,
     en: (p) => `A program error occurred while reading (${p.detail}). The loaded layers are unchanged. Try again; if it happens again, send the file to the developers.`,
   },
+  'import.no-placement': {
+    zh: () => '这个表格没有可识别的坐标列：请选择坐标列，或关联到已有村庄。',
+    en: () => 'This table has no recognisable coordinate columns: choose them, or join the rows to loaded villages.',
+  },
+  'import.unknown-crs': {
+    zh: (p) => (p.crs ? `无法转换坐标系“${p.crs}”。请在“坐标系”中选择列出的坐标系之一。` : '还没有选择坐标系。请在“坐标系”中选择文件所用的坐标系。'),
+    en: (p) => (p.crs ? `The coordinate system "${p.crs}" cannot be converted. Choose one of the listed coordinate systems under "Coordinate system".` : 'No coordinate system is chosen yet. Choose the one the file uses under "Coordinate system".'),
+  },
   'import.generated-ids': {
     zh: (p) => `文件没有编号列，已按行号生成编号（如“${p.example}”）。如有编号列，请在“字段对应”中选择它。`,
     en: (p) => `The file has no id column, so ids were made from the row numbers (e.g. "${p.example}"). If it has one, choose it under "Fields".`,
