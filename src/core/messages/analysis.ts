@@ -21,4 +21,9 @@ export const analysisMessages = {
     zh: () => '已取消分析，原有结果未改变。',
     en: () => 'Analysis cancelled; the previous results are unchanged.',
   },
+  // A stored scenario whose policy lacks a field this version edits (written by another version).
+  'relocation.no-policy-field': {
+    zh: (p) => `本方案的政策参数中没有“${p.path}”一项（方案可能由其他版本的安居保存），未作修改。请新建方案，在新方案中修改该参数。`,
+    en: (p) => `This scenario's policy has no "${p.path}" setting (it may have been saved by another version of Anju), so nothing was changed. Create a new scenario and change the setting there.`,
+  },
 } satisfies MessageTable;
