@@ -3,7 +3,7 @@ import type { MessageTable } from './types';
 const BY_ZH: Record<string, string> = { adminCode: '行政区划代码', name: '村名', id: '村编号' };
 const BY_EN: Record<string, string> = { adminCode: '12-digit code', name: 'name', id: 'village id' };
 
-/** Wording of the issues of the import pipeline itself: file types and joins. */
+/** Wording of the import pipeline itself: file types, joins and the wizard's settings. */
 export const pipelineTemplates = {
   'import.unknown-format': {
     zh: (p) => `无法识别“.${p.ext}”格式。可导入：GeoJSON、FlatGeobuf (.fgb)、Shapefile（.zip 或 .shp/.shx/.dbf/.prj 一起拖入）、CSV、Excel (.xlsx)、GeoTIFF (.tif) 和 SRTM (.hgt)。`,
@@ -20,6 +20,23 @@ export const pipelineTemplates = {
   'import.unknown-crs': {
     zh: (p) => (p.crs ? `无法转换坐标系“${p.crs}”。请在“坐标系”中选择列出的坐标系之一。` : '还没有选择坐标系。请在“坐标系”中选择文件所用的坐标系。'),
     en: (p) => (p.crs ? `The coordinate system "${p.crs}" cannot be converted. Choose one of the listed coordinate systems under "Coordinate system".` : 'No coordinate system is chosen yet. Choose the one the file uses under "Coordinate system".'),
+  },
+  'import.required-unmapped': {
+    zh: (p) => `请先为以下必填字段选择对应的列：${p.fieldsZh}。`,
+    en: (p) => `Choose the columns for these required fields first: ${p.fieldsEn}.`,
+  },
+  'import.nothing-valid': {
+    zh: () => '没有可导入的要素：请根据上面的问题修正文件后重新导入。',
+    en: () => 'Nothing can be imported: fix the file as the problems above say, then import it again.',
+  },
+  'import.dem-outside': {
+    zh: () => '注意：这个高程数据与项目范围不重叠（可能坐标系选错了，或文件属于别的地区）。',
+    en: () => 'Note: this DEM does not overlap the project area (wrong coordinate system, or a file of another area?).',
+  },
+  // `detail` is the reason the io worker gave, as it gave it: a preview fails this way only on a bug.
+  'import.preview-failed': {
+    zh: (p) => `预览失败：${p.detail}`,
+    en: (p) => `Preview failed: ${p.detail}`,
   },
   'import.generated-ids': {
     zh: (p) => `文件没有编号列，已按行号生成编号（如“${p.example}”）。如有编号列，请在“字段对应”中选择它。`,

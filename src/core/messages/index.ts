@@ -12,6 +12,7 @@ import { tableTemplates } from './import.table';
 import { validateTemplates } from './import.validate';
 import { storageMessages } from './storage';
 import { analysisMessages } from './analysis';
+import { exportMessages } from './export';
 import type { Lang, MessageEntry, MessageParams, MessageTable } from './types';
 
 export type { Lang, MessageEntry, MessageParams, MessageTemplate, MessageTable } from './types';
@@ -21,6 +22,7 @@ export const MESSAGE_AREAS = {
   import: [pipelineTemplates, rasterTemplates, shapefileTemplates, tableTemplates, validateTemplates],
   analysis: [analysisMessages],
   storage: [storageMessages],
+  export: [exportMessages],
 } as const satisfies Record<string, readonly MessageTable[]>;
 
 const CATALOGUE = {
@@ -31,6 +33,7 @@ const CATALOGUE = {
   ...validateTemplates,
   ...analysisMessages,
   ...storageMessages,
+  ...exportMessages,
 };
 
 /** Every message code; a code that is not in the catalogue fails type-check. */

@@ -76,6 +76,11 @@ export const storageMessages = {
     zh: (p) => damaged.zh(p.entry, `内容无效（${p.path} 应为 ${p.expected}）`),
     en: (p) => damaged.en(p.entry, `is invalid (${p.path} should be ${p.expected})`),
   },
+  // `reason` is one of the refusals above, already in each language.
+  'storage.project-file-refused': {
+    zh: (p) => `无法导入“${p.file}”：${p.reasonZh}`,
+    en: (p) => `Cannot import “${p.file}”: ${p.reasonEn}`,
+  },
   'storage.file-unreadable': {
     zh: (p) => `读取失败（${p.detail}）。请重新选择文件再试。`,
     en: (p) => `it could not be read (${p.detail}). Choose the file again and retry.`,

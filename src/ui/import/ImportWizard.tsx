@@ -145,7 +145,7 @@ export function ImportWizard({ client, source, position, target, onDone }: Props
         },
         (e: unknown) => {
           if (mine !== seq.current) return;
-          setError(t('import.failedPreview', { detail: e instanceof Error ? e.message : String(e) }));
+          setError(say(message('import.preview-failed', { detail: e instanceof Error ? e.message : String(e) })));
           setBusy(false);
         },
       );
@@ -254,10 +254,10 @@ export function ImportWizard({ client, source, position, target, onDone }: Props
         <FieldMapping client={client} source={source} schema={schema} settings={settings} onChange={(fieldMap, categoryMaps) => update({ fieldMap, categoryMaps })} />
       )}
       {source.kind === 'vector' && missingRequired.length > 0 && (
-        <p className="warning-text" data-testid="import-missing">{t('import.fixMapping', { fields: missingRequired.map((f) => f.label[lang]).join('、') })}</p>
+        <p className="warning-text" data-testid="import-missing">{say(message('import.required-unmapped', { fieldsZh: missingRequired.map((f) => f.label.zh).join('、'), fieldsEn: missingRequired.map((f) => f.label.en).join('、') }))}</p>
       )}
       {source.tabular && !settings.coordinates && !settings.join && <p className="warning-text">{say(message('import.no-placement'))}</p>}
-      {demOutside && <p className="warning-text" data-testid="import-dem-outside">{t('import.demOutside')}</p>}
+      {demOutside && <p className="warning-text" data-testid="import-dem-outside">{say(message('import.dem-outside'))}</p>}
 
       <div className="import-result" data-testid="import-result">
         {busy && <p className="muted">{t('import.previewing')}</p>}
@@ -283,7 +283,7 @@ export function ImportWizard({ client, source, position, target, onDone }: Props
             {t('import.report')}
           </button>
         )}
-        {shownPreview && shownPreview.valid === 0 && <p className="warning-text">{t('import.nothingValid')}</p>}
+        {shownPreview && shownPreview.valid === 0 && <p className="warning-text">{say(message('import.nothing-valid'))}</p>}
         {shownPreview && shownPreview.rows.length > 0 && (
           <details className="preview-table">
             <summary>{t('import.rows', { count: shownPreview.rows.length })}</summary>
