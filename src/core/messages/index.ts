@@ -12,6 +12,7 @@ import { tableTemplates } from './import.table';
 import { validateTemplates } from './import.validate';
 import { storageMessages } from './storage';
 import { analysisMessages } from './analysis';
+import { suitabilityMessages } from './suitability';
 import { exportMessages } from './export';
 import type { Lang, MessageEntry, MessageParams, MessageTable } from './types';
 
@@ -20,7 +21,7 @@ export type { Lang, MessageEntry, MessageParams, MessageTemplate, MessageTable }
 /** The tables of each area, for tests that check them one by one (a code must not be in two). */
 export const MESSAGE_AREAS = {
   import: [pipelineTemplates, rasterTemplates, shapefileTemplates, tableTemplates, validateTemplates],
-  analysis: [analysisMessages],
+  analysis: [analysisMessages, suitabilityMessages],
   storage: [storageMessages],
   export: [exportMessages],
 } as const satisfies Record<string, readonly MessageTable[]>;
@@ -32,6 +33,7 @@ const CATALOGUE = {
   ...tableTemplates,
   ...validateTemplates,
   ...analysisMessages,
+  ...suitabilityMessages,
   ...storageMessages,
   ...exportMessages,
 };
