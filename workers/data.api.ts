@@ -16,6 +16,7 @@ import type { ProjectStorage, StoredProject } from '../src/io/project-storage';
 import { envelopeOf, type DocumentLoad } from '../src/core/documents/envelope';
 import type { DocumentProblem } from '../src/core/documents/messages';
 import { documentKind, documentVersion, loadDocument } from '../src/core/documents/registry';
+import { localizeMessage, message } from '../src/core/messages';
 import type { DemSummary, LayerInfo, LayerRender, LoadOutcome, LoadProgress, ProjectLoad, ProjectSummary, TablePage, TablePageRequest, VillageKey } from './data.types';
 
 /** What the data API needs from its host; the worker passes browser APIs, tests pass stubs. */
@@ -530,16 +531,7 @@ export function createDataApi(host: DataApiHost) {
       } catch (e) {
         await storage.deleteProject(id).catch(() => undefined);
         const detail = e instanceof Error ? e.message : String(e);
-        return {
-          ok: false,
-          error: {
-            code: 'storage',
-            message: {
-              zh: `项目文件无法保存到本浏览器（${detail}）。可能是存储空间不足：请删除不用的项目或释放磁盘空间后重试。`,
-              en: `The project file could not be stored in this browser (${detail}). Storage may be full: delete projects you no longer need or free disk space, then try again.`,
-            },
-          },
-        };
+        return { ok: false, error: { code: 'storage', message: localizeMessage(message('storage.full', { detail })) } };
       }
       return { ok: true, value: { id, name } };
     },

@@ -11,7 +11,8 @@ import { isKnownCrs, makeTransform } from '../src/core/crs';
 import type { ImportIssue, InputFile, Lang, ParsedRasterSource, ParsedSource, ParsedVectorSource, ReadOutcome } from '../src/core/import/types';
 import { coordinateColumns, guessCrs, pointsFromColumns, type CrsGuess } from '../src/core/import/coordinates';
 import { chinaOffsetIssue, fromChinaOffset } from '../src/core/import/china-offsets';
-import { describeIssue } from '../src/core/import/messages';
+import { describeIssue } from '../src/core/import/describe-issue';
+import { failure, type Outcome } from '../src/core/messages';
 import { cellValue, type CellValue } from '../src/core/table-query';
 import { suggestCategoryMapping, suggestFieldMapping, suggestRole } from '../src/core/import/roles';
 import { applyMapping, distinctValues, filterRows, rejectedReportCsv, summarizeIssues, validateGeometry } from '../src/core/import/validate';
@@ -226,9 +227,10 @@ export function createImportApi() {
 
     /**
      * Builds the layer as the settings say, checks every row, and returns a preview: render
-     * buffers, every issue, counts and the first rows. finish() hands over this result.
+     * buffers, every issue, counts and the first rows. finish() hands over this result. A table
+     * without a way to place its rows, or a CRS that is missing or unknown, is a message instead.
      */
-    preview(sourceId: string, settings: ImportSettings, context: ImportContext): ImportPreview {
+    preview(sourceId: string, settings: ImportSettings, context: ImportContext): Outcome<ImportPreview> {
       const h = requireSource(sourceId);
       if (h.source.kind !== 'vector') throw new Error('preview() is for vector sources; use previewDem().');
       const source: ParsedVectorSource = h.source;
@@ -246,11 +248,11 @@ export function createImportApi() {
         geometry = joined.geometry;
         issues.push(...joined.issues);
       } else {
-        throw new Error('A table needs coordinate columns or a join to villages.');
+        return failure('import.no-placement');
       }
       // Joined rows are already in longitude/latitude; otherwise the confirmed CRS is required.
       if (source.geometry || settings.coordinates) {
-        if (!settings.crs || !isKnownCrs(settings.crs)) throw new Error(`Unknown CRS "${settings.crs}".`);
+        if (!settings.crs || !isKnownCrs(settings.crs)) return failure('import.unknown-crs', { crs: settings.crs ?? '' });
         geometry = toLngLat(geometry, settings.crs, settings.offset);
         if (settings.offset !== 'none') issues.push({ ...chinaOffsetIssue(settings.offset, geometry.coords.length / 2, file) });
       }
@@ -283,7 +285,7 @@ export function createImportApi() {
         render, issues, total: source.table.length, valid: layer.table.length, rejected: source.table.length - layer.table.length,
         warnings: summary.warnings, columns: layer.table.columns.map((c) => c.name), rows, bboxLngLat: layer.bbox,
       };
-      return transfer(preview, transferables([render]));
+      return transfer({ ok: true, value: preview }, transferables([render]));
     },
 
     /** The layer of the last preview (valid rows only), in longitude/latitude. */
@@ -317,14 +319,14 @@ export function createImportApi() {
     },
 
     /** A DEM source with the CRS the user confirmed: its extent and figures. */
-    demFor(sourceId: string, crs: string): Grid<Float32Array> {
+    demFor(sourceId: string, crs: string): Outcome<Grid<Float32Array>> {
       const h = requireSource(sourceId);
       if (h.source.kind !== 'raster') throw new Error('Not a DEM source.');
       const source: ParsedRasterSource = h.source;
-      if (!isKnownCrs(crs)) throw new Error(`Unknown CRS "${crs}".`);
+      if (!isKnownCrs(crs)) return failure('import.unknown-crs', { crs });
       held.delete(sourceId);
       const grid = { ...source.grid, crs };
-      return transfer(grid, [grid.data.buffer as ArrayBuffer]);
+      return transfer({ ok: true, value: grid }, [grid.data.buffer as ArrayBuffer]);
     },
 
     /** Forgets a source (the user closed its wizard). */

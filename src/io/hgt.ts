@@ -28,12 +28,12 @@ export function hgtOrigin(name: string): { lat: number; lon: number } | null {
   return { lat, lon };
 }
 
-function failure(file: InputFile, code: string, params?: ImportIssue['params']): { ok: false; issue: ImportIssue } {
+function failure(file: InputFile, code: ImportIssue['code'], params?: ImportIssue['params']): { ok: false; issue: ImportIssue } {
   return { ok: false, issue: { code, severity: 'error', file: file.name, ...(params ? { params } : {}) } };
 }
 
 /** The first .hgt entry of a zip, or an issue code when there is none or the zip is damaged. */
-function unzipHgt(bytes: Uint8Array): { name: string; bytes: Uint8Array } | { code: string; detail?: string } {
+function unzipHgt(bytes: Uint8Array): { name: string; bytes: Uint8Array } | { code: 'hgt.zip-no-hgt' | 'hgt.bad-zip'; detail?: string } {
   try {
     const entries = unzipSync(bytes, { filter: (f) => /\.hgt$/i.test(f.name) });
     const name = Object.keys(entries).sort()[0];

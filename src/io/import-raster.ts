@@ -20,7 +20,7 @@ const COMPRESSION_NAMES: Record<number, string> = {
 
 const SUPPORTED_TYPES = new Set(['Byte', 'Int8', 'UInt16', 'Int16', 'UInt32', 'Int32', 'Float16', 'Float32', 'Float64']);
 
-function failure(file: InputFile, code: string, params?: ImportIssue['params']): { ok: false; issue: ImportIssue } {
+function failure(file: InputFile, code: ImportIssue['code'], params?: ImportIssue['params']): { ok: false; issue: ImportIssue } {
   return { ok: false, issue: { code, severity: 'error', file: file.name, ...(params ? { params } : {}) } };
 }
 

@@ -15,7 +15,7 @@ import { jsonErrorOffset } from './json-error';
 
 const GEOMETRY_TYPES = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection']);
 
-function failure(file: InputFile, code: string, params?: ImportIssue['params']): { ok: false; issue: ImportIssue } {
+function failure(file: InputFile, code: ImportIssue['code'], params?: ImportIssue['params']): { ok: false; issue: ImportIssue } {
   return { ok: false, issue: { code, severity: 'error', file: file.name, ...(params ? { params } : {}) } };
 }
 
@@ -136,7 +136,7 @@ const KIND_OF_PLURAL: Record<string, GeometryKind> = { points: 'Point', lines: '
 
 /** The `fgb.*` problem of `readFlatGeobuf` as an issue, its numbers and names as params. */
 function fgbIssue(problem: Problem, file: InputFile): ImportIssue {
-  const issue = (code: string, params?: ImportIssue['params']): ImportIssue => ({ code, severity: 'error', file: file.name, ...(params ? { params } : {}) });
+  const issue = (code: ImportIssue['code'], params?: ImportIssue['params']): ImportIssue => ({ code, severity: 'error', file: file.name, ...(params ? { params } : {}) });
   const m = problem.message;
   switch (problem.code) {
     case 'fgb.empty':

@@ -33,6 +33,7 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { version as APP_VERSION } from '../../package.json';
 import type { LocalizedText } from '../core/manifest';
 import { envelopeOf, type DocumentEnvelope } from '../core/documents/envelope';
+import { localizeMessage, message, type Message, type MessageCode, type MessageParams } from '../core/messages';
 import type { StoredDem, StoredDocument, StoredLayer, StoredProject } from './project-storage';
 
 /** The `format` field of every project file. */
@@ -51,7 +52,7 @@ export interface ProjectSnapshot {
   documents: (StoredDocument & DocumentEnvelope)[];
 }
 
-/** Why a project file was refused: a stable code and a message in both UI languages. */
+/** Why a project file was refused: a stable code and the catalogue's message in both UI languages. */
 export interface ProjectFileProblem {
   code: 'not-zip' | 'not-anju' | 'newer-version' | 'damaged' | 'storage';
   message: LocalizedText;
@@ -84,47 +85,14 @@ interface BinaryRef {
 const DEFLATE_UP_TO_BYTES = 8 * 1024 * 1024;
 
 // ---------------------------------------------------------------------------------------------
-// Messages
+// Refusals: the words are the message catalogue's (storage.*); the code says which kind.
 
-const EXPORT_AGAIN = {
-  zh: '请在原来的电脑上重新「导出项目文件」，再导入新文件。',
-  en: 'Export the project file again on the original computer and import the new file.',
-};
-const AGAIN = {
-  zh: `文件可能在复制或下载时损坏：${EXPORT_AGAIN.zh}`,
-  en: `It may have been damaged while copied or downloaded. ${EXPORT_AGAIN.en}`,
-};
-
-function problem(code: ProjectFileProblem['code'], zh: string, en: string): ProjectFileProblem {
-  return { code, message: { zh, en } };
+function problem(code: ProjectFileProblem['code'], msg: Message): ProjectFileProblem {
+  return { code, message: localizeMessage(msg) };
 }
 
-const notZip = () =>
-  problem(
-    'not-zip',
-    '这不是 Anju 项目文件：它不是 zip 格式。请选择在 Anju 中用「导出项目文件」保存的 .anju 文件（要导入图层数据，请用「导入数据」）。',
-    'This is not an Anju project file: it is not a zip archive. Choose a .anju file saved with “Export project file” in Anju (to bring in layer data, use “Import data”).',
-  );
-
-const notAnju = (detail: LocalizedText) =>
-  problem(
-    'not-anju',
-    `这个 zip 文件不是 Anju 项目文件（${detail.zh}）。请选择在 Anju 中用「导出项目文件」保存的 .anju 文件（要导入图层数据，请用「导入数据」）。`,
-    `This zip file is not an Anju project file (${detail.en}). Choose a .anju file saved with “Export project file” in Anju (to bring in layer data, use “Import data”).`,
-  );
-
-const newer = (fileVersion: number, appVersion: unknown) => {
-  const madeBy = typeof appVersion === 'string' ? appVersion : '?';
-  return problem(
-    'newer-version',
-    `这个项目文件由更新版本的 Anju（${madeBy}）创建，文件格式版本为 ${fileVersion}，而本程序（${APP_VERSION}）最高只能读取版本 ${PROJECT_FILE_VERSION}。请将 Anju 更新到最新版本（刷新页面或重新安装）后再导入。`,
-    `This project file was made by a newer Anju (${madeBy}) in file format version ${fileVersion}; this Anju (${APP_VERSION}) reads up to version ${PROJECT_FILE_VERSION}. Update Anju to the latest version (reload the page or reinstall it), then import the file again.`,
-  );
-};
-
-/** A damaged file: `entry` is the zip entry, `what` says what is wrong with it. */
-const damaged = (entry: string, what: LocalizedText) =>
-  problem('damaged', `项目文件已损坏：其中的「${entry}」${what.zh}。${AGAIN.zh}`, `The project file is damaged: its entry “${entry}” ${what.en}. ${AGAIN.en}`);
+const damaged = (code: MessageCode, params: MessageParams) => problem('damaged', message(code, params));
+const notAnju = (code: MessageCode, params: MessageParams) => problem('not-anju', message(code, params));
 
 /** Thrown inside the decoder only, and turned into a result at its boundary. */
 class Refusal {
@@ -137,7 +105,7 @@ const refuse = (p: ProjectFileProblem): never => {
 
 /** The JSON holds something the format does not allow at `path`. */
 const invalid = (path: string, expected: string): never =>
-  refuse(damaged(PROJECT_FILE_ENTRY, { zh: `内容无效（${path} 应为 ${expected}）`, en: `is invalid (${path} should be ${expected})` }));
+  refuse(damaged('storage.entry-invalid', { entry: PROJECT_FILE_ENTRY, path, expected }));
 
 // ---------------------------------------------------------------------------------------------
 // CRC-32 (the zip polynomial): fflate checks none on unzip, so binaries carry their own.
@@ -260,7 +228,7 @@ function entryReader(bytes: Uint8Array, names: Set<string>) {
     try {
       return unzipSync(bytes, { filter: (f) => f.name === name })[name] ?? null;
     } catch {
-      return refuse(damaged(name, { zh: '无法解压', en: 'cannot be decompressed' }));
+      return refuse(damaged('storage.entry-undecompressable', { entry: name }));
     }
   };
 }
@@ -274,12 +242,12 @@ function decoder(read: (name: string) => Uint8Array | null) {
     const key = `${entry}\u0000${type}`;
     if (cache.has(key)) return cache.get(key);
     const bytes = read(entry);
-    if (!bytes) return refuse(damaged(entry, { zh: `缺失（${path} 的数据）`, en: `is missing (the data of ${path})` }));
+    if (!bytes) return refuse(damaged('storage.entry-missing', { entry, path }));
     const width = type === 'ArrayBuffer' || type === 'DataView' ? 1 : BINARY_TYPES[type as keyof typeof BINARY_TYPES].BYTES_PER_ELEMENT;
     if (bytes.byteLength !== length * width) {
-      return refuse(damaged(entry, { zh: `不完整（${path} 应为 ${length * width} 字节，实际 ${bytes.byteLength} 字节）`, en: `has the wrong size (${path} should be ${length * width} bytes, it is ${bytes.byteLength})` }));
+      return refuse(damaged('storage.entry-size', { entry, path, expected: length * width, actual: bytes.byteLength }));
     }
-    if (crc32(bytes) !== sum) return refuse(damaged(entry, { zh: `校验和不符（${path} 的数据已改变）`, en: `fails its checksum (the data of ${path} changed)` }));
+    if (crc32(bytes) !== sum) return refuse(damaged('storage.entry-checksum', { entry, path }));
     // fflate hands each entry its own buffer; copy only when it is shared or misaligned.
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : bytes.slice().buffer;
     const value = type === 'ArrayBuffer' ? own : type === 'DataView' ? new DataView(own) : new BINARY_TYPES[type as keyof typeof BINARY_TYPES](own);
@@ -430,7 +398,7 @@ function unique(names: string[], path: string) {
 
 function decodeOrRefuse(bytes: Uint8Array): ProjectSnapshot {
   const zipSignature = bytes.length >= 22 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05);
-  if (!zipSignature) refuse(notZip());
+  if (!zipSignature) refuse(problem('not-zip', message('storage.not-zip')));
   const names = new Set<string>();
   try {
     unzipSync(bytes, {
@@ -440,22 +408,25 @@ function decodeOrRefuse(bytes: Uint8Array): ProjectSnapshot {
       },
     });
   } catch {
-    refuse(problem('damaged', `项目文件已损坏：无法读取它的 zip 目录，文件可能不完整（下载或复制没有完成）。${EXPORT_AGAIN.zh}`, `The project file is damaged: its zip directory cannot be read, so the file may be incomplete (a download or copy that did not finish). ${EXPORT_AGAIN.en}`));
+    refuse(problem('damaged', message('storage.unreadable-zip')));
   }
   const read = entryReader(bytes, names);
   const json = read(PROJECT_FILE_ENTRY);
-  if (!json) return refuse(notAnju({ zh: `其中没有 ${PROJECT_FILE_ENTRY}`, en: `it holds no ${PROJECT_FILE_ENTRY}` }));
+  if (!json) return refuse(notAnju('storage.no-project-entry', { entry: PROJECT_FILE_ENTRY }));
   let header: unknown;
   try {
     header = JSON.parse(strFromU8(json));
   } catch (e) {
-    return refuse(damaged(PROJECT_FILE_ENTRY, { zh: `不是有效的 JSON（${e instanceof Error ? e.message : String(e)}）`, en: `is not valid JSON (${e instanceof Error ? e.message : String(e)})` }));
+    return refuse(damaged('storage.entry-json', { entry: PROJECT_FILE_ENTRY, detail: e instanceof Error ? e.message : String(e) }));
   }
-  const h = isObj(header) ? header : refuse(notAnju({ zh: `${PROJECT_FILE_ENTRY} 不是项目描述`, en: `${PROJECT_FILE_ENTRY} does not describe a project` }));
-  if (h.format !== PROJECT_FILE_FORMAT) refuse(notAnju({ zh: `格式为“${String(h.format)}”，应为“${PROJECT_FILE_FORMAT}”`, en: `its format is “${String(h.format)}”, not “${PROJECT_FILE_FORMAT}”` }));
+  const h = isObj(header) ? header : refuse(notAnju('storage.not-a-project', { entry: PROJECT_FILE_ENTRY }));
+  if (h.format !== PROJECT_FILE_FORMAT) refuse(notAnju('storage.wrong-format', { format: String(h.format), expected: PROJECT_FILE_FORMAT }));
   const version = h.formatVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return invalid('formatVersion', 'a whole number from 1');
-  if (version > PROJECT_FILE_VERSION) refuse(newer(version, h.appVersion));
+  if (version > PROJECT_FILE_VERSION) {
+    const madeBy = typeof h.appVersion === 'string' ? h.appVersion : '?';
+    refuse(problem('newer-version', message('storage.newer-version', { madeBy, fileVersion: version, appVersion: APP_VERSION, readsUpTo: PROJECT_FILE_VERSION })));
+  }
   const decode = decoder(read);
   const project = checkProject(decode(h.project, 'project'));
   if (!Array.isArray(h.layers)) invalid('layers', 'a list');

@@ -67,7 +67,7 @@ export interface ShpOptions {
  */
 export function readShpGeometry(bytes: Uint8Array, options: ShpOptions): { ok: true; value: ShpGeometry } | { ok: false; issue: ImportIssue } {
   const file = options.fileName;
-  const fail = (code: string, params: Record<string, string | number>) => ({ ok: false as const, issue: { code, severity: 'error' as const, file, params } });
+  const fail = (code: ImportIssue['code'], params: Record<string, string | number>) => ({ ok: false as const, issue: { code, severity: 'error' as const, file, params } });
   if (bytes.length < 100) return fail('shp.too-short', { actual: bytes.length });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const fileCode = view.getInt32(0, false);
@@ -97,7 +97,7 @@ export function readShpGeometry(bytes: Uint8Array, options: ShpOptions): { ok: t
     vertices++;
   };
   /** Ends row `row` with no shape (NaN point, or no parts) and reports why. */
-  const empty = (row: number, code: string, params?: Record<string, string | number>) => {
+  const empty = (row: number, code: ImportIssue['code'], params?: Record<string, string | number>) => {
     if (family === 'point') pushVertex(NaN, NaN);
     else geomOffsets.push(family === 'multipoint' ? vertices : partOffsets.length - 1);
     issues.push({ code, severity: 'error', file, index: row, ...(params ? { params } : {}) });

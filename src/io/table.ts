@@ -21,7 +21,7 @@ const DELIMITER_NAMES: Record<string, string> = { ';': 'semicolon', '\t': 'tab',
 const SAMPLE_CHARS = 65_536;
 const SAMPLE_ROWS = 50;
 
-function failure(file: InputFile, code: string, params?: Record<string, string | number>): ReadOutcome<ParsedVectorSource> {
+function failure(file: InputFile, code: ImportIssue['code'], params?: Record<string, string | number>): ReadOutcome<ParsedVectorSource> {
   return { ok: false, issue: { code, severity: 'error', file: file.name, ...(params ? { params } : {}) } };
 }
 

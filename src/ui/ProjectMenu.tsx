@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Comlink, type DataClient } from '../../workers/data.client';
 import type { ProjectSummary } from '../../workers/data.types';
 import type { LocalizedText } from '../core/manifest';
+import { localizeMessage, message, type Message } from '../core/messages';
+import { useMessageText } from './message';
 import { DEMO_PROJECT_ID, openProject } from './project-store';
-import { currentLanguage } from './i18n';
 import { downloadBlob } from './download';
 import { Icon } from './icons';
 
@@ -22,7 +23,8 @@ export function beforeProjectExport(hook: () => Promise<void>): () => void {
   };
 }
 
-type FileError = { kind: 'import'; file: string; message: LocalizedText } | { kind: 'export'; detail: string };
+/** A project file that cannot be imported, and why (the reason in both languages). */
+const refused = (file: string, reason: LocalizedText): Message => message('storage.project-file-refused', { file, reasonZh: reason.zh, reasonEn: reason.en });
 
 /**
  * Projects kept in this browser: open the demo county or a saved project, start a new empty
@@ -31,11 +33,12 @@ type FileError = { kind: 'import'; file: string; message: LocalizedText } | { ki
  */
 export function ProjectMenu({ client, projectId }: { client: DataClient; projectId: string }) {
   const { t } = useTranslation();
+  const say = useMessageText();
   const [open, setOpen] = useState(false);
   const [projects, setProjects] = useState<ProjectSummary[]>([]);
   const [newName, setNewName] = useState('');
   const [busy, setBusy] = useState<'exporting' | 'importing' | null>(null);
-  const [fileError, setFileError] = useState<FileError | null>(null);
+  const [fileError, setFileError] = useState<Message | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const refresh = () => void client.listProjects().then(setProjects);
@@ -54,7 +57,7 @@ export function ProjectMenu({ client, projectId }: { client: DataClient; project
       const { fileName, bytes } = await client.exportProject(projectId);
       downloadBlob(new Blob([bytes as BlobPart], { type: 'application/zip' }), fileName);
     } catch (e) {
-      setFileError({ kind: 'export', detail: e instanceof Error ? e.message : String(e) });
+      setFileError(message('export.project-failed', { detail: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(null);
     }
@@ -69,12 +72,12 @@ export function ProjectMenu({ client, projectId }: { client: DataClient; project
         setOpen(false);
         openProject(result.value.id);
       } else {
-        setFileError({ kind: 'import', file: file.name, message: result.error.message });
+        setFileError(refused(file.name, result.error.message));
       }
     } catch (e) {
       // A file that vanished before it was read, or a bug: still say so, and change nothing.
       const detail = e instanceof Error ? e.message : String(e);
-      setFileError({ kind: 'import', file: file.name, message: { zh: `读取失败（${detail}）。请重新选择文件再试。`, en: `it could not be read (${detail}). Choose the file again and retry.` } });
+      setFileError(refused(file.name, localizeMessage(message('storage.file-unreadable', { detail }))));
     } finally {
       setBusy(null);
     }
@@ -141,7 +144,7 @@ export function ProjectMenu({ client, projectId }: { client: DataClient; project
           {busy && <p className="muted" role="status" data-testid="project-file-busy">{t(`project.${busy}`)}</p>}
           {fileError && (
             <p className="error-text" role="alert" data-testid="project-file-error">
-              {fileError.kind === 'import' ? `${t('project.fileError', { file: fileError.file })}${fileError.message[currentLanguage()]}` : t('project.exportFailed', { detail: fileError.detail })}
+              {say(fileError)}
             </p>
           )}
           <p className="muted">{t('project.fileHint')}</p>

@@ -2,8 +2,7 @@
 export const registerStrings = {
   zh: {
     register: {
-      button: '隐患排查', title: '地质灾害隐患排查台账', run: '运行分析', rerun: '重新分析', running: '正在分析 {{done}}/{{total}}…', cancel: '取消', cancelled: '已取消分析，原有结果未改变。',
-      failed: '分析失败：{{detail}}', document: '{{detail}}', noHazards: '项目中没有“地质灾害”用途的图层。请导入隐患点或隐患区（导入时用途选“地质灾害”）。', noExposed: '项目中没有村庄、农户或安置点图层，无法分析。',
+      button: '隐患排查', title: '地质灾害隐患排查台账', run: '运行分析', rerun: '重新分析', running: '正在分析 {{done}}/{{total}}…', cancel: '取消',
       newHazards: '项目中有新的隐患图层 {{names}} 尚未纳入分析。请在设置中勾选后重新分析：', notRun: '尚未分析。点击“运行分析”，检查每个村庄、农户和安置点位于哪些隐患区内或附近。', ranAt: '分析于 {{time}}', close: '关闭',
       tabs: { entries: '台账', summary: '统计', changes: '变化', settings: '设置' },
       filter: { township: '乡镇', hazardType: '灾种', level: '等级', status: '影响', review: '审核', role: '类别', all: '全部', search: '搜索名称或编号' },
@@ -21,8 +20,7 @@ export const registerStrings = {
   },
   en: {
     register: {
-      button: 'Hazard check', title: 'Hazard exposure register', run: 'Run analysis', rerun: 'Run again', running: 'Analysing {{done}}/{{total}}…', cancel: 'Cancel', cancelled: 'Analysis cancelled; the previous results are unchanged.',
-      failed: 'The analysis failed: {{detail}}', document: '{{detail}}', noHazards: 'The project has no layer with the role "Hazards". Import hazard points or zones (choose the role "Hazards").', noExposed: 'The project has no villages, households or settlements to check.',
+      button: 'Hazard check', title: 'Hazard exposure register', run: 'Run analysis', rerun: 'Run again', running: 'Analysing {{done}}/{{total}}…', cancel: 'Cancel',
       newHazards: 'New hazard layers {{names}} are not in the analysis yet. Choose them in', notRun: 'Not analysed yet. Run the analysis to find which villages, households and settlements lie inside or near a hazard.', ranAt: 'Analysed {{time}}', close: 'Close',
       tabs: { entries: 'Register', summary: 'Figures', changes: 'Changes', settings: 'Settings' },
       filter: { township: 'Township', hazardType: 'Hazard', level: 'Class', status: 'Exposure', review: 'Review', role: 'Kind', all: 'All', search: 'Search name or id' },

@@ -4,6 +4,7 @@ import { createAnalysisApi, type LayerSource } from '../../workers/analysis.api'
 import type { LayerInfo } from '../../workers/data.types';
 import type { RegisterState } from '../../src/core/exposure/register';
 import { fixture } from '../core/exposure/two-townships';
+import { formatMessage } from '../../src/core/messages';
 
 const info = (id: string, role: LayerInfo['role']): LayerInfo => ({ id, role, kind: 'Point', name: { zh: id, en: id }, source: { zh: '', en: '' }, featureCount: 1, bboxLngLat: [0, 0, 0, 0], columns: [], userLayer: false });
 
@@ -106,7 +107,7 @@ describe('register store', () => {
     await running;
     expect(slow.terminated()).toBe(1);
     expect(c.getSnapshot().running).toBe(false);
-    expect(c.getSnapshot().notice?.key).toBe('register.cancelled');
+    expect(c.getSnapshot().notice?.code).toBe('register.cancelled');
     expect(c.getSnapshot().run).toBe(before);
   });
 
@@ -115,6 +116,8 @@ describe('register store', () => {
     project.layers = project.layers.filter((l) => l.role !== 'hazards');
     const s = store(project, inThreadWorker(project.source));
     await s.run();
-    expect(s.getSnapshot().error?.key).toBe('register.noHazards');
+    const error = s.getSnapshot().error;
+    expect(error?.code).toBe('register.no-hazards');
+    expect(error && formatMessage(error, 'zh')).toBe('项目中没有“地质灾害”用途的图层。请导入隐患点或隐患区（导入时用途选“地质灾害”）。');
   });
 });

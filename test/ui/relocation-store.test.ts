@@ -1,14 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { RELOCATION_DOCUMENT, setPolicyValue, type RelocationDocument } from '../../src/ui/relocation/relocation-store';
 import { defaultPolicy } from '../../src/core/relocation/policy';
+import { formatMessage } from '../../src/core/messages';
 import { project, settle } from './relocation-project';
 
 describe('relocation store', () => {
   it('sets policy values by path and refuses unknown ones', () => {
-    const p = setPolicyValue(defaultPolicy(), 'cost.constructionPerM2.new_site', 2500);
-    expect(p.cost.constructionPerM2.new_site).toBe(2500);
+    const set = setPolicyValue(defaultPolicy(), 'cost.constructionPerM2.new_site', 2500);
+    expect(set.ok && set.value.cost.constructionPerM2.new_site).toBe(2500);
     expect(defaultPolicy().cost.constructionPerM2.new_site).toBe(2000);
-    expect(() => setPolicyValue(defaultPolicy(), 'cost.nope', 1)).toThrow(/No policy field "cost.nope"/);
+    const refused = setPolicyValue(defaultPolicy(), 'cost.nope', 1);
+    expect(refused).toEqual({ ok: false, error: { code: 'relocation.no-policy-field', params: { path: 'cost.nope' } } });
+    expect(!refused.ok && formatMessage(refused.error, 'en')).toMatch(/no "cost.nope" setting/);
+    expect(setPolicyValue(defaultPolicy(), 'nope.deeper', 1)).toMatchObject({ ok: false, error: { code: 'relocation.no-policy-field' } });
+  });
+
+  it('says so when a stored policy lacks the value being edited, and changes nothing', async () => {
+    const { store, documents } = project();
+    await store.load();
+    const before = documents.get(RELOCATION_DOCUMENT);
+    store.setPolicy('cost.nope', 1);
+    expect(store.getSnapshot().policyError).toEqual({ code: 'relocation.no-policy-field', params: { path: 'cost.nope' } });
+    expect(documents.get(RELOCATION_DOCUMENT)).toBe(before);
+    store.setPolicy('cost.subsidyOther', 20_000);
+    expect(store.getSnapshot().policyError).toBeNull();
+    store.dispose();
   });
 
   it('runs, reruns on a policy edit, applies an override at once and keeps it across a reload', async () => {

@@ -3,12 +3,19 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createImportApi } from '../../workers/import.api';
 import type { ImportSettings } from '../../workers/import.types';
-import { describeIssue } from '../../src/core/import/messages';
+import { describeIssue } from '../../src/core/import/describe-issue';
+import { formatMessage, type Outcome } from '../../src/core/messages';
 
 const FIX = 'test/fixtures/import';
 const file = (path: string) => ({ name: basename(path), bytes: new Uint8Array(readFileSync(path)) });
 const LISHUI = { centerLng: 119.64, centerLat: 28.19 };
 const DEMO_BBOX: [number, number, number, number] = [119.43, 28.04, 119.84, 28.34];
+
+/** The value of an outcome; a refusal fails the test with its English message. */
+function value<T>(outcome: Outcome<T>): T {
+  if (!outcome.ok) throw new Error(formatMessage(outcome.error, 'en'));
+  return outcome.value;
+}
 
 function settings(patch: Partial<ImportSettings>): ImportSettings {
   return { role: 'villages', crs: 'EPSG:4490', offset: 'none', coordinates: null, join: null, fieldMap: {}, categoryMaps: {}, ...patch };
@@ -24,7 +31,7 @@ describe('import API (io worker)', () => {
     expect(s.crsGuess?.crs).toBe('EPSG:4490');
     const { fieldMap } = api.suggest(s.sourceId, 'villages');
     expect(fieldMap).toMatchObject({ name: '村名', population: '人口' });
-    const preview = api.preview(s.sourceId, settings({ coordinates: s.coordinateColumns, offset: 'gcj02', fieldMap }), { villages: [], projectBBox: null });
+    const preview = value(api.preview(s.sourceId, settings({ coordinates: s.coordinateColumns, offset: 'gcj02', fieldMap }), { villages: [], projectBBox: null }));
     expect(preview.issues.map((i) => describeIssue(i, 'en', true))).toContain(
       describeIssue({ code: 'crs.china-offset', severity: 'info', file: 'villages_gcj02.csv', params: preview.issues.find((i) => i.code === 'crs.china-offset')!.params }, 'en', true),
     );
@@ -51,7 +58,7 @@ describe('import API (io worker)', () => {
     const codes = api.categoryValues(s.sourceId, '村代码');
     // Every code but the last is a loaded village.
     const villages = codes.slice(0, -1).map((code, k) => ({ id: `v${k}`, adminCode: code, name: `村${k}`, lng: 119.6 + k * 0.01, lat: 28.2 }));
-    const preview = api.preview(s.sourceId, settings({ role: 'households', crs: null, join: { column: '村代码', by: 'adminCode' }, fieldMap, categoryMaps }), { villages, projectBBox: DEMO_BBOX });
+    const preview = value(api.preview(s.sourceId, settings({ role: 'households', crs: null, join: { column: '村代码', by: 'adminCode' }, fieldMap, categoryMaps }), { villages, projectBBox: DEMO_BBOX }));
     const unplaced = preview.issues.filter((i) => i.code === 'join.no-match');
     expect(unplaced.length).toBeGreaterThan(0);
     expect(preview.issues.some((i) => i.code === 'geom.empty')).toBe(false);
@@ -78,7 +85,7 @@ describe('import API (io worker)', () => {
       'notes.docx: ".docx" files cannot be imported. Use GeoJSON, FlatGeobuf (.fgb), Shapefile (a .zip, or .shp/.shx/.dbf/.prj dropped together), CSV, Excel (.xlsx), GeoTIFF (.tif) or SRTM (.hgt).',
     );
     const parcels = sources[0];
-    const preview = api.preview(parcels.sourceId, settings({ role: 'farmland', crs: 'EPSG:4549' }), { villages: [], projectBBox: null });
+    const preview = value(api.preview(parcels.sourceId, settings({ role: 'farmland', crs: 'EPSG:4549' }), { villages: [], projectBBox: null }));
     expect(preview.render.geojson).toBeDefined();
     expect(preview.bboxLngLat[0]).toBeGreaterThan(119);
     expect(preview.bboxLngLat[0]).toBeLessThan(121);
@@ -90,7 +97,7 @@ describe('import API (io worker)', () => {
     const [s] = sources;
     expect(s.crsGuess?.crs).toBe('EPSG:4490');
     const { fieldMap } = api.suggest(s.sourceId, 'villages');
-    const preview = api.preview(s.sourceId, settings({ coordinates: s.coordinateColumns, fieldMap }), { villages: [], projectBBox: DEMO_BBOX });
+    const preview = value(api.preview(s.sourceId, settings({ coordinates: s.coordinateColumns, fieldMap }), { villages: [], projectBBox: DEMO_BBOX }));
     expect(preview.rejected).toBeGreaterThan(0);
     expect(preview.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['geom.out-of-range', 'row.duplicate-id']));
     // Listed as the user reads the file: file-level remarks, then row by row.
@@ -113,8 +120,29 @@ describe('import API (io worker)', () => {
     const [s] = sources;
     expect(s.kind).toBe('raster');
     expect(s.crs).toBe('EPSG:4549');
-    const grid = api.demFor(s.sourceId, 'EPSG:4549');
+    const grid = value(api.demFor(s.sourceId, 'EPSG:4549'));
     expect(grid.crs).toBe('EPSG:4549');
     expect(grid.data.some((v) => Number.isNaN(v))).toBe(true);
+  });
+
+  it('says what to choose when the settings cannot place a table, instead of throwing', async () => {
+    const api = createImportApi();
+    const { sources } = await api.readFiles([file(`${FIX}/table/villages_gcj02.csv`)], LISHUI);
+    const [s] = sources;
+    const unplaced = api.preview(s.sourceId, settings({}), { villages: [], projectBBox: null });
+    expect(unplaced).toEqual({ ok: false, error: { code: 'import.no-placement' } });
+    expect(!unplaced.ok && formatMessage(unplaced.error, 'zh')).toBe('这个表格没有可识别的坐标列：请选择坐标列，或关联到已有村庄。');
+    const noCrs = api.preview(s.sourceId, settings({ coordinates: s.coordinateColumns, crs: null }), { villages: [], projectBBox: null });
+    expect(noCrs).toEqual({ ok: false, error: { code: 'import.unknown-crs', params: { crs: '' } } });
+    const unknown = api.preview(s.sourceId, settings({ coordinates: s.coordinateColumns, crs: 'EPSG:9999' }), { villages: [], projectBBox: null });
+    expect(!unknown.ok && formatMessage(unknown.error, 'en')).toBe('The coordinate system "EPSG:9999" cannot be converted. Choose one of the listed coordinate systems under "Coordinate system".');
+  });
+
+  it('refuses a DEM in a CRS it cannot convert with a message, keeping the source', async () => {
+    const api = createImportApi();
+    const { sources } = await api.readFiles([file(`${FIX}/raster/dem-4549-int16-lzw-striped.tif`)]);
+    const [s] = sources;
+    expect(api.demFor(s.sourceId, 'EPSG:9999')).toEqual({ ok: false, error: { code: 'import.unknown-crs', params: { crs: 'EPSG:9999' } } });
+    expect(value(api.demFor(s.sourceId, 'EPSG:4549')).crs).toBe('EPSG:4549');
   });
 });

@@ -110,7 +110,7 @@ export function applyMapping(input: ApplyMappingInput): ApplyMappingOutput {
       continue;
     }
     sourceOf.set(f.name, columnName);
-    const issue = (index: number, code: string, params: Record<string, string | number> = {}, severity: 'error' | 'warning' = 'error') =>
+    const issue = (index: number, code: ImportIssue['code'], params: Record<string, string | number> = {}, severity: 'error' | 'warning' = 'error') =>
       rowIssues.push({ code, severity, file, index, field: columnName, params: { ...labelParams(f), ...params } });
     out.push(convertColumn(f, column, table.length, categoryMaps[f.name] ?? {}, issue));
   }
@@ -175,7 +175,7 @@ export function applyMapping(input: ApplyMappingInput): ApplyMappingOutput {
   return { table: { length: table.length, columns: out }, issues: [...fileIssues, ...rowIssues] };
 }
 
-type RowIssue = (index: number, code: string, params?: Record<string, string | number>, severity?: 'error' | 'warning') => void;
+type RowIssue = (index: number, code: ImportIssue['code'], params?: Record<string, string | number>, severity?: 'error' | 'warning') => void;
 
 /** One user column converted to a field's type, reporting each bad cell. */
 function convertColumn(f: RoleField, column: Column, length: number, valueMap: Record<string, string | null>, issue: RowIssue): Column {

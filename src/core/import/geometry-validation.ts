@@ -119,7 +119,7 @@ export function validateGeometry(input: ValidateGeometryInput): ValidateGeometry
     return { geometry, issues };
   }
   const field = input.tabular && input.coordinateColumns ? `${input.coordinateColumns.x}/${input.coordinateColumns.y}` : undefined;
-  const issue = (index: number, code: string, severity: 'error' | 'warning', params?: Record<string, string | number>) =>
+  const issue = (index: number, code: ImportIssue['code'], severity: 'error' | 'warning', params?: Record<string, string | number>) =>
     issues.push({ code, severity, file, index, ...(field ? { field } : {}), ...(params ? { params } : {}) });
   const inArea = (x: number, y: number): 'project' | 'china' | null =>
     projectBBox && distanceToBBoxKm(x, y, projectBBox) <= FAR_OUTSIDE_KM ? 'project' : inBox(x, y, CHINA_BBOX) ? 'china' : null;
@@ -179,7 +179,7 @@ export function validateGeometry(input: ValidateGeometryInput): ValidateGeometry
   return { geometry: builder.finish(), issues };
 }
 
-type IssueSink = (index: number, code: string, severity: 'error' | 'warning', params?: Record<string, string | number>) => void;
+type IssueSink = (index: number, code: ImportIssue['code'], severity: 'error' | 'warning', params?: Record<string, string | number>) => void;
 
 const SHAPES = { line: { shapeZh: '线', shapeEn: 'line', min: 2 }, polygon: { shapeZh: '面', shapeEn: 'polygon', min: 3 } };
 

@@ -1,12 +1,13 @@
 /**
  * Shared shapes of the import pipeline: readers (src/io) turn files into a `ParsedSource`;
  * the wizard maps its fields to a role; validation (src/core/import) checks every row.
- * Problems are `ImportIssue` values with a stable code; `describeIssue` words them in the
- * user's language (messages/index.ts), so the same issue reads right in zh and en.
+ * Problems are `ImportIssue` values with a stable code from the message catalogue
+ * (src/core/messages); `describeIssue` words them in the user's language.
  */
+import type { MessageCode, MessageParams } from '../messages';
 import type { ColumnarGeometry, ColumnarTable, Grid } from '../types';
 
-export type Lang = 'zh' | 'en';
+export type { Lang } from '../messages';
 
 /**
  * error: the file (when no `index`) or that row is rejected.
@@ -17,7 +18,7 @@ export type IssueSeverity = 'error' | 'warning' | 'info';
 
 export interface ImportIssue {
   /** Stable code, `<area>.<what>`, e.g. `shp.no-shp`, `csv.bom`, `row.population-negative`. */
-  code: string;
+  code: MessageCode;
   severity: IssueSeverity;
   /** The file the issue is about (as the user named it). */
   file?: string;
@@ -26,11 +27,8 @@ export interface ImportIssue {
   /** The field (column) as named in the user's file. */
   field?: string;
   /** Values for the message template (the bad value, the expected range…). */
-  params?: Record<string, string | number>;
+  params?: MessageParams;
 }
-
-/** One message template per code, in both UI languages. */
-export type MessageTemplates = Record<string, { zh: (p: Record<string, string | number>) => string; en: (p: Record<string, string | number>) => string }>;
 
 /** A file handed to a reader: its name as the user dropped it and its bytes. */
 export interface InputFile {

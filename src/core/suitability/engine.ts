@@ -10,6 +10,7 @@
 import { hazardBuffer, type ExposureParams } from '../exposure/analysis';
 import { hazardTypeCode, riskLevelCode } from '../exposure/classes';
 import type { LayerRole, LocalizedText } from '../manifest';
+import { localizeMessage, message } from '../messages';
 import { rasterize } from '../grid/rasterize';
 import { featureCount } from '../import/geometry-builder';
 import { cellSizesM } from '../grid/terrain';
@@ -327,7 +328,7 @@ export class SuitabilityEngine {
     const scores: Uint8Array[] = [];
     for (const c of model.criteria) {
       if (c.source.kind === 'distance' && this.countFeatures(c.source.target) === 0) {
-        warnings.push({ zh: `因子“${c.name.zh}”找不到目标要素（${c.source.target.roles.join('、')}），各处按“无要素”计分。请导入相应图层或修改因子。`, en: `Criterion "${c.name.en}" finds no target features (${c.source.target.roles.join(', ')}); every cell scores as "no feature". Import the layer or change the criterion.` });
+        warnings.push(localizeMessage(message('suitability.criterion-no-features', { nameZh: c.name.zh, nameEn: c.name.en, roles: c.source.target.roles.join(',') })));
       }
       scores.push(await this.criterionScore(c.source, c.transform));
     }
@@ -338,7 +339,7 @@ export class SuitabilityEngine {
       const rule = byId.get(id)!;
       const { mask, features, cells } = await this.ruleMask(rule, hazardParams);
       if (rule.target.kind === 'layers' && features === 0) {
-        warnings.push({ zh: `规则“${rule.name.zh}”找不到目标要素（${rule.target.filter.roles.join('、')}），未排除任何区域。`, en: `Rule "${rule.name.en}" finds no target features (${rule.target.filter.roles.join(', ')}) and excludes nothing.` });
+        warnings.push(localizeMessage(message('suitability.rule-no-features', { nameZh: rule.name.zh, nameEn: rule.name.en, roles: rule.target.filter.roles.join(',') })));
       }
       applied.push({ id: rule.id, name: rule.name, source: rule.source, distance: rule.distanceM, features, cells });
       ruleMasks.push(mask);

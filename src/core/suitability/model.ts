@@ -5,6 +5,7 @@
  * (presets.ts) are starting points the planner copies and edits.
  */
 import type { LayerRole, LocalizedText } from '../manifest';
+import { localizeMessage, message, type MessageCode, type MessageParams } from '../messages';
 import type { Transform } from './transforms';
 
 /** Which features of a project a criterion or rule measures from: layers by role, optionally by attribute. */
@@ -122,31 +123,34 @@ export function filterKey(filter: LayerFilter): string {
   return `${[...filter.roles].sort().join('+')}${where}`;
 }
 
+/** A model problem in both languages, worded by the message catalogue. */
+const say = (code: MessageCode, params?: MessageParams): LocalizedText => localizeMessage(message(code, params));
+
 /**
  * Checks a model before a run; each problem is a message the planner can act on (which
  * criterion, which field), in both languages.
  */
 export function validateModel(model: SuitabilityModel, rules: readonly ExclusionRule[], validate: (t: Transform) => LocalizedText | null): LocalizedText[] {
   const problems: LocalizedText[] = [];
-  if (model.criteria.length === 0) problems.push({ zh: '模型没有评价因子：请至少添加一个因子。', en: 'The model has no criteria: add at least one.' });
+  if (model.criteria.length === 0) problems.push(say('suitability.model.no-criteria'));
   for (const c of model.criteria) {
     const message = validate(c.transform);
-    if (message) problems.push({ zh: `因子“${c.name.zh}”的变换有误：${message.zh}`, en: `Criterion "${c.name.en}": ${message.en}` });
-    if (model.weighting.mode === 'direct' && !(c.weight >= 0)) problems.push({ zh: `因子“${c.name.zh}”的权重须为非负数。`, en: `Criterion "${c.name.en}": the weight must be zero or more.` });
+    if (message) problems.push(say('suitability.model.criterion-transform', { nameZh: c.name.zh, nameEn: c.name.en, problemZh: message.zh, problemEn: message.en }));
+    if (model.weighting.mode === 'direct' && !(c.weight >= 0)) problems.push(say('suitability.model.negative-weight', { nameZh: c.name.zh, nameEn: c.name.en }));
   }
   if (model.weighting.mode === 'direct' && model.criteria.length > 0 && model.criteria.every((c) => !(c.weight > 0))) {
-    problems.push({ zh: '所有权重都为 0：请至少给一个因子正权重。', en: 'Every weight is 0: give at least one criterion a positive weight.' });
+    problems.push(say('suitability.model.all-weights-zero'));
   }
   if (model.weighting.mode === 'ahp') {
     const expected = pairCount(model.criteria.length);
-    if (model.weighting.pairwise.length !== expected) problems.push({ zh: `两两比较应有 ${expected} 项。`, en: `The pairwise comparisons should have ${expected} judgements.` });
-    else if (model.weighting.pairwise.some((v) => !(v >= 1 / 9 - 1e-9 && v <= 9 + 1e-9))) problems.push({ zh: '两两比较的取值须在 1/9 到 9 之间（Saaty 标度）。', en: 'Pairwise judgements must lie between 1/9 and 9 (Saaty scale).' });
+    if (model.weighting.pairwise.length !== expected) problems.push(say('suitability.model.pairwise-count', { expected }));
+    else if (model.weighting.pairwise.some((v) => !(v >= 1 / 9 - 1e-9 && v <= 9 + 1e-9))) problems.push(say('suitability.model.pairwise-range'));
   }
   for (const id of model.ruleIds) {
-    if (!rules.some((r) => r.id === id)) problems.push({ zh: `规则库中没有规则“${id}”：请在规则库中恢复它或从模型中取消它。`, en: `Rule "${id}" is not in the rule library: restore it or untick it.` });
+    if (!rules.some((r) => r.id === id)) problems.push(say('suitability.model.missing-rule', { id }));
   }
   const r = model.regions;
-  if (!(r.threshold >= 0 && r.threshold <= 100)) problems.push({ zh: '候选区阈值须在 0 到 100 之间。', en: 'The region threshold must be between 0 and 100.' });
-  if (!(r.minAreaHa >= 0)) problems.push({ zh: '最小面积须为非负数（公顷）。', en: 'The minimum area must be zero or more (hectares).' });
+  if (!(r.threshold >= 0 && r.threshold <= 100)) problems.push(say('suitability.model.threshold'));
+  if (!(r.minAreaHa >= 0)) problems.push(say('suitability.model.min-area'));
   return problems;
 }

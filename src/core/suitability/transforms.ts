@@ -38,6 +38,7 @@
  * values reverses the sub-buckets of a bucket.
  */
 import type { LocalizedText } from '../manifest';
+import { localizeMessage, message, type MessageCode, type MessageParams } from '../messages';
 
 /** A criterion transform; every score is on the 0–100 suitability scale. */
 export type Transform =
@@ -103,49 +104,49 @@ const isScore = (v: number): boolean => Number.isFinite(v) && v >= 0 && v <= 100
 
 /** A message a planner can act on (both UI languages), or null when the transform is usable. */
 export function validateTransform(t: Transform): LocalizedText | null {
-  const say = (zh: string, en: string): LocalizedText => ({ zh, en });
+  const say = (code: MessageCode, params?: MessageParams): LocalizedText => localizeMessage(message(code, params));
   switch (t.kind) {
     case 'ranges': {
       const { breaks, scores } = t;
-      if (scores.length !== breaks.length + 1) return say(`${breaks.length} 个分级界值分出 ${breaks.length + 1} 级，但给了 ${scores.length} 个得分。`, `${breaks.length} break${breaks.length === 1 ? '' : 's'} make ${breaks.length + 1} classes, but ${scores.length} score${scores.length === 1 ? ' is' : 's are'} given.`);
+      if (scores.length !== breaks.length + 1) return say('suitability.transform.class-count', { breaks: breaks.length, scores: scores.length });
       for (let i = 0; i < breaks.length; i++) {
-        if (!Number.isFinite(breaks[i])) return say(`第 ${i + 1} 个分级界值须为有限数值。`, `Break ${i + 1} must be a finite number.`);
-        if (i > 0 && !(breaks[i] > breaks[i - 1])) return say(`分级界值须递增：第 ${i + 1} 个（${breaks[i]}）不大于第 ${i} 个（${breaks[i - 1]}）。`, `Breaks must rise: break ${i + 1} (${breaks[i]}) is not above break ${i} (${breaks[i - 1]}).`);
+        if (!Number.isFinite(breaks[i])) return say('suitability.transform.break-not-finite', { index: i + 1 });
+        if (i > 0 && !(breaks[i] > breaks[i - 1])) return say('suitability.transform.breaks-not-rising', { index: i + 1, value: breaks[i], previousIndex: i, previous: breaks[i - 1] });
       }
-      for (let i = 0; i < scores.length; i++) if (!isScore(scores[i])) return say(`第 ${i + 1} 级的得分须在 0 到 100 之间。`, `The score of class ${i + 1} must be between 0 and 100.`);
+      for (let i = 0; i < scores.length; i++) if (!isScore(scores[i])) return say('suitability.transform.class-score', { index: i + 1 });
       return null;
     }
     case 'categories': {
       const { values, scores, otherScore } = t;
-      if (scores.length !== values.length) return say(`${values.length} 个类别需要 ${values.length} 个得分，但给了 ${scores.length} 个。`, `${values.length} categor${values.length === 1 ? 'y needs' : 'ies need'} ${values.length} score${values.length === 1 ? '' : 's'}, but ${scores.length} ${scores.length === 1 ? 'is' : 'are'} given.`);
+      if (scores.length !== values.length) return say('suitability.transform.category-count', { values: values.length, scores: scores.length });
       const seen = new Set<number>();
       for (let i = 0; i < values.length; i++) {
-        if (!Number.isFinite(values[i])) return say(`第 ${i + 1} 个类别值须为有限数值。`, `Category ${i + 1} must be a finite number.`);
+        if (!Number.isFinite(values[i])) return say('suitability.transform.category-not-finite', { index: i + 1 });
         const f = Math.fround(values[i]) + 0; // folds −0 into +0, which compare equal
-        if (seen.has(f)) return say(`类别值 ${values[i]} 重复出现。`, `Category value ${values[i]} is listed twice.`);
+        if (seen.has(f)) return say('suitability.transform.category-twice', { value: values[i] });
         seen.add(f);
-        if (!isScore(scores[i])) return say(`类别 ${values[i]} 的得分须在 0 到 100 之间。`, `The score of category ${values[i]} must be between 0 and 100.`);
+        if (!isScore(scores[i])) return say('suitability.transform.category-score', { value: values[i] });
       }
-      if (!isScore(otherScore)) return say('其他值的得分须在 0 到 100 之间。', 'The score for other values must be between 0 and 100.');
+      if (!isScore(otherScore)) return say('suitability.transform.other-score');
       return null;
     }
     case 'linear':
-      if (!Number.isFinite(t.from) || !Number.isFinite(t.to)) return say('直线的两端须为有限数值。', 'Both ends of the line must be finite numbers.');
-      if (t.from === t.to) return say('直线的起点和终点须取不同的值。', 'The two ends of the line must be different values.');
-      if (!isScore(t.scoreFrom) || !isScore(t.scoreTo)) return say('两端的得分须在 0 到 100 之间。', 'Scores at both ends must be between 0 and 100.');
+      if (!Number.isFinite(t.from) || !Number.isFinite(t.to)) return say('suitability.transform.line-not-finite');
+      if (t.from === t.to) return say('suitability.transform.line-flat');
+      if (!isScore(t.scoreFrom) || !isScore(t.scoreTo)) return say('suitability.transform.line-score');
       return null;
     case 'gaussian':
     case 'near':
-      if (!Number.isFinite(t.mid)) return say('中点须为有限数值。', 'The midpoint must be a finite number.');
-      if (!(t.spread > 0) || !Number.isFinite(t.spread)) return say('离散度须为大于 0 的数。', 'The spread must be a number above 0.');
+      if (!Number.isFinite(t.mid)) return say('suitability.transform.mid-not-finite');
+      if (!(t.spread > 0) || !Number.isFinite(t.spread)) return say('suitability.transform.spread');
       return null;
     case 'small':
     case 'large':
-      if (!(t.mid > 0) || !Number.isFinite(t.mid)) return say('中点（得分 50 的值）须为大于 0 的数。', 'The midpoint must be a number above 0 (the value scored 50).');
-      if (!(t.spread > 0) || !Number.isFinite(t.spread)) return say('离散度须为大于 0 的数。', 'The spread must be a number above 0.');
+      if (!(t.mid > 0) || !Number.isFinite(t.mid)) return say('suitability.transform.mid-positive');
+      if (!(t.spread > 0) || !Number.isFinite(t.spread)) return say('suitability.transform.spread');
       return null;
     default:
-      return say(`未知的变换类型“${(t as { kind: string }).kind}”。`, `Unknown transform kind "${(t as { kind: string }).kind}".`);
+      return say('suitability.transform.unknown-kind', { kind: (t as { kind: string }).kind });
   }
 }
 

@@ -3,7 +3,7 @@ import type { LayerRole } from '../../core/manifest';
 import { crsLabel, GAUSS_KRUGER_ZONES } from '../../core/crs';
 import type { ImportSettings, SourceSummary } from '../../../workers/import.types';
 import { currentLanguage } from '../i18n';
-import { describeIssue } from '../../core/import/messages';
+import { describeIssue } from '../../core/import/describe-issue';
 
 /** Roles a vector import can take (the DEM comes from rasters). */
 export const IMPORT_ROLES: LayerRole[] = [

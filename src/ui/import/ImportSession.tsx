@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportIssue } from '../../core/import/types';
-import { describeIssue } from '../../core/import/messages';
+import { describeIssue } from '../../core/import/describe-issue';
 import type { ReadProgress, SourceSummary } from '../../../workers/import.types';
 import { createImportClient, type ImportClient } from '../../../workers/import.client';
 import { Comlink } from '../../../workers/data.client';

@@ -3,11 +3,13 @@ import { downloadBlob } from '../download';
 import { useTranslation } from 'react-i18next';
 import type { LayerRole } from '../../core/manifest';
 import type { ImportIssue } from '../../core/import/types';
-import { describeIssue } from '../../core/import/messages';
+import { describeIssue } from '../../core/import/describe-issue';
 import { roleSchema } from '../../core/import/roles';
 import type { ImportPreview, ImportSettings, SourceSummary } from '../../../workers/import.types';
 import type { ImportClient } from '../../../workers/import.client';
 import { currentLanguage } from '../i18n';
+import { useMessageText } from '../message';
+import { message, type Message, type Outcome } from '../../core/messages';
 import { CrsPicker, IMPORT_ROLES } from './CrsPicker';
 import { FieldMapping } from './FieldMapping';
 
@@ -18,12 +20,12 @@ export interface ImportTarget {
   hasDem: boolean;
   /** The project's extent, to warn about a DEM that does not cover it. */
   projectBBox: [number, number, number, number] | null;
-  /** Runs the preview with the project's villages and extent. */
-  preview(client: ImportClient, sourceId: string, settings: ImportSettings): Promise<ImportPreview>;
+  /** Runs the preview with the project's villages and extent; a message when the settings cannot make one. */
+  preview(client: ImportClient, sourceId: string, settings: ImportSettings): Promise<Outcome<ImportPreview>>;
   /** Adds the previewed layer to the project; resolves with its feature count. */
   commit(client: ImportClient, source: SourceSummary, settings: ImportSettings, name: string): Promise<void>;
-  /** Uses a DEM source as the project's DEM. */
-  commitDem(client: ImportClient, source: SourceSummary, crs: string): Promise<void>;
+  /** Uses a DEM source as the project's DEM; resolves with null, or the message saying why it cannot. */
+  commitDem(client: ImportClient, source: SourceSummary, crs: string): Promise<Message | null>;
   /** Shows or clears the preview layer on the map. */
   showPreview(preview: ImportPreview | null): void;
 }
@@ -77,6 +79,7 @@ function download(name: string, text: string) {
 export function ImportWizard({ client, source, position, target, onDone }: Props) {
   const { t } = useTranslation();
   const lang = currentLanguage();
+  const say = useMessageText();
   const [settings, setSettings] = useState<ImportSettings>(() => initialSettings(source, target.hasVillages));
   const [name, setName] = useState(() => baseName(source.fileName));
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -127,8 +130,14 @@ export function ImportWizard({ client, source, position, target, onDone }: Props
     const timer = setTimeout(() => {
       setBusy(true);
       target.preview(client, source.sourceId, settings).then(
-        (p) => {
+        (outcome) => {
           if (mine !== seq.current) return;
+          if (!outcome.ok) {
+            setError(say(outcome.error));
+            setBusy(false);
+            return;
+          }
+          const p = outcome.value;
           setPreview(p);
           setError(null);
           setBusy(false);
@@ -136,13 +145,13 @@ export function ImportWizard({ client, source, position, target, onDone }: Props
         },
         (e: unknown) => {
           if (mine !== seq.current) return;
-          setError(t('import.failedPreview', { detail: e instanceof Error ? e.message : String(e) }));
+          setError(say(message('import.preview-failed', { detail: e instanceof Error ? e.message : String(e) })));
           setBusy(false);
         },
       );
     }, 250);
     return () => clearTimeout(timer);
-  }, [ready, settings, client, source, target, t]);
+  }, [ready, settings, client, source, target, t, say]);
 
   const update = (patch: Partial<ImportSettings>) => setSettings((s) => ({ ...s, ...patch }));
   const shownPreview = ready ? preview : null;
@@ -157,7 +166,12 @@ export function ImportWizard({ client, source, position, target, onDone }: Props
           setBusy(false);
           return;
         }
-        await target.commitDem(client, source, settings.crs!);
+        const refused = await target.commitDem(client, source, settings.crs!);
+        if (refused) {
+          setError(say(refused));
+          setBusy(false);
+          return;
+        }
         onDone(t('import.demAdded', { name }));
       } else {
         await target.commit(client, source, settings, name);
@@ -240,10 +254,10 @@ export function ImportWizard({ client, source, position, target, onDone }: Props
         <FieldMapping client={client} source={source} schema={schema} settings={settings} onChange={(fieldMap, categoryMaps) => update({ fieldMap, categoryMaps })} />
       )}
       {source.kind === 'vector' && missingRequired.length > 0 && (
-        <p className="warning-text" data-testid="import-missing">{t('import.fixMapping', { fields: missingRequired.map((f) => f.label[lang]).join('、') })}</p>
+        <p className="warning-text" data-testid="import-missing">{say(message('import.required-unmapped', { fieldsZh: missingRequired.map((f) => f.label.zh).join('、'), fieldsEn: missingRequired.map((f) => f.label.en).join('、') }))}</p>
       )}
-      {source.tabular && !settings.coordinates && !settings.join && <p className="warning-text">{t('import.needPlacement')}</p>}
-      {demOutside && <p className="warning-text" data-testid="import-dem-outside">{t('import.demOutside')}</p>}
+      {source.tabular && !settings.coordinates && !settings.join && <p className="warning-text">{say(message('import.no-placement'))}</p>}
+      {demOutside && <p className="warning-text" data-testid="import-dem-outside">{say(message('import.dem-outside'))}</p>}
 
       <div className="import-result" data-testid="import-result">
         {busy && <p className="muted">{t('import.previewing')}</p>}
@@ -269,7 +283,7 @@ export function ImportWizard({ client, source, position, target, onDone }: Props
             {t('import.report')}
           </button>
         )}
-        {shownPreview && shownPreview.valid === 0 && <p className="warning-text">{t('import.nothingValid')}</p>}
+        {shownPreview && shownPreview.valid === 0 && <p className="warning-text">{say(message('import.nothing-valid'))}</p>}
         {shownPreview && shownPreview.rows.length > 0 && (
           <details className="preview-table">
             <summary>{t('import.rows', { count: shownPreview.rows.length })}</summary>

@@ -52,11 +52,14 @@ export function useImportTarget({ client, controller, layers, dem, projectBBox: 
         controller?.zoomToBBox(render.bboxLngLat);
       },
       async commitDem(importClient, source, crs) {
-        const grid = await importClient.demFor(source.sourceId, crs);
+        const got = await importClient.demFor(source.sourceId, crs);
+        if (!got.ok) return got.error;
+        const grid = got.value;
         const summary = await client.setDem(Comlink.transfer(grid, [grid.data.buffer as ArrayBuffer]), source.fileName);
         controller?.setDem(summary);
         demReplaced(summary);
         controller?.zoomToBBox(summary.bboxLngLat);
+        return null;
       },
       showPreview(preview: ImportPreview | null) {
         if (!preview) {

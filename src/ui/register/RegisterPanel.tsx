@@ -6,6 +6,7 @@ import { DEFINITIONS, hazardIssueText, hazardTypeLabel, REVIEW_LABELS, riskLevel
 import { REVIEW_STATUSES, reviewOf, type AreaSummary, type RegisterEntry, type RegisterState, type ReviewStatus } from '../../core/exposure/register';
 import type { LayerInfo } from '../../../workers/data.types';
 import { currentLanguage } from '../i18n';
+import { useMessageText } from '../message';
 import { Icon } from '../icons';
 import { formatCount, formatDateTime, formatPeople, today } from './format';
 import type { RegisterSettings, RegisterStore, RegisterView } from './register-store';
@@ -35,6 +36,7 @@ function reviewCode(state: RegisterState | null, entry: RegisterEntry): 'none' |
 export function RegisterPanel({ store, view, layers, selectedKey, onSelect, onExport, onClose }: Props) {
   const { t } = useTranslation();
   const lang = currentLanguage();
+  const say = useMessageText();
   const [tab, setTab] = useState<Tab>('entries');
   const { run } = view;
   // Hazard layers added since the register's layers were chosen (e.g. a newer survey).
@@ -65,14 +67,14 @@ export function RegisterPanel({ store, view, layers, selectedKey, onSelect, onEx
           </>
         )}
       </div>
-      {view.error && <p className="table-warning" role="alert" data-testid="register-error">{t(view.error.key, view.error.params)}</p>}
+      {view.error && <p className="table-warning" role="alert" data-testid="register-error">{say(view.error)}</p>}
       {newHazardLayers.length > 0 && (
         <p className="warning-text" role="status" data-testid="register-new-layers">
           {t('register.newHazards', { names: newHazardLayers.map((l) => `“${l.name[lang]}”`).join('、') })}{' '}
           <button type="button" className="link" onClick={() => setTab('settings')}>{t('register.tabs.settings')}</button>
         </p>
       )}
-      {view.notice && <p className="note" role="status">{t(view.notice.key, view.notice.params)}</p>}
+      {view.notice && <p className="note" role="status">{say(view.notice)}</p>}
       {run?.issues.map((issue) => (
         <p key={`${issue.layerId}-${issue.field}`} className="warning-text" role="status" data-testid="register-data-issue">{hazardIssueText(issue, lang)}</p>
       ))}

@@ -9,6 +9,7 @@ import { defaultExposureParams, type ExposureParams, type ExposureRun } from '..
 import { hazardTypeLabel, riskLevelLabel } from '../../core/exposure/labels';
 import { entriesFrom, REGISTER_ROLES, type AreaSummary, type RegisterChange, type RegisterDerivation, type RegisterEntry, type RegisterState, type Review } from '../../core/exposure/register';
 import { REGISTER_DOCUMENT } from '../../core/documents/registry';
+import { message, type Message } from '../../core/messages';
 import type { DataClient } from '../../../workers/data.client';
 import type { LayerInfo } from '../../../workers/data.types';
 import { createAnalysisClient, type AnalysisClient } from '../../../workers/analysis.client';
@@ -16,8 +17,6 @@ import { createAnalysisClient, type AnalysisClient } from '../../../workers/anal
 export { REGISTER_DOCUMENT };
 /** The derived column a settlement's hazard check is kept in (later analyses read it). */
 export const HAZARD_CHECK_COLUMN = 'hazardCheck';
-
-export type RegisterMessage = { key: string; params?: Record<string, string | number> };
 
 export interface RegisterView {
   /** The stored state has been read. */
@@ -30,8 +29,8 @@ export interface RegisterView {
   changes: RegisterChange[] | null;
   /** A run is under way (its counts come through `subscribeProgress`, so they re-render only the bar). */
   running: boolean;
-  error: RegisterMessage | null;
-  notice: RegisterMessage | null;
+  error: Message | null;
+  notice: Message | null;
 }
 
 export interface RegisterSettings {
@@ -115,7 +114,7 @@ export class RegisterStore {
     // The data worker migrates older registers; one it cannot read stays stored as it is and is reported.
     const stored = await this.client.getDocument(REGISTER_DOCUMENT);
     const state = stored.ok ? (stored.value as RegisterState | null) : null;
-    this.set({ loaded: true, state, error: stored.ok ? null : { key: 'register.document', params: { detail: stored.error.message[this.lang()] } } });
+    this.set({ loaded: true, state, error: stored.ok ? null : message(stored.error.code, { ...stored.error.params }) });
     if (state?.last) await this.run();
   }
 
@@ -141,8 +140,8 @@ export class RegisterStore {
   /** Runs the analysis; a newer run or cancel() abandons this one. */
   async run(settings: RegisterSettings = this.settings()): Promise<void> {
     const seq = ++this.runSeq;
-    if (settings.hazardLayerIds.length === 0) return this.set({ error: { key: 'register.noHazards' }, notice: null });
-    if (settings.exposedLayerIds.length === 0) return this.set({ error: { key: 'register.noExposed' }, notice: null });
+    if (settings.hazardLayerIds.length === 0) return this.set({ error: message('register.no-hazards'), notice: null });
+    if (settings.exposedLayerIds.length === 0) return this.set({ error: message('register.no-exposed'), notice: null });
     this.setProgress(0, 1);
     this.set({ running: true, error: null, notice: null });
     this.warm();
@@ -165,7 +164,7 @@ export class RegisterStore {
       await this.accept(run, register, settings);
     } catch (e) {
       settled = true;
-      if (seq === this.runSeq) this.set({ running: false, error: { key: 'register.failed', params: { detail: e instanceof Error ? e.message : String(e) } } });
+      if (seq === this.runSeq) this.set({ running: false, error: message('register.failed', { detail: e instanceof Error ? e.message : String(e) }) });
     }
   }
 
@@ -174,7 +173,7 @@ export class RegisterStore {
     if (!this.view.running) return;
     this.terminateWorker();
     this.runSeq++;
-    this.set({ running: false, notice: { key: 'register.cancelled' } });
+    this.set({ running: false, notice: message('register.cancelled') });
   }
 
   private terminateWorker() {
@@ -239,7 +238,7 @@ export class RegisterStore {
   /** Stores the state; when the stored register cannot be read by this app, says that nothing was saved. */
   private async save(state: RegisterState) {
     const saved = await this.client.putDocument(REGISTER_DOCUMENT, state);
-    if (!saved.ok) this.set({ error: { key: 'register.document', params: { detail: saved.error.message[this.lang()] } } });
+    if (!saved.ok) this.set({ error: message(saved.error.code, { ...saved.error.params }) });
   }
 
   /** Stops any running analysis (the project is closing). */

@@ -11,6 +11,7 @@ import { Icon } from '../icons';
 import { KeyAssumptions, ScenarioBar } from './ScenarioBar';
 import { SitesTab, type DrawControl } from './SitesTab';
 import { CompareTab, type DiffView } from './CompareTab';
+import { useMessageText } from '../message';
 
 type Lang = 'zh' | 'en';
 type Tab = 'overview' | 'villages' | 'destinations' | 'townships' | 'sites' | 'compare' | 'policy';
@@ -43,6 +44,7 @@ interface Props {
 
 export function RelocationPanel({ store, view, lang, onSelectVillage, onExport, onClose, draw, diff, onDiff, onBriefing, briefingBusy, briefingError }: Props) {
   const { t } = useTranslation();
+  const say = useMessageText();
   const [tab, setTabState] = useState<Tab>('overview');
   const setTab = (next: Tab) => {
     // Leaving the sites tab ends drawing; leaving the comparison clears its map.
@@ -81,6 +83,7 @@ export function RelocationPanel({ store, view, lang, onSelectVillage, onExport, 
         </div>
       )}
       {view.error && <p className="problems" role="alert">{view.error}</p>}
+      {view.policyError && <p className="problems" role="alert" data-testid="policy-error">{say(view.policyError)}</p>}
       {briefingError && <p className="problems" role="alert" data-testid="briefing-error">{t('scen.briefing.failed', { detail: briefingError })}</p>}
       <div className="tabs" role="tablist">
         {(['overview', 'villages', 'destinations', 'townships', 'sites', 'compare', 'policy'] as const).map((k) => (

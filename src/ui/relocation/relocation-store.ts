@@ -8,6 +8,7 @@
 import { proxy } from 'comlink';
 import type { ExposureParams } from '../../core/exposure/analysis';
 import type { LocalizedText } from '../../core/manifest';
+import { failure, type Message, type Outcome } from '../../core/messages';
 import type { DrawnSite, NewSite, RelocationFacts, RelocationResult, RelocationScenario, VillageOverride } from '../../core/relocation/analysis';
 import { defaultPolicy, type RelocationPolicy } from '../../core/relocation/policy';
 import { newDrawnSite } from '../../core/relocation/sites';
@@ -36,6 +37,8 @@ export interface RelocationView {
   running: boolean;
   progress: RelocationProgress | null;
   error: string | null;
+  /** Why the last policy edit was not made, until the next one succeeds. */
+  policyError: Message | null;
   /** Village index in focus (table row or map click), -1 none. */
   selected: number;
   /** Milliseconds from the last edit to its result. */
@@ -83,23 +86,27 @@ export function defaultScenario(id = 's1', name = '方案一'): RelocationScenar
   return { id, name, policy: defaultPolicy(), capacities: {}, overrides: {} };
 }
 
-/** Sets a value at a dotted path (`cost.constructionPerM2.new_site`) in a copy of the policy. */
-export function setPolicyValue(policy: RelocationPolicy, path: string, value: unknown): RelocationPolicy {
+/**
+ * Sets a value at a dotted path (`cost.constructionPerM2.new_site`) in a copy of the policy.
+ * A path the policy lacks is a message, not an exception: a scenario stored by another version
+ * of Anju may miss a field that this version's controls edit.
+ */
+export function setPolicyValue(policy: RelocationPolicy, path: string, value: unknown): Outcome<RelocationPolicy> {
   const copy = structuredClone(policy);
   const keys = path.split('.');
   let target = copy as unknown as Record<string, unknown>;
   for (const k of keys.slice(0, -1)) {
-    if (typeof target[k] !== 'object' || target[k] === null) throw new Error(`No policy field "${path}".`);
+    if (typeof target[k] !== 'object' || target[k] === null) return failure('relocation.no-policy-field', { path });
     target = target[k] as Record<string, unknown>;
   }
   const last = keys[keys.length - 1];
-  if (!(last in target)) throw new Error(`No policy field "${path}".`);
+  if (!(last in target)) return failure('relocation.no-policy-field', { path });
   target[last] = value;
-  return copy;
+  return { ok: true, value: copy };
 }
 
 export class RelocationStore {
-  private view: RelocationView = { loaded: false, doc: null, facts: null, result: null, warnings: [], problems: [], running: false, progress: null, error: null, selected: -1, lastLatencyMs: null, deleted: null, canUndo: false, canRedo: false, comparison: null };
+  private view: RelocationView = { loaded: false, doc: null, facts: null, result: null, warnings: [], problems: [], running: false, progress: null, error: null, policyError: null, selected: -1, lastLatencyMs: null, deleted: null, canUndo: false, canRedo: false, comparison: null };
   /**
    * Results by scenario, with the scenario and new sites they were computed from: a scenario
    * switched back to, or compared, shows at once when nothing it depends on changed. Results
@@ -257,9 +264,14 @@ export class RelocationStore {
     this.update({ ...doc, scenarios: doc.scenarios.map((s) => (s.id === active.id ? edit(s) : s)) }, rerun);
   }
 
-  /** Changes one policy value (dotted path) and reruns. */
+  /** Changes one policy value (dotted path) and reruns; says so when the policy has no such value. */
   setPolicy(path: string, value: unknown): void {
-    this.editActive((s) => ({ ...s, policy: setPolicyValue(s.policy, path, value) }));
+    const active = this.active;
+    if (!active) return;
+    const set = setPolicyValue(active.policy, path, value);
+    if (!set.ok) return this.set({ policyError: set.error });
+    if (this.view.policyError) this.set({ policyError: null });
+    this.editActive((s) => ({ ...s, policy: set.value }));
   }
 
   setCapacity(destinationId: string, persons: number | null): void {

@@ -1,6 +1,6 @@
 import type { Feature, Geometry } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { describeIssue } from '../../../src/core/import/messages/index';
+import { describeIssue } from '../../../src/core/import/describe-issue';
 import type { ParsedVectorSource, ReadOutcome } from '../../../src/core/import/types';
 import { writeFlatGeobuf } from '../../../src/io/fgb';
 import { readFlatGeobufSource } from '../../../src/io/import-vector';

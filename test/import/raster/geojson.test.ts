@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeIssue } from '../../../src/core/import/messages/index';
+import { describeIssue } from '../../../src/core/import/describe-issue';
 import type { ParsedVectorSource, ReadOutcome } from '../../../src/core/import/types';
 import type { Column } from '../../../src/core/types';
 import { readGeoJsonSource } from '../../../src/io/import-vector';

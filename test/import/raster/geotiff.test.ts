@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GAUSS_KRUGER_ZONES } from '../../../src/core/crs';
-import { describeIssue } from '../../../src/core/import/messages/index';
+import { describeIssue } from '../../../src/core/import/describe-issue';
 import type { ParsedRasterSource, ReadOutcome } from '../../../src/core/import/types';
 import type { Grid } from '../../../src/core/types';
 import { openGeoTiff, readGeoTiff, writeGeoTiff } from '../../../src/io/geotiff';

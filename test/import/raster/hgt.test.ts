@@ -1,6 +1,6 @@
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { describeIssue } from '../../../src/core/import/messages/index';
+import { describeIssue } from '../../../src/core/import/describe-issue';
 import type { ParsedRasterSource, ReadOutcome } from '../../../src/core/import/types';
 import { hgtOrigin, readHgt } from '../../../src/io/hgt';
 import { fixture } from './fixtures';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { hasTemplate } from '../../../src/core/import/messages/index';
-import { rasterTemplates } from '../../../src/core/import/messages/raster';
+import { hasTemplate } from '../../../src/core/import/describe-issue';
+import { rasterTemplates } from '../../../src/core/messages/import.raster';
 
 /** Issue codes written as literals in the readers of this area. */
 function emittedCodes(): string[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodingFromCpg, readDbf } from '../../../src/io/dbf';
 import { readShapefile } from '../../../src/io/shapefile';
-import { describeIssue } from '../../../src/core/import/messages';
+import { describeIssue } from '../../../src/core/import/describe-issue';
 import type { ImportIssue } from '../../../src/core/import/types';
 import type { Column } from '../../../src/core/types';
 import { featureCoords, layerFiles } from './helpers';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { crsFromPrj } from '../../../src/io/prj';
 import { readShapefile } from '../../../src/io/shapefile';
 import { GAUSS_KRUGER_ZONES } from '../../../src/core/crs';
-import { describeIssue } from '../../../src/core/import/messages';
+import { describeIssue } from '../../../src/core/import/describe-issue';
 import { layerFiles } from './helpers';
 
 // WKT as written by `gdalsrsinfo EPSG:n -o wkt_esri | wkt1 | wkt2 --single-line` (GDAL 3.6.2, PROJ 9).

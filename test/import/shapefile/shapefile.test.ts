@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupShapefileParts, readShapefile } from '../../../src/io/shapefile';
 import { readFileSync } from 'node:fs';
-import { describeIssue, hasTemplate } from '../../../src/core/import/messages';
+import { describeIssue, hasTemplate } from '../../../src/core/import/describe-issue';
 import type { ImportIssue, InputFile, ParsedVectorSource } from '../../../src/core/import/types';
 import type { Column } from '../../../src/core/types';
 import { featureCoords, fixture, layerFiles, ogrWkt } from './helpers';

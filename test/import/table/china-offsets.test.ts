@@ -3,7 +3,7 @@ import gcoord from 'gcoord';
 import { describe, expect, it } from 'vitest';
 import { chinaOffsetIssue, fromChinaOffset } from '../../../src/core/import/china-offsets';
 import { pointsFromColumns } from '../../../src/core/import/coordinates';
-import { describeIssue } from '../../../src/core/import/messages';
+import { describeIssue } from '../../../src/core/import/describe-issue';
 import { readCsv } from '../../../src/io/table';
 
 /** The WGS84 positions make.sh turned into GCJ-02 for villages_gcj02.csv. */

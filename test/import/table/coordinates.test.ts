@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { coordinateColumns, guessCrs, parseCoordinate, pointsFromColumns } from '../../../src/core/import/coordinates';
-import { describeIssue, hasTemplate } from '../../../src/core/import/messages';
+import { describeIssue, hasTemplate } from '../../../src/core/import/describe-issue';
 import type { ParsedVectorSource } from '../../../src/core/import/types';
 import type { ColumnarTable } from '../../../src/core/types';
 import { makeTransform } from '../../../src/core/crs';

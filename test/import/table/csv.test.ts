@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCsv } from '../../../src/io/table';
-import { describeIssue } from '../../../src/core/import/messages';
+import { describeIssue } from '../../../src/core/import/describe-issue';
 import type { ImportIssue, ParsedVectorSource } from '../../../src/core/import/types';
 import { accepted, column, fixture, rejected, values } from './helpers';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { describeIssue, hasTemplate } from '../../../src/core/import/messages';
+import { describeIssue, hasTemplate } from '../../../src/core/import/describe-issue';
 import type { ImportIssue, ParsedVectorSource, ReadOutcome } from '../../../src/core/import/types';
 import type { Column } from '../../../src/core/types';
 

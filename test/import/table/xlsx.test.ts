@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import writeExcelFile from 'write-excel-file/node';
 import { readXlsx } from '../../../src/io/table';
-import { describeIssue } from '../../../src/core/import/messages';
+import { describeIssue } from '../../../src/core/import/describe-issue';
 import type { ImportIssue, ParsedVectorSource } from '../../../src/core/import/types';
 import { accepted, column, fixture, rejected, values } from './helpers';
 

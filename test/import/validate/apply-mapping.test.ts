@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ColumnarTable } from '../../../src/core/types';
 import { describeColumns, suggestFieldMapping } from '../../../src/core/import/roles';
 import { applyMapping, distinctValues, isBlankText, parseNumberText } from '../../../src/core/import/validate';
-import { describeIssue } from '../../../src/core/import/messages';
+import { describeIssue } from '../../../src/core/import/describe-issue';
 import type { ImportIssue } from '../../../src/core/import/types';
 import { columnValues, csvTable, fixtureText } from './helpers';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnarGeometry } from '../../../src/core/types';
-import { describeIssue } from '../../../src/core/import/messages';
+import { describeIssue } from '../../../src/core/import/describe-issue';
 import type { ImportIssue } from '../../../src/core/import/types';
 import { distanceToBBoxKm, validateGeometry } from '../../../src/core/import/validate';
 import { countSelfIntersections, repairPolygon } from '../../../src/core/import/polygon-repair';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnarGeometry, ColumnarTable } from '../../../src/core/types';
-import { describeIssue } from '../../../src/core/import/messages';
+import { describeIssue } from '../../../src/core/import/describe-issue';
 import type { ImportIssue } from '../../../src/core/import/types';
 import { describeColumns, suggestFieldMapping } from '../../../src/core/import/roles';
 import { applyMapping, filterRows, keepMask, rejectedReportCsv, summarizeIssues, validateGeometry } from '../../../src/core/import/validate';
@@ -15,7 +15,7 @@ const table3: ColumnarTable = {
     { name: 'b', type: 'boolean', values: Uint8Array.of(1, 0, 255) },
   ],
 };
-const issue = (code: string, severity: ImportIssue['severity'], index?: number): ImportIssue => ({ code, severity, ...(index === undefined ? {} : { index }) });
+const issue = (code: ImportIssue['code'], severity: ImportIssue['severity'], index?: number): ImportIssue => ({ code, severity, ...(index === undefined ? {} : { index }) });
 
 describe('summarizeIssues and keepMask', () => {
   it('counts severities and rejects every row with an error', () => {

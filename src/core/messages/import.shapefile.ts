@@ -1,9 +1,7 @@
-import type { MessageTemplates } from '../types';
-
-type Params = Record<string, string | number>;
+import type { Lang, MessageParams, MessageTable } from './types';
 
 /** Why a .prj was not matched (see `PrjReason` in src/io/prj.ts), as a clause of `shp.prj-unknown`. */
-function prjReason(p: Params, lang: 'zh' | 'en'): string {
+function prjReason(p: MessageParams, lang: Lang): string {
   switch (p.reason) {
     case 'not-wkt':
       return lang === 'zh' ? '其内容不是可识别的 WKT 坐标系文本' : 'its text is not a readable WKT coordinate system';
@@ -29,7 +27,7 @@ function prjReason(p: Params, lang: 'zh' | 'en'): string {
 }
 
 /** Wording of the `shapefile` import issues. */
-export const shapefileTemplates: MessageTemplates = {
+export const shapefileTemplates = {
   'shp.bad-zip': {
     zh: () => '无法打开这个 .zip 压缩包（文件已损坏或不是 zip 格式）。请将 Shapefile 的各个文件（.shp、.shx、.dbf、.prj、.cpg）重新压缩后再导入。',
     en: () => 'This .zip file cannot be opened (it is damaged or not a zip archive). Zip the shapefile parts (.shp, .shx, .dbf, .prj, .cpg) again and import the new file.',
@@ -146,4 +144,4 @@ export const shapefileTemplates: MessageTemplates = {
     zh: (p) => `.prj 文件中的坐标系（${p.name}）无法直接使用：${prjReason(p, 'zh')}。请在下一步手动选择坐标系，或先在 GIS 软件中将图层转换到 CGCS2000（EPSG:4490）或 CGCS2000 高斯-克吕格投影带。`,
     en: (p) => `The coordinate system in the .prj file (${p.name}) cannot be used directly: ${prjReason(p, 'en')}. Choose the coordinate system in the next step, or first reproject the layer in a GIS to CGCS2000 (EPSG:4490) or a CGCS2000 Gauss–Krüger zone.`,
   },
-};
+} satisfies MessageTable;

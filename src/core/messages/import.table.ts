@@ -1,7 +1,5 @@
-import { crsLabel } from '../../crs';
-import type { MessageTemplates } from '../types';
-
-type Params = Record<string, string | number>;
+import { crsLabel } from '../crs';
+import type { Lang, MessageParams, MessageTable } from './types';
 
 /** `1234567` → `1,234,567` for metres; degrees as given. Fixed format, whatever the locale. */
 function fmt(v: string | number | undefined): string {
@@ -10,13 +8,13 @@ function fmt(v: string | number | undefined): string {
   return (n < 0 ? '-' : '') + String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
-function ranges(p: Params, lang: 'zh' | 'en'): string {
+function ranges(p: MessageParams, lang: Lang): string {
   return lang === 'zh'
     ? `x 从 ${fmt(p.xMin)} 到 ${fmt(p.xMax)}，y 从 ${fmt(p.yMin)} 到 ${fmt(p.yMax)}`
     : `x ${fmt(p.xMin)} to ${fmt(p.xMax)}, y ${fmt(p.yMin)} to ${fmt(p.yMax)}`;
 }
 
-function label(crs: string | number | undefined, lang: 'zh' | 'en'): string {
+function label(crs: string | number | undefined, lang: Lang): string {
   return crsLabel(String(crs))[lang];
 }
 
@@ -24,7 +22,7 @@ function label(crs: string | number | undefined, lang: 'zh' | 'en'): string {
  * What the coordinates are, as the rest of a sentence starting "The coordinates (ranges) " /
  * "坐标（ranges）", by the reading used (`basis`); shared by `crs.guessed` and `crs.swapped`.
  */
-function guessBasis(p: Params, lang: 'zh' | 'en'): string {
+function guessBasis(p: MessageParams, lang: Lang): string {
   const l = label(p.crs, lang);
   const zh = lang === 'zh';
   const alt = !p.alternative
@@ -78,13 +76,13 @@ const NOT_TEXT: Record<string, { zh: string; en: string }> = {
   },
 };
 
-function quoted(list: string | number | undefined, lang: 'zh' | 'en'): string {
+function quoted(list: string | number | undefined, lang: Lang): string {
   const names = String(list ?? '').split('\n');
   return lang === 'zh' ? names.map((n) => `“${n}”`).join('、') : names.map((n) => `"${n}"`).join(', ');
 }
 
 /** Wording of the `table` import issues: CSV and Excel reading (`csv.*`, `table.*`) and the CRS guess for coordinate columns (`crs.*`). */
-export const tableTemplates: MessageTemplates = {
+export const tableTemplates = {
   'csv.bom': {
     zh: () => '文件开头有字节顺序标记（BOM，Excel 存为“CSV UTF-8”时会加上），已去掉，第一列的列名不受影响。',
     en: () => 'The file starts with a byte-order mark (BOM, as Excel\'s "CSV UTF-8" writes); it was removed so the first column keeps its name.',
@@ -181,4 +179,4 @@ export const tableTemplates: MessageTemplates = {
     zh: (p) => `已将 ${p.count} 个点的坐标由${p.system === 'bd09' ? ' BD-09（百度）' : ' GCJ-02（高德、腾讯）'}转换为 WGS 84，位置移动了几百米。`,
     en: (p) => `The coordinates of ${p.count} points were converted from ${p.system === 'bd09' ? 'BD-09 (Baidu)' : 'GCJ-02 (Gaode, Tencent)'} to WGS 84; they moved by a few hundred metres.`,
   },
-};
+} satisfies MessageTable;

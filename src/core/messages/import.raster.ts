@@ -1,4 +1,4 @@
-import type { MessageTemplates } from '../types';
+import type { MessageTable } from './types';
 
 /**
  * Wording of the issues of the raster readers (GeoTIFF `dem.*`, SRTM `hgt.*`) and of the
@@ -23,7 +23,7 @@ const FOUND_ZH: Record<string, string> = { array: '数组', string: '字符串',
 const SRTM_SIZES_EN = '2,884,802 bytes (1201 × 1201 samples, 3″ tile) or 25,934,402 bytes (3601 × 3601, 1″ tile)';
 const SRTM_SIZES_ZH = '2884802 字节（1201 × 1201 个采样，3″ 分辨率）或 25934402 字节（3601 × 3601，1″ 分辨率）';
 
-export const rasterTemplates: MessageTemplates = {
+export const rasterTemplates = {
   'dem.empty': {
     en: () => 'The file is empty (0 bytes). Check that the export or download finished, then import the file again.',
     zh: () => '文件是空的（0 字节）。请确认导出或下载已经完成，再重新导入。',
@@ -184,4 +184,4 @@ export const rasterTemplates: MessageTemplates = {
     en: (p) => `The layer mixes ${FAMILY_EN[p.kept] ?? p.kept} with a ${p.found} (feature ${p.feature}). Split it into one file per geometry type (ogr2ogr -where "OGR_GEOMETRY='${p.found}'") and import each.`,
     zh: (p) => `该图层混合了${FAMILY_ZH[p.kept] ?? p.kept}和 ${p.found}（第 ${p.feature} 个要素）。请按几何类型拆分为多个文件（ogr2ogr -where "OGR_GEOMETRY='${p.found}'"）后分别导入。`,
   },
-};
+} satisfies MessageTable;

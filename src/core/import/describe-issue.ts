@@ -1,15 +1,9 @@
 /**
- * Words every import issue in the user's language. Each area keeps its templates in its
- * own file next to this one; this module merges them and adds the "file, row, field" prefix.
+ * Words an import issue in the user's language: the catalogue's message for its code, after
+ * the "file, row, field" prefix that says where the problem is.
  */
-import type { ImportIssue, Lang, MessageTemplates } from '../types';
-import { pipelineTemplates } from './pipeline';
-import { rasterTemplates } from './raster';
-import { shapefileTemplates } from './shapefile';
-import { tableTemplates } from './table';
-import { validateTemplates } from './validate';
-
-const TEMPLATES: MessageTemplates = { ...pipelineTemplates, ...shapefileTemplates, ...tableTemplates, ...rasterTemplates, ...validateTemplates };
+import { formatMessage, isMessageCode } from '../messages';
+import type { ImportIssue, Lang } from './types';
 
 /** Where the issue is, as the user sees it: file, row (tables) or feature number, field. */
 function location(issue: ImportIssue, lang: Lang, tabular: boolean): string {
@@ -26,13 +20,12 @@ function location(issue: ImportIssue, lang: Lang, tabular: boolean): string {
 
 /** The full sentence for an issue, e.g. `villages.csv, row 5, field "人口": …`. */
 export function describeIssue(issue: ImportIssue, lang: Lang, tabular = false): string {
-  const template = TEMPLATES[issue.code];
-  const text = template ? template[lang](issue.params ?? {}) : `${issue.code} ${JSON.stringify(issue.params ?? {})}`;
+  const text = formatMessage(issue, lang);
   const where = location(issue, lang, tabular);
   return where ? `${where}${lang === 'zh' ? '：' : ': '}${text}` : text;
 }
 
-/** True when a template exists for the code (tests check every emitted code has one). */
+/** True when the catalogue has the code (tests check every code a reader emits has one). */
 export function hasTemplate(code: string): boolean {
-  return code in TEMPLATES;
+  return isMessageCode(code);
 }

@@ -1,11 +1,11 @@
-import type { MessageTemplates } from '../types';
+import type { MessageTable } from './types';
 
 /**
  * Wording of the `validate` import issues: field mapping (`field.*`), row values (`row.*`) and
  * geometry (`geom.*`). `describeIssue` adds "file, row N, field X:" in front, so these say only
  * what is wrong and how to fix it. Field labels come in params as `labelZh` / `labelEn`.
  */
-export const validateTemplates: MessageTemplates = {
+export const validateTemplates = {
   'field.required-unmapped': {
     zh: (p) => `“${p.roleZh}”图层必须有“${p.labelZh}”（${p.field}）字段，但还没有对应到任何列。请在“字段对应”步骤中选择包含该数据的列，或在文件中补上这一列后重新导入。`,
     en: (p) => `A ${p.roleEn} layer needs the field "${p.labelEn}" (${p.field}), but no column is mapped to it. Choose the column that holds it in the field-mapping step, or add such a column to the file and import it again.`,
@@ -90,4 +90,4 @@ export const validateTemplates: MessageTemplates = {
     zh: () => '面的边界自相交，无法自动修复。请在 GIS 软件中修复（例如 QGIS 的“修复几何图形”工具），或不导入这一行。',
     en: () => 'The polygon\'s boundary crosses itself and could not be repaired automatically. Fix it in your GIS (for example with QGIS "Fix geometries"), or leave this row out.',
   },
-};
+} satisfies MessageTable;
