@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { failureOf, failureText, startRun, type RunProgress } from '../../../src/ui/runs/run';
+import { throttleProgress } from '../../../workers/run.protocol';
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('throttleProgress', () => {
+  it('lets one report through per interval, and always the first, a new stage and the last step', () => {
+    let now = 0;
+    const seen: RunProgress[] = [];
+    const report = throttleProgress((p) => seen.push(p), 50, () => now);
+    for (let done = 0; done < 100; done++) {
+      now = done * 10;
+      report({ done, total: 100 });
+    }
+    report({ done: 100, total: 100 });
+    // 0 ms, then every 50 ms (done 5, 10, … 95), then the last step.
+    expect(seen.map((p) => p.done)).toEqual([0, ...Array.from({ length: 19 }, (_, k) => (k + 1) * 5), 100]);
+
+    seen.length = 0;
+    report({ done: 0, total: 1, stage: 'assign' });
+    report({ done: 0, total: 1, stage: 'assign' });
+    report({ done: 0, total: 1, stage: 'explain' });
+    expect(seen.map((p) => p.stage)).toEqual(['assign', 'explain']);
+  });
+});
+
+describe('startRun', () => {
+  it('gives the value of a job that returns', async () => {
+    const run = startRun('register', async () => 42);
+    expect(await run.result).toEqual({ ok: true, value: 42 });
+    expect(run.settled).toBe(true);
+  });
+
+  it('turns a thrown error into a coded failure carrying its text, and keeps a thrown code', async () => {
+    const thrown = await startRun('register', async () => {
+      throw new Error('worker ran out of memory');
+    }).result;
+    expect(thrown).toEqual({ ok: false, failure: { code: 'register.failed', params: { detail: 'worker ran out of memory' } } });
+    const sync = await startRun('relocation', () => {
+      throw new Error('bug');
+    }).result;
+    expect(sync).toEqual({ ok: false, failure: { code: 'reloc.failed', params: { detail: 'bug' } } });
+    // A worker may throw `{ code, params }` (Comlink passes plain objects as they are).
+    const coded = await startRun('import', () => Promise.reject({ code: 'import.tooLarge', params: { mb: 900 } })).result;
+    expect(coded).toEqual({ ok: false, failure: { code: 'import.tooLarge', params: { mb: 900 } } });
+    expect(failureOf('briefing', 'text')).toEqual({ code: 'scen.briefing.failed', params: { detail: 'text' } });
+  });
+
+  it('words a failure by its message, or by its detail when the catalogue has none', () => {
+    const t = (key: string, params?: Record<string, unknown>) => (key === 'register.failed' ? `分析失败：${String(params?.detail)}` : key);
+    expect(failureText({ code: 'register.failed', params: { detail: 'x' } }, t)).toBe('分析失败：x');
+    expect(failureText({ code: 'reloc.failed', params: { detail: 'HiGHS crashed' } }, t)).toBe('HiGHS crashed');
+    expect(failureText({ code: 'reloc.failed' }, t)).toBe('reloc.failed');
+  });
+
+  it('reports progress to subscribers until the run settles', async () => {
+    let report: (p: RunProgress) => void = () => {};
+    let finish: (v: string) => void = () => {};
+    const run = startRun<string>('register', (ctx) => {
+      report = ctx.progress;
+      return new Promise((r) => (finish = r));
+    }, { intervalMs: 0 });
+    let calls = 0;
+    run.subscribe(() => calls++);
+    expect(run.progress()).toBeNull();
+    report({ done: 1, total: 3 });
+    report({ done: 2, total: 3 });
+    expect(run.progress()).toEqual({ done: 2, total: 3 });
+    finish('done');
+    await run.result;
+    report({ done: 3, total: 3 });
+    // Two reports and the settle; the late report is dropped.
+    expect(calls).toBe(3);
+    expect(run.progress()).toEqual({ done: 2, total: 3 });
+  });
+
+  it('cancels at once: aborts the signal, terminates a job that cannot stop, and drops its late result', async () => {
+    let signal: AbortSignal | null = null;
+    let finish: (v: number) => void = () => {};
+    let terminated = 0;
+    const run = startRun<number>('relocation', (ctx) => {
+      signal = ctx.signal;
+      return new Promise((r) => (finish = r));
+    }, { terminate: () => terminated++ });
+    await tick();
+    run.cancel();
+    run.cancel();
+    expect(await run.result).toEqual({ ok: false, cancelled: true });
+    expect(signal!.aborted).toBe(true);
+    expect(terminated).toBe(1);
+    finish(7);
+    await tick();
+    expect(await run.result).toEqual({ ok: false, cancelled: true });
+  });
+
+  it('does nothing on cancel once settled', async () => {
+    let terminated = 0;
+    const run = startRun('export', async () => 'bytes', { terminate: () => terminated++ });
+    await run.result;
+    run.cancel();
+    expect(terminated).toBe(0);
+    expect(await run.result).toEqual({ ok: true, value: 'bytes' });
+  });
+});

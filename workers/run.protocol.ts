@@ -1,0 +1,51 @@
+/**
+ * The shape every long job shares, on both sides of a worker boundary: progress as
+ * `{ done, total, stage? }`, an outcome that is a value, a result or a coded failure, or
+ * cancelled. Pure types and one throttle, so worker APIs and the main thread agree without
+ * either importing the other's code.
+ */
+
+/** How far a job has come: `done` of `total` steps, in the named stage when it has stages. */
+export interface RunProgress {
+  done: number;
+  total: number;
+  stage?: string;
+}
+
+/** Where a job reports its progress (a Comlink proxy when the job runs in a worker). */
+export type ProgressSink<P extends RunProgress = RunProgress> = (progress: P) => void;
+
+/**
+ * Why a job failed, as a message code and its parameters, so the screen words it in the
+ * user's language. A code is an i18n key where one exists; `params.detail` carries the
+ * underlying error text for codes that show it.
+ */
+export interface RunFailure {
+  code: string;
+  params?: Record<string, unknown>;
+}
+
+export type RunOutcome<T> = { ok: true; value: T } | { ok: false; failure: RunFailure } | { ok: false; cancelled: true };
+
+/** The least time between two progress reports that are let through, ms. */
+export const PROGRESS_INTERVAL_MS = 50;
+
+/**
+ * Passes progress on at most once per `intervalMs`, except that a new stage and the last step
+ * (`done === total`) always pass: a report across a worker boundary is a message, and a
+ * kernel may report every few hundred cells. `now` is injectable for tests.
+ */
+export function throttleProgress<P extends RunProgress>(sink: ProgressSink<P>, intervalMs = PROGRESS_INTERVAL_MS, now: () => number = () => performance.now()): ProgressSink<P> {
+  let last = -Infinity;
+  let stage: string | undefined;
+  let first = true;
+  return (progress) => {
+    const t = now();
+    if (first || progress.stage !== stage || progress.done >= progress.total || t - last >= intervalMs) {
+      first = false;
+      last = t;
+      stage = progress.stage;
+      sink(progress);
+    }
+  };
+}
