@@ -14,6 +14,7 @@ import { CriterionEditor, convertTransform, TARGET_ROLES } from './CriterionEdit
 import { RulesEditor } from './RulesEditor';
 import { WeightsEditor } from './WeightsEditor';
 import type { SuitabilityStore, SuitabilityView } from './suitability-store';
+import { failureText } from '../runs/run';
 
 type Tab = 'criteria' | 'weights' | 'rules' | 'regions';
 
@@ -257,7 +258,7 @@ export function SuitabilityPanel({ store, view, lang, focus, onFocus, onExport, 
           <ul>{view.problems.map((p, k) => <li key={k}>{p[lang]}</li>)}</ul>
         </div>
       )}
-      {view.error && <div className="error" role="alert">{view.error}</div>}
+      {view.error && <div className="error" role="alert">{failureText(view.error, t)}</div>}
       {view.result?.warnings.map((w, k) => (
         <div key={k} className="notice-inline" role="status">{w[lang]}</div>
       ))}
