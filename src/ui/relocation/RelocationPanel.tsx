@@ -8,7 +8,7 @@ import { formatMinutes, formatPeople, formatYuan } from '../register/format';
 import type { RelocationStore, RelocationView } from './relocation-store';
 import { reasonText, type RelocationTable } from './sheets';
 import { Icon } from '../icons';
-import { failureText } from '../runs/run';
+import { failureText, type RunFailure } from '../runs/run';
 import { RunProgress } from '../runs/RunProgress';
 import { KeyAssumptions, ScenarioBar } from './ScenarioBar';
 import { SitesTab, type DrawControl } from './SitesTab';
@@ -40,7 +40,7 @@ interface Props {
   onBriefing: () => void;
   briefingBusy: boolean;
   /** Why the last briefing could not be built, if it could not. */
-  briefingError: string | null;
+  briefingError: RunFailure | null;
 }
 
 export function RelocationPanel({ store, view, lang, onSelectVillage, onExport, onClose, draw, diff, onDiff, onBriefing, briefingBusy, briefingError }: Props) {
@@ -84,7 +84,7 @@ export function RelocationPanel({ store, view, lang, onSelectVillage, onExport, 
         </div>
       )}
       {view.error && <p className="problems" role="alert">{failureText(view.error, t)}</p>}
-      {briefingError && <p className="problems" role="alert" data-testid="briefing-error">{t('scen.briefing.failed', { detail: briefingError })}</p>}
+      {briefingError && <p className="problems" role="alert" data-testid="briefing-error">{failureText(briefingError, t)}</p>}
       <div className="tabs" role="tablist">
         {(['overview', 'villages', 'destinations', 'townships', 'sites', 'compare', 'policy'] as const).map((k) => (
           <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)} data-testid={`reloc-tab-${k}`}>{k === 'sites' || k === 'compare' ? t(`scen.tabs.${k}`) : t(`reloc.tabs.${k}`)}</button>

@@ -40,6 +40,8 @@ export interface RunOptions {
   terminate?: () => void;
   /** Least time between progress reports, ms (default: the protocol's). */
   intervalMs?: number;
+  /** The code of a thrown error, when the kind's usual one does not fit this job. */
+  failureCode?: string;
 }
 
 export interface Run<T, P extends RunProgress = RunProgress> {
@@ -56,12 +58,12 @@ export interface Run<T, P extends RunProgress = RunProgress> {
 }
 
 /** The failure a thrown value stands for: its own `{ code, params }` when it has one (Comlink passes thrown plain objects as they are). */
-export function failureOf(kind: RunKind, error: unknown): RunFailure {
+export function failureOf(kind: RunKind, error: unknown, code = FAILURE_CODE[kind]): RunFailure {
   if (typeof error === 'object' && error !== null && !(error instanceof Error) && typeof (error as { code?: unknown }).code === 'string') {
     const { code, params } = error as RunFailure;
     return params ? { code, params } : { code };
   }
-  return { code: FAILURE_CODE[kind], params: { detail: error instanceof Error ? error.message : String(error) } };
+  return { code, params: { detail: error instanceof Error ? error.message : String(error) } };
 }
 
 export function startRun<T, P extends RunProgress = RunProgress>(kind: RunKind, job: (ctx: RunContext<P>) => Promise<T>, options: RunOptions = {}): Run<T, P> {
@@ -113,7 +115,7 @@ export function startRun<T, P extends RunProgress = RunProgress>(kind: RunKind, 
   }
   promise.then(
     (value) => finish({ ok: true, value }),
-    (error: unknown) => finish({ ok: false, failure: failureOf(kind, error) }),
+    (error: unknown) => finish({ ok: false, failure: failureOf(kind, error, options.failureCode) }),
   );
   return run;
 }

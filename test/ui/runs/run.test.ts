@@ -45,6 +45,8 @@ describe('startRun', () => {
     const coded = await startRun('import', () => Promise.reject({ code: 'import.tooLarge', params: { mb: 900 } })).result;
     expect(coded).toEqual({ ok: false, failure: { code: 'import.tooLarge', params: { mb: 900 } } });
     expect(failureOf('briefing', 'text')).toEqual({ code: 'scen.briefing.failed', params: { detail: 'text' } });
+    const pdf = await startRun('briefing', () => Promise.reject(new Error('font missing')), { failureCode: 'briefing.pdfFailed' }).result;
+    expect(pdf).toEqual({ ok: false, failure: { code: 'briefing.pdfFailed', params: { detail: 'font missing' } } });
   });
 
   it('words a failure by its message, or by its detail when the catalogue has none', () => {
