@@ -17,6 +17,7 @@ import { AttributeTable } from './AttributeTable';
 import { SettingsDialog, loadMapSettings, saveMapSettings, type MapSettings } from './Settings';
 import { Icon } from './icons';
 import { downloadBlob } from './download';
+import { RunProgress } from './runs/RunProgress';
 import i18next from 'i18next';
 import { RegisterStore } from './register/register-store';
 import { RegisterPanel } from './register/RegisterPanel';
@@ -89,7 +90,6 @@ function initialViews(project: ProjectLoad): LayerView[] {
 export function App() {
   const { t } = useTranslation();
   const state = useProjectState();
-  const stage = state.status === 'loading' ? state.progress : null;
   return (
     <div className="app">
       <Header manifest={state.status === 'ready' ? state.project.manifest : null} client={state.status === 'ready' ? state.client : null} projectId={state.status === 'ready' ? state.project.projectId : null} />
@@ -105,8 +105,7 @@ export function App() {
             </div>
           ) : (
             <div className="panel progress">
-              <div>{t(`loading.${stage?.stage ?? 'manifest'}`)}</div>
-              <progress max={stage?.total ?? 1} value={stage?.done ?? 0} />
+              <RunProgress run={state.run} label={(p) => t(`loading.${p?.stage ?? 'manifest'}`)} />
             </div>
           )}
         </div>
