@@ -7,6 +7,7 @@ import { DEMO_PROJECT_ID, openProject } from './project-store';
 import { currentLanguage } from './i18n';
 import { downloadBlob } from './download';
 import { Icon } from './icons';
+import { failureText, startRun, type RunFailure } from './runs/run';
 
 /** Work to finish before the open project is exported: stores' debounced saves. */
 const exportHooks = new Set<() => Promise<void>>();
@@ -22,7 +23,7 @@ export function beforeProjectExport(hook: () => Promise<void>): () => void {
   };
 }
 
-type FileError = { kind: 'import'; file: string; message: LocalizedText } | { kind: 'export'; detail: string };
+type FileError = { kind: 'import'; file: string; message: LocalizedText } | { kind: 'export'; failure: RunFailure };
 
 /**
  * Projects kept in this browser: open the demo county or a saved project, start a new empty
@@ -49,15 +50,18 @@ export function ProjectMenu({ client, projectId }: { client: DataClient; project
   const exportFile = async () => {
     setFileError(null);
     setBusy('exporting');
-    try {
-      await Promise.all([...exportHooks].map((hook) => hook()));
-      const { fileName, bytes } = await client.exportProject(projectId);
-      downloadBlob(new Blob([bytes as BlobPart], { type: 'application/zip' }), fileName);
-    } catch (e) {
-      setFileError({ kind: 'export', detail: e instanceof Error ? e.message : String(e) });
-    } finally {
-      setBusy(null);
-    }
+    const run = startRun(
+      'export',
+      async () => {
+        await Promise.all([...exportHooks].map((hook) => hook()));
+        const { fileName, bytes } = await client.exportProject(projectId);
+        downloadBlob(new Blob([bytes as BlobPart], { type: 'application/zip' }), fileName);
+      },
+      { failureCode: 'project.exportFailed' },
+    );
+    const outcome = await run.result;
+    setBusy(null);
+    if (!outcome.ok && 'failure' in outcome) setFileError({ kind: 'export', failure: outcome.failure });
   };
   const importFile = async (file: File) => {
     setFileError(null);
@@ -141,7 +145,7 @@ export function ProjectMenu({ client, projectId }: { client: DataClient; project
           {busy && <p className="muted" role="status" data-testid="project-file-busy">{t(`project.${busy}`)}</p>}
           {fileError && (
             <p className="error-text" role="alert" data-testid="project-file-error">
-              {fileError.kind === 'import' ? `${t('project.fileError', { file: fileError.file })}${fileError.message[currentLanguage()]}` : t('project.exportFailed', { detail: fileError.detail })}
+              {fileError.kind === 'import' ? `${t('project.fileError', { file: fileError.file })}${fileError.message[currentLanguage()]}` : failureText(fileError.failure, t)}
             </p>
           )}
           <p className="muted">{t('project.fileHint')}</p>
