@@ -33,14 +33,14 @@ export const PROGRESS_INTERVAL_MS = 50;
 /**
  * Passes progress on at most once per `intervalMs`, except that a new stage and the last step
  * (`done === total`) always pass: a report across a worker boundary is a message, and a
- * kernel may report every few hundred cells. `now` is injectable for tests.
+ * kernel may report every few hundred cells.
  */
-export function throttleProgress<P extends RunProgress>(sink: ProgressSink<P>, intervalMs = PROGRESS_INTERVAL_MS, now: () => number = () => performance.now()): ProgressSink<P> {
+export function throttleProgress<P extends RunProgress>(sink: ProgressSink<P>, intervalMs = PROGRESS_INTERVAL_MS): ProgressSink<P> {
   let last = -Infinity;
   let stage: string | undefined;
   let first = true;
   return (progress) => {
-    const t = now();
+    const t = performance.now();
     if (first || progress.stage !== stage || progress.done >= progress.total || t - last >= intervalMs) {
       first = false;
       last = t;

@@ -38,8 +38,6 @@ export interface RunContext<P extends RunProgress = RunProgress> {
 export interface RunOptions {
   /** Stops a job that cannot stop itself (terminates its worker). */
   terminate?: () => void;
-  /** Least time between progress reports, ms (default: the protocol's). */
-  intervalMs?: number;
   /** The code of a thrown error, when the kind's usual one does not fit this job. */
   failureCode?: string;
 }
@@ -86,7 +84,7 @@ export function startRun<T, P extends RunProgress = RunProgress>(kind: RunKind, 
     if (settled) return;
     current = p;
     notify();
-  }, options.intervalMs);
+  });
 
   const run: Run<T, P> = {
     kind,

@@ -1,17 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { failureOf, failureText, startRun, type RunProgress } from '../../../src/ui/runs/run';
 import { throttleProgress } from '../../../workers/run.protocol';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('throttleProgress', () => {
   it('lets one report through per interval, and always the first, a new stage and the last step', () => {
-    let now = 0;
+    vi.useFakeTimers({ toFake: ['performance'] });
     const seen: RunProgress[] = [];
-    const report = throttleProgress((p) => seen.push(p), 50, () => now);
+    const report = throttleProgress((p) => seen.push(p), 50);
     for (let done = 0; done < 100; done++) {
-      now = done * 10;
       report({ done, total: 100 });
+      vi.advanceTimersByTime(10);
     }
     report({ done: 100, total: 100 });
     // 0 ms, then every 50 ms (done 5, 10, … 95), then the last step.
@@ -57,16 +61,18 @@ describe('startRun', () => {
   });
 
   it('reports progress to subscribers until the run settles', async () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
     let report: (p: RunProgress) => void = () => {};
     let finish: (v: string) => void = () => {};
     const run = startRun<string>('register', (ctx) => {
       report = ctx.progress;
       return new Promise((r) => (finish = r));
-    }, { intervalMs: 0 });
+    });
     let calls = 0;
     run.subscribe(() => calls++);
     expect(run.progress()).toBeNull();
     report({ done: 1, total: 3 });
+    vi.advanceTimersByTime(50);
     report({ done: 2, total: 3 });
     expect(run.progress()).toEqual({ done: 2, total: 3 });
     finish('done');
