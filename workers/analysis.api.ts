@@ -2,9 +2,7 @@ import { transfer, wrap, type Remote } from 'comlink';
 import type { DataApi } from './data.api';
 import { runExposureAnalysis, type ExposureInputs, type ExposureParams, type ExposureRun } from '../src/core/exposure/analysis';
 import { deriveRegister, type RegisterDerivation, type RunSnapshot } from '../src/core/exposure/register';
-
-/** Progress of a run: features done out of total. */
-export type AnalysisProgress = (done: number, total: number) => void;
+import { throttleProgress, type ProgressSink } from './run.protocol';
 
 /** Every ArrayBuffer of a run, to transfer it instead of copying it. */
 export function runTransferables(run: ExposureRun): ArrayBuffer[] {
@@ -44,20 +42,12 @@ export function createAnalysisApi() {
      * figures, the diff against the stored runs), so the main thread only draws the result.
      * The layers come straight from the data worker. Progress every few thousand features.
      */
-    async runRegister(layers: RunLayers, params: ExposureParams, stored: { last: RunSnapshot | null; previous: RunSnapshot | null }, onProgress?: AnalysisProgress): Promise<{ run: ExposureRun; register: RegisterDerivation }> {
+    async runRegister(layers: RunLayers, params: ExposureParams, stored: { last: RunSnapshot | null; previous: RunSnapshot | null }, onProgress?: ProgressSink): Promise<{ run: ExposureRun; register: RegisterDerivation }> {
       if (!source) throw new Error('The analysis worker is not connected to the data worker.');
       const inputs: ExposureInputs = await source.exposureInputs(layers.hazardLayerIds, layers.exposedLayerIds);
-      let last = 0;
-      const run = runExposureAnalysis(inputs, params, {
-        onProgress: (done, total) => {
-          // Comlink callbacks are messages: at most one every 50 ms.
-          const now = performance.now();
-          if (onProgress && (now - last > 50 || done === total)) {
-            last = now;
-            void onProgress(done, total);
-          }
-        },
-      });
+      // Each report is a message to the main thread: throttled, features done of total.
+      const report = onProgress && throttleProgress(onProgress);
+      const run = runExposureAnalysis(inputs, params, { onProgress: report && ((done, total) => report({ done, total })) });
       const register = deriveRegister(run, stored);
       // The entries carry their own strings; a string per feature would only cost the main thread.
       for (const layer of run.layers) layer.ids = layer.names = layer.townships = [];

@@ -6,6 +6,7 @@ import type { CrsGuess } from '../src/core/import/coordinates';
 import type { ChinaOffsetSystem } from '../src/core/import/china-offsets';
 import type { CellValue } from '../src/core/table-query';
 import type { LayerRender, VillageKey } from './data.types';
+import type { RunProgress } from './run.protocol';
 
 /** Id of the layer that shows an import's preview on the map. */
 export const PREVIEW_LAYER_ID = 'import-preview';
@@ -77,9 +78,8 @@ export interface ImportPreview {
   bboxLngLat: [number, number, number, number];
 }
 
-export interface ReadProgress {
-  done: number;
-  total: number;
+/** Files read of the files dropped, and the one being read. */
+export interface ReadProgress extends RunProgress {
   file: string;
 }
 

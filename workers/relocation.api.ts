@@ -7,15 +7,14 @@ import { runScenario, type NewSite, type RelocationFacts, type RelocationResult,
 import { measureBase, withSites, type BaseOutcome, type FactsStage } from '../src/core/relocation/facts';
 import { drawnToSites } from '../src/core/relocation/sites';
 import { validatePolicy, type TravelSettings } from '../src/core/relocation/policy';
+import { throttleProgress, type RunProgress } from './run.protocol';
 
 /** Where the relocation worker reads the project: the data worker, over a port or (in tests) directly. */
 export type RelocationSource = Pick<DataApi, 'suitabilityInputs'>;
 
 export type RelocationStage = FactsStage | 'assign' | 'explain';
-export interface RelocationProgress {
+export interface RelocationProgress extends RunProgress {
   stage: RelocationStage;
-  done: number;
-  total: number;
 }
 
 export type RelocationOutcome =
@@ -75,7 +74,9 @@ export function createRelocationApi(host: { loadHighs: () => Promise<Highs> }) {
       if (problems.length > 0) return { ok: false, problems };
       if (!source) throw new Error('The relocation worker is not connected to the data worker.');
       const impassableTypes = scenario.policy.rules.hazardTypes;
-      const progress = (stage: FactsStage, done: number, total: number) => onProgress?.({ stage, done, total });
+      // Each report is a message to the main thread: throttled (a new stage always passes).
+      const report = onProgress && throttleProgress(onProgress);
+      const progress = (stage: FactsStage, done: number, total: number) => report?.({ stage, done, total });
       const bKey = baseKey(scenario.policy.travel, hazards, impassableTypes);
       if (!cached || cached.key !== bKey) {
         cached = { key: bKey, outcome: measureBase(await source.suitabilityInputs(), { travel: scenario.policy.travel, hazards, impassableTypes }, progress) };
@@ -89,7 +90,7 @@ export function createRelocationApi(host: { loadHighs: () => Promise<Highs> }) {
       if (last?.key !== key) last = { key, facts: withSites(outcome.base, sites, drawn.industry, progress) };
       const facts = last.facts;
       const solver = keep ? null : await (highs ??= host.loadHighs());
-      const result = runScenario(solver, facts, scenario, { keep, onProgress: (stage) => onProgress?.({ stage, done: 0, total: 1 }) });
+      const result = runScenario(solver, facts, scenario, { keep, onProgress: (stage) => report?.({ stage, done: 0, total: 1 }) });
       return { ok: true, facts: knownFactsKey === key ? null : facts, factsKey: key, result, warnings: outcome.base.warnings, elapsedMs: performance.now() - t0 };
     },
   };

@@ -24,6 +24,7 @@ import { useMapTools } from './tools/use-map-tools';
 import { MeasureReadout, StatusBar } from './tools/MapReadouts';
 import { useImport } from './import/use-import';
 import { useRegisterFeature } from './register/use-register-feature';
+import { RunProgress } from './runs/RunProgress';
 import { RegisterPanel } from './register/RegisterPanel';
 import { ExposureDetails } from './register/ExposureDetails';
 import { ExposureLegend } from './register/ExposureLegend';
@@ -48,7 +49,6 @@ type Panel = 'register' | 'suitability' | 'relocation' | null;
 export function App() {
   const { t } = useTranslation();
   const state = useProjectState();
-  const stage = state.status === 'loading' ? state.progress : null;
   const ready = state.status === 'ready' ? state : null;
   return (
     <div className="app">
@@ -64,10 +64,11 @@ export function App() {
               <button type="button" onClick={retryProjectLoad}>{t('error.retry')}</button>
             </div>
           ) : (
-            <div className="panel progress">
-              <div>{t(`loading.${stage?.stage ?? 'manifest'}`)}</div>
-              <progress max={stage?.total ?? 1} value={stage?.done ?? 0} />
-            </div>
+            state.status === 'loading' && (
+              <div className="panel progress">
+                <RunProgress run={state.run} label={(p) => t(`loading.${p?.stage ?? 'manifest'}`)} />
+              </div>
+            )
           )}
         </div>
       )}

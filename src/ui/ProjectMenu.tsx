@@ -8,6 +8,7 @@ import { useMessageText } from './message';
 import { DEMO_PROJECT_ID, openProject } from './project-store';
 import { downloadBlob } from './download';
 import { Icon } from './icons';
+import { startRun } from './runs/run';
 
 /** Work to finish before the open project is exported: stores' debounced saves. */
 const exportHooks = new Set<() => Promise<void>>();
@@ -52,15 +53,18 @@ export function ProjectMenu({ client, projectId }: { client: DataClient; project
   const exportFile = async () => {
     setFileError(null);
     setBusy('exporting');
-    try {
-      await Promise.all([...exportHooks].map((hook) => hook()));
-      const { fileName, bytes } = await client.exportProject(projectId);
-      downloadBlob(new Blob([bytes as BlobPart], { type: 'application/zip' }), fileName);
-    } catch (e) {
-      setFileError(message('export.project-failed', { detail: e instanceof Error ? e.message : String(e) }));
-    } finally {
-      setBusy(null);
-    }
+    const run = startRun(
+      'export',
+      async () => {
+        await Promise.all([...exportHooks].map((hook) => hook()));
+        const { fileName, bytes } = await client.exportProject(projectId);
+        downloadBlob(new Blob([bytes as BlobPart], { type: 'application/zip' }), fileName);
+      },
+      { failureCode: 'export.project-failed' },
+    );
+    const outcome = await run.result;
+    setBusy(null);
+    if (!outcome.ok && 'failure' in outcome) setFileError(outcome.failure);
   };
   const importFile = async (file: File) => {
     setFileError(null);

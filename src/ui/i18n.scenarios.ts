@@ -23,7 +23,7 @@ export const scenarioStrings = {
         village: '自然村', statusA: '{{name}} 状态', statusB: '{{name}} 状态', destA: '{{name}} 安置点', destB: '{{name}} 安置点', costDelta: '成本变化', minutesDelta: '出行时间变化（分）', elapsed: '{{ms}} 毫秒',
         left: '左：{{name}}', right: '右：{{name}}',
       },
-      briefing: { button: '生成汇报材料', building: '正在生成…', author: '{{county}}自然资源和规划局（Anju 生成）', authorPlaceholder: '编制单位（汇报封面）', failed: '汇报材料未能生成（{{detail}}）。请重试；如仍失败，请刷新页面。' },
+      briefing: { button: '生成汇报材料', building: '正在生成…', author: '{{county}}自然资源和规划局（Anju 生成）', authorPlaceholder: '编制单位（汇报封面）' },
     },
   },
   en: {
@@ -49,7 +49,7 @@ export const scenarioStrings = {
         village: 'Village', statusA: '{{name}} status', statusB: '{{name}} status', destA: '{{name}} destination', destB: '{{name}} destination', costDelta: 'Cost change', minutesDelta: 'Minutes change', elapsed: '{{ms}} ms',
         left: 'Left: {{name}}', right: 'Right: {{name}}',
       },
-      briefing: { button: 'Briefing', building: 'Building…', author: '{{county}} Natural Resources and Planning Bureau (made with Anju)', authorPlaceholder: 'Author unit (briefing cover)', failed: 'The briefing could not be built ({{detail}}). Try again; if it still fails, reload the page.' },
+      briefing: { button: 'Briefing', building: 'Building…', author: '{{county}} Natural Resources and Planning Bureau (made with Anju)', authorPlaceholder: 'Author unit (briefing cover)' },
     },
   },
 };

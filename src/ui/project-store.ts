@@ -1,9 +1,10 @@
 import { useSyncExternalStore } from 'react';
 import { createDataClient, Comlink, type DataClient } from '../../workers/data.client';
-import type { DemSummary, LayerInfo, LoadFailure, LoadProgress, ProjectLoad } from '../../workers/data.types';
+import type { DemSummary, LayerInfo, LoadFailure, LoadOutcome, LoadProgress, ProjectLoad } from '../../workers/data.types';
+import { startRun, type Run } from './runs/run';
 
 export type ProjectState =
-  | { status: 'loading'; progress: LoadProgress | null }
+  | { status: 'loading'; run: Run<LoadOutcome, LoadProgress> | null }
   | {
       status: 'ready';
       /** The project as opened: the map is built from it once. */
@@ -24,8 +25,9 @@ export const DEMO_PROJECT_ID = 'demo';
  * runs (before React renders and while the map code is still downloading), so the
  * worker's fetching and parsing overlaps everything else.
  */
-let state: ProjectState = { status: 'loading', progress: null };
-let current: { terminate(): void } | null = null;
+let state: ProjectState = { status: 'loading', run: null };
+/** The open (or opening) project's load and data worker; the worker outlives the load. */
+let current: { run: Run<LoadOutcome, LoadProgress>; terminate(): void } | null = null;
 let demoUrl = '';
 let lastId = DEMO_PROJECT_ID;
 const listeners = new Set<() => void>();
@@ -51,56 +53,40 @@ export function startProjectLoad(demoFolderUrl: string): void {
 
 /** Opens a project (`demo` or a stored one) in a fresh data worker. */
 export function openProject(id: string): void {
+  current?.run.cancel();
   current?.terminate();
   lastId = id;
   const { client, terminate } = createDataClient();
-  // Progress arrives on its own message channel, so it may land after the result: once
-  // settled (or replaced by a newer load), late progress is ignored.
-  let settled = false;
-  current = {
-    terminate() {
-      settled = true;
-      terminate();
-    },
-  };
-  set({ status: 'loading', progress: null });
+  const run = startRun<LoadOutcome, LoadProgress>('project', (ctx) => client.openProject(id, demoUrl, Comlink.proxy(ctx.progress)));
+  current = { run, terminate };
+  set({ status: 'loading', run });
   // The map being replaced is no longer "idle" (tests and benchmarks wait for the new one).
   delete document.body.dataset.mapIdle;
-  client
-    .openProject(
-      id,
-      demoUrl,
-      Comlink.proxy((progress: LoadProgress) => {
-        if (!settled) set({ status: 'loading', progress });
-      }),
-    )
-    .then(
-      (outcome) => {
-        if (settled) return;
-        settled = true;
-        if (!outcome.ok && outcome.error.code === 'missing-project' && id !== DEMO_PROJECT_ID) {
-          // The remembered project was deleted (maybe in another tab): open the demo instead.
-          openProject(DEMO_PROJECT_ID);
-          return;
-        }
-        if (outcome.ok) {
-          try {
-            localStorage.setItem(LAST_PROJECT_KEY, id);
-          } catch {
-            // Private windows may refuse; the demo opens next time, which is fine.
-          }
-          set({ status: 'ready', project: outcome.value, client, layers: outcome.value.layers.map(infoOf), dem: outcome.value.dem });
-        } else {
-          set({ status: 'failed', failure: outcome.error });
-        }
-      },
-      (error: unknown) => {
-        // A bug, not a bad file: still tell the user rather than spin forever.
-        if (settled) return;
-        settled = true;
-        set({ status: 'failed', failure: { code: 'format', file: id, detail: error instanceof Error ? error.message : String(error) } });
-      },
-    );
+  void run.result.then((settled) => {
+    // Cancelled: a newer load replaced this one.
+    if (!settled.ok && 'cancelled' in settled) return;
+    if (!settled.ok) {
+      // A bug, not a bad file: still tell the user rather than spin forever.
+      set({ status: 'failed', failure: { code: 'format', file: id, detail: String(settled.failure.params?.detail ?? settled.failure.code) } });
+      return;
+    }
+    const outcome = settled.value;
+    if (!outcome.ok && outcome.error.code === 'missing-project' && id !== DEMO_PROJECT_ID) {
+      // The remembered project was deleted (maybe in another tab): open the demo instead.
+      openProject(DEMO_PROJECT_ID);
+      return;
+    }
+    if (outcome.ok) {
+      try {
+        localStorage.setItem(LAST_PROJECT_KEY, id);
+      } catch {
+        // Private windows may refuse; the demo opens next time, which is fine.
+      }
+      set({ status: 'ready', project: outcome.value, client, layers: outcome.value.layers.map(infoOf), dem: outcome.value.dem });
+    } else {
+      set({ status: 'failed', failure: outcome.error });
+    }
+  });
 }
 
 /** A layer's description without its render buffers. */

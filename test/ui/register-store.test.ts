@@ -120,4 +120,31 @@ describe('register store', () => {
     expect(error?.code).toBe('register.no-hazards');
     expect(error && formatMessage(error, 'zh')).toBe('项目中没有“地质灾害”用途的图层。请导入隐患点或隐患区（导入时用途选“地质灾害”）。');
   });
+
+  it('runs through the run protocol: progress on the active run, a worker error as a coded failure', async () => {
+    const project = fakeProject();
+    const s = store(project, inThreadWorker(project.source));
+    const seen: { done: number; total: number }[] = [];
+    s.subscribe(() => {
+      const run = s.getSnapshot().activeRun;
+      if (run && seen.length === 0) run.subscribe(() => run.progress() && seen.push(run.progress()!));
+    });
+    const running = s.run();
+    expect(s.getSnapshot().activeRun?.kind).toBe('register');
+    await running;
+    expect(s.getSnapshot().activeRun).toBeNull();
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen[seen.length - 1].done).toBe(seen[seen.length - 1].total);
+
+    const broken = new RegisterStore({
+      client: project.client,
+      layers: () => project.layers,
+      onLayerUpdated: () => {},
+      t: (key) => key,
+      lang: () => 'zh',
+      createWorker: () => ({ client: { runRegister: () => Promise.reject(new Error('out of memory')) } as unknown as AnalysisWorker['client'], terminate: () => {} }),
+    });
+    await broken.run();
+    expect(broken.getSnapshot()).toMatchObject({ running: false, activeRun: null, error: { code: 'register.failed', params: { detail: 'out of memory' } } });
+  });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RELOCATION_DOCUMENT, setPolicyValue, type RelocationDocument } from '../../src/ui/relocation/relocation-store';
+import { RELOCATION_DOCUMENT, RelocationStore, setPolicyValue, type RelocationDocument, type RelocationStoreDeps, type RelocationWorker } from '../../src/ui/relocation/relocation-store';
+import { defaultExposureParams } from '../../src/core/exposure/analysis';
+import type { RelocationProgress } from '../../workers/relocation.api';
 import { defaultPolicy } from '../../src/core/relocation/policy';
 import { formatMessage } from '../../src/core/messages';
 import { project, settle } from './relocation-project';
@@ -69,8 +71,12 @@ describe('relocation store', () => {
     const { store, workers } = project();
     const running = store.run();
     await new Promise((r) => setTimeout(r, 20));
+    const run = store.getSnapshot().activeRun!;
+    expect(run.kind).toBe('relocation');
     store.cancel();
     await running;
+    expect(await run.result).toEqual({ ok: false, cancelled: true });
+    expect(store.getSnapshot().activeRun).toBeNull();
     expect(workers.terminated).toBe(1);
     expect(store.getSnapshot().running).toBe(false);
     expect(store.getSnapshot().result).toBeNull();
@@ -91,4 +97,30 @@ describe('relocation store', () => {
     expect(doc.scenarios[1].policy.assignment.sameTownship).toBe(true);
     expect(doc.scenarios[0].policy.assignment.sameTownship).toBe(false);
   });
+
+  it('runs through the run protocol: staged progress on the active run, a worker error as a coded failure', async () => {
+    const { store } = project();
+    const stages: string[] = [];
+    let watched = false;
+    store.subscribe(() => {
+      const run = store.getSnapshot().activeRun;
+      if (!run || watched) return;
+      watched = true;
+      run.subscribe(() => {
+        const p: RelocationProgress | null = run.progress();
+        if (p && stages[stages.length - 1] !== p.stage) stages.push(p.stage);
+      });
+    });
+    await store.run();
+    await settle(store);
+    expect(stages[0]).toBe('exposure');
+    expect(stages).toContain('assign');
+    expect(store.getSnapshot().error).toBeNull();
+
+    const client = { serve: async () => {}, getDocument: async () => ({ ok: true, value: null, revision: 0 }), putDocument: async () => ({ ok: true, revision: 1 }) } as unknown as RelocationStoreDeps['client'];
+    const createWorker = (): RelocationWorker => ({ client: { run: () => Promise.reject(new Error('HiGHS aborted')), invalidate: async () => {}, warm: async () => {} } as unknown as RelocationWorker['client'], terminate: () => {} });
+    const broken = new RelocationStore({ client, hazardParams: defaultExposureParams, createWorker });
+    await broken.run();
+    expect(broken.getSnapshot()).toMatchObject({ running: false, activeRun: null, error: { code: 'relocation.failed', params: { detail: 'HiGHS aborted' } } });
+  }, 120_000);
 });

@@ -5,7 +5,7 @@ import { createSuitabilityApi, type SuitabilitySource } from '../../workers/suit
 import { littleValley } from '../core/suitability/little-valley';
 
 /** A project over the little valley, with documents in memory (as IndexedDB keeps them). */
-function project(withDem = true, documents = new Map<string, unknown>(), afterPaint?: () => Promise<void>) {
+function project(withDem = true, documents = new Map<string, unknown>(), afterPaint?: () => Promise<void>, patch: Record<string, () => Promise<unknown>> = {}) {
   const inputs = littleValley();
   const source: SuitabilitySource = {
     suitabilityInputs: async () => ({
@@ -25,7 +25,7 @@ function project(withDem = true, documents = new Map<string, unknown>(), afterPa
   const createWorker = (): SuitabilityWorker => {
     const api = createSuitabilityApi();
     api.connectData(source);
-    return { client: api as unknown as SuitabilityWorker['client'], terminate: () => {} };
+    return { client: Object.assign(api, patch) as unknown as SuitabilityWorker['client'], terminate: () => {} };
   };
   const store = new SuitabilityStore({ client, hazardParams: defaultExposureParams, onImage: (i) => images.push(i), createWorker, debounceMs: 1, afterPaint });
   return { store, documents, images };
@@ -138,5 +138,24 @@ describe('suitability store', () => {
     const json = JSON.parse(new TextDecoder().decode(await store.exportRegions('geojson', 'zh')));
     expect(json.type).toBe('FeatureCollection');
     expect(json.features.length).toBe(store.getSnapshot().result!.regions.length);
+  });
+
+  it('runs through the run protocol: a worker error is a coded failure, and dispose cancels the run in flight', async () => {
+    const broken = project(true, undefined, undefined, { evaluate: () => Promise.reject(new Error('kernel crashed')) });
+    await broken.store.open();
+    expect(broken.store.getSnapshot()).toMatchObject({ running: false, activeRun: null, error: { code: 'suitability.failed', params: { detail: 'kernel crashed' } } });
+
+    let paint = () => {};
+    const held = project(true, undefined, () => new Promise<void>((r) => (paint = r)));
+    const opening = held.store.open();
+    for (let k = 0; k < 200 && !held.store.getSnapshot().result; k++) await new Promise((r) => setTimeout(r, 5));
+    const run = held.store.getSnapshot().activeRun!;
+    expect(run.kind).toBe('suitability');
+    held.store.dispose();
+    expect(await run.result).toEqual({ ok: false, cancelled: true });
+    paint();
+    await opening;
+    // Cancelled between the map and the regions: the regions were never asked for.
+    expect(held.store.getSnapshot()).toMatchObject({ running: false, regionsPending: true });
   });
 });

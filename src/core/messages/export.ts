@@ -6,4 +6,8 @@ export const exportMessages = {
     zh: (p) => `项目文件导出失败（${p.detail}）。请重试；如果仍然失败，请刷新页面后再导出。`,
     en: (p) => `The project file could not be exported (${p.detail}). Try again; if it still fails, reload the page and export again.`,
   },
+  'export.failed': {
+    zh: (p) => `导出失败（${p.detail}）。请重试；如果仍然失败，请刷新页面后再导出。`,
+    en: (p) => `The export failed (${p.detail}). Try again; if it still fails, reload the page and export again.`,
+  },
 } satisfies MessageTable;

@@ -4,6 +4,8 @@ import type { TFunction } from 'i18next';
 import type { BarChartBlock, Briefing, BriefingBlock, BriefingPage, KeyNumbersBlock, ListBlock, MapBlock, ParagraphBlock, TableBlock } from '../../core/briefing/model';
 import { textWidthEm } from '../../core/briefing/model';
 import { Icon } from '../icons';
+import type { Run, RunFailure } from '../runs/run';
+import { useMessageText } from '../message';
 import './briefing.css';
 
 /** A page's design size in CSS px (16:9); the page is scaled as a whole to fit the window. */
@@ -26,7 +28,7 @@ interface Props {
   briefing: Briefing;
   onClose(): void;
   /** Renders and saves the PDF; a rejection's message is shown under the button. */
-  onDownloadPdf(): Promise<void>;
+  onDownloadPdf(): Run<void>;
 }
 
 /**
@@ -35,6 +37,7 @@ interface Props {
  */
 export function BriefingView({ briefing, onClose, onDownloadPdf }: Props) {
   const { t, i18n } = useTranslation();
+  const say = useMessageText();
   // Words on the pages follow the briefing's language; the toolbar follows the UI's.
   const tPage = i18n.getFixedT(briefing.lang);
   const overlay = useRef<HTMLDivElement>(null);
@@ -42,7 +45,7 @@ export function BriefingView({ briefing, onClose, onDownloadPdf }: Props) {
   const frame = useRef<HTMLDivElement>(null);
   const [index, setIndex] = useState(0);
   const [fullscreen, setFullscreen] = useState(false);
-  const [pdf, setPdf] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const [pdf, setPdf] = useState<{ busy: boolean; error: RunFailure | null }>({ busy: false, error: null });
   const count = briefing.pages.length;
   const current = clampPage(index, count);
   const step = (by: number) => setIndex((i) => pageAfter(i, by, count));
@@ -98,12 +101,8 @@ export function BriefingView({ briefing, onClose, onDownloadPdf }: Props) {
 
   const downloadPdf = async () => {
     setPdf({ busy: true, error: null });
-    try {
-      await onDownloadPdf();
-      setPdf({ busy: false, error: null });
-    } catch (e) {
-      setPdf({ busy: false, error: e instanceof Error ? e.message : String(e) });
-    }
+    const outcome = await onDownloadPdf().result;
+    setPdf({ busy: false, error: !outcome.ok && 'failure' in outcome ? outcome.failure : null });
   };
 
   const page = briefing.pages[current];
@@ -121,7 +120,7 @@ export function BriefingView({ briefing, onClose, onDownloadPdf }: Props) {
         </button>
         <button type="button" data-testid="briefing-close" onClick={onClose} aria-label={t('briefing.close')}><Icon name="close" size={12} /></button>
       </div>
-      {pdf.error && <p className="briefing-error" role="alert"><Icon name="warning" size={13} /> {t('briefing.pdfFailed', { message: pdf.error })}</p>}
+      {pdf.error && <p className="briefing-error" role="alert"><Icon name="warning" size={13} /> {say(pdf.error)}</p>}
       <div className="briefing-stage" ref={stage}>
         <div className="briefing-frame" ref={frame}>
           {page && <PageView key={current} page={page} index={current} count={count} docTitle={briefing.title} t={tPage} />}

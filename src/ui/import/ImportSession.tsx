@@ -6,10 +6,12 @@ import type { ReadProgress, SourceSummary } from '../../../workers/import.types'
 import { createImportClient, type ImportClient } from '../../../workers/import.client';
 import { Comlink } from '../../../workers/data.client';
 import { currentLanguage } from '../i18n';
+import { startRun, type Run } from '../runs/run';
+import { RunProgress } from '../runs/RunProgress';
 import { ImportWizard, type ImportTarget } from './ImportWizard';
 
 type Phase =
-  | { phase: 'reading'; progress: ReadProgress | null }
+  | { phase: 'reading'; run: Run<unknown, ReadProgress> | null }
   | { phase: 'wizard'; client: ImportClient; sources: SourceSummary[]; index: number; failures: ImportIssue[] }
   | { phase: 'failed'; failures: ImportIssue[] };
 
@@ -24,43 +26,38 @@ interface Props {
 
 /**
  * One import: the dropped files are read in a fresh io worker (progress and a cancel button
- * that terminates it), then each readable file goes through the wizard in turn. Files that
+ * that terminates it, since a parser cannot stop halfway), then each readable file goes through the wizard in turn. Files that
  * cannot be read are listed with their reasons. Nothing reaches the project before the
  * user adds it, so cancelling or failing leaves the loaded layers untouched.
  */
 export function ImportSession({ files, hint, target, onClose }: Props) {
   const { t } = useTranslation();
   const lang = currentLanguage();
-  const [phase, setPhase] = useState<Phase>({ phase: 'reading', progress: null });
+  const [phase, setPhase] = useState<Phase>({ phase: 'reading', run: null });
   const messages = useRef<string[]>([]);
-  const terminateRef = useRef<() => void>(() => undefined);
 
   // One io worker per session, ended with it (also when the user cancels a long read).
   useEffect(() => {
     let live = true;
     const { client, terminate } = createImportClient();
-    terminateRef.current = terminate;
-    client
-      .readFiles(
-        files,
-        hint,
-        Comlink.proxy((progress: ReadProgress) => {
-          if (live) setPhase((p) => (p.phase === 'reading' ? { phase: 'reading', progress } : p));
-        }),
-      )
-      .then(
-        ({ sources, failures }) => {
-          if (!live) return;
-          setPhase(sources.length > 0 ? { phase: 'wizard', client, sources, index: 0, failures } : { phase: 'failed', failures });
-        },
-        (e: unknown) => {
-          if (!live) return;
-          const detail = e instanceof Error ? e.message : String(e);
-          setPhase({ phase: 'failed', failures: [{ code: 'import.crashed', severity: 'error', file: files.map((f) => f.name).join(', '), params: { detail } }] });
-        },
-      );
+    const run = startRun<Awaited<ReturnType<ImportClient['readFiles']>>, ReadProgress>('import', (ctx) => client.readFiles(files, hint, Comlink.proxy(ctx.progress)), { terminate });
+    // Shown from the next microtask: state set in the effect's own body would render twice.
+    void Promise.resolve().then(() => live && setPhase({ phase: 'reading', run }));
+    void run.result.then((outcome) => {
+      if (!live) return;
+      if (outcome.ok) {
+        const { sources, failures } = outcome.value;
+        setPhase(sources.length > 0 ? { phase: 'wizard', client, sources, index: 0, failures } : { phase: 'failed', failures });
+        return;
+      }
+      // Cancelled: the cancel button has closed the session already.
+      if ('cancelled' in outcome) return;
+      const { code, params } = outcome.failure;
+      setPhase({ phase: 'failed', failures: [{ code, severity: 'error', file: files.map((f) => f.name).join(', '), params: { detail: String(params?.detail ?? '') } }] });
+    });
     return () => {
       live = false;
+      run.cancel();
       terminate();
     };
   }, [files, hint]);
@@ -71,24 +68,19 @@ export function ImportSession({ files, hint, target, onClose }: Props) {
   };
 
   if (phase.phase === 'reading') {
-    const p = phase.progress;
+    const { run } = phase;
     return (
-      <section className="panel import-wizard" data-testid="import-reading" role="status">
-        <p>{t('import.reading', { file: p?.file || files[0]?.name || '', done: p?.done ?? 0, total: p?.total ?? files.length })}</p>
-        {/* One file is parsed in one go: the bar then shows work in progress rather than a fraction. */}
-        {(p?.total ?? files.length) > 1 ? <progress max={p?.total || 1} value={p?.done ?? 0} /> : <progress />}
-        <footer className="wizard-actions">
-          <button
-            type="button"
-            data-testid="import-cancel"
-            onClick={() => {
-              terminateRef.current();
-              onClose([t('import.cancelled')]);
-            }}
-          >
-            {t('import.cancel')}
-          </button>
-        </footer>
+      <section className="panel import-wizard" data-testid="import-reading">
+        <RunProgress
+          run={run}
+          label={(p) => t('import.reading', { file: p?.file || files[0]?.name || '', done: p?.done ?? 0, total: p?.total ?? files.length })}
+          cancelLabel={t('import.cancel')}
+          onCancel={() => {
+            run?.cancel();
+            onClose([t('import.cancelled')]);
+          }}
+          cancelTestId="import-cancel"
+        />
       </section>
     );
   }

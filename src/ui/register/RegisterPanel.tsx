@@ -1,4 +1,4 @@
-import { useMemo, useState, useSyncExternalStore } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HAZARD_TYPES } from '../../core/exposure/classes';
 import { defaultExposureParams } from '../../core/exposure/analysis';
@@ -8,6 +8,7 @@ import type { LayerInfo } from '../../../workers/data.types';
 import { currentLanguage } from '../i18n';
 import { useMessageText } from '../message';
 import { Icon } from '../icons';
+import { RunProgress } from '../runs/RunProgress';
 import { formatCount, formatDateTime, formatPeople, today } from './format';
 import type { RegisterSettings, RegisterStore, RegisterView } from './register-store';
 
@@ -50,10 +51,14 @@ export function RegisterPanel({ store, view, layers, selectedKey, onSelect, onEx
       </header>
       <div className="register-actions">
         {view.running ? (
-          <>
-            <RunProgress store={store} />
-            <button type="button" onClick={() => store.cancel()} data-testid="register-cancel">{t('register.cancel')}</button>
-          </>
+          <RunProgress
+            run={view.activeRun}
+            label={(p) => t('register.running', { done: formatCount(p?.done ?? 0, lang), total: formatCount(p?.total ?? 1, lang) })}
+            cancelLabel={t('register.cancel')}
+            onCancel={() => store.cancel()}
+            testId="register-progress"
+            cancelTestId="register-cancel"
+          />
         ) : (
           <>
             <button type="button" className="primary" onClick={() => void store.run()} data-testid="register-run">{run ? t('register.rerun') : t('register.run')}</button>
@@ -100,19 +105,6 @@ export function RegisterPanel({ store, view, layers, selectedKey, onSelect, onEx
         )}
       </div>
     </aside>
-  );
-}
-
-/** The run's progress bar: the only part that re-renders while the worker reports. */
-function RunProgress({ store }: { store: RegisterStore }) {
-  const { t } = useTranslation();
-  const lang = currentLanguage();
-  const progress = useSyncExternalStore(store.subscribeProgress, store.getProgress);
-  return (
-    <>
-      <progress max={progress.total} value={progress.done} data-testid="register-progress" />
-      <span className="note">{t('register.running', { done: formatCount(progress.done, lang), total: formatCount(progress.total, lang) })}</span>
-    </>
   );
 }
 

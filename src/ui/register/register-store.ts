@@ -13,6 +13,7 @@ import { message, type Message } from '../../core/messages';
 import type { DataClient } from '../../../workers/data.client';
 import type { LayerInfo } from '../../../workers/data.types';
 import { createAnalysisClient, type AnalysisClient } from '../../../workers/analysis.client';
+import { startRun, type Run } from '../runs/run';
 
 export { REGISTER_DOCUMENT };
 /** The derived column a settlement's hazard check is kept in (later analyses read it). */
@@ -27,8 +28,10 @@ export interface RegisterView {
   summary: AreaSummary[];
   /** Changes of the last run against the one before, or null when there is no earlier run. */
   changes: RegisterChange[] | null;
-  /** A run is under way (its counts come through `subscribeProgress`, so they re-render only the bar). */
+  /** A run is under way. */
   running: boolean;
+  /** The run under way (its progress re-renders only the bar), null when none is. */
+  activeRun: Run<unknown> | null;
   error: Message | null;
   notice: Message | null;
 }
@@ -62,9 +65,7 @@ export interface RegisterStoreDeps {
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class RegisterStore {
-  private view: RegisterView = { loaded: false, state: null, run: null, entries: [], summary: [], changes: null, running: false, error: null, notice: null };
-  private progress = { done: 0, total: 1 };
-  private readonly progressListeners = new Set<() => void>();
+  private view: RegisterView = { loaded: false, state: null, run: null, entries: [], summary: [], changes: null, running: false, activeRun: null, error: null, notice: null };
   private readonly listeners = new Set<() => void>();
   private worker: AnalysisWorker | null = null;
   private runSeq = 0;
@@ -91,18 +92,6 @@ export class RegisterStore {
   };
 
   getSnapshot = () => this.view;
-
-  subscribeProgress = (listener: () => void) => {
-    this.progressListeners.add(listener);
-    return () => this.progressListeners.delete(listener);
-  };
-
-  getProgress = () => this.progress;
-
-  private setProgress(done: number, total: number) {
-    this.progress = { done, total };
-    for (const l of this.progressListeners) l();
-  }
 
   private set(patch: Partial<RegisterView>) {
     this.view = { ...this.view, ...patch };
@@ -142,38 +131,28 @@ export class RegisterStore {
     const seq = ++this.runSeq;
     if (settings.hazardLayerIds.length === 0) return this.set({ error: message('register.no-hazards'), notice: null });
     if (settings.exposedLayerIds.length === 0) return this.set({ error: message('register.no-exposed'), notice: null });
-    this.setProgress(0, 1);
-    this.set({ running: true, error: null, notice: null });
     this.warm();
     const worker = this.worker!;
-    // Progress arrives on its own message channel and may land after the result: once the
-    // run has settled (or been replaced), late progress is ignored.
-    let settled = false;
-    try {
-      const stored = { last: this.view.state?.last ?? null, previous: this.view.state?.previous ?? null };
-      const { run, register } = await worker.client.runRegister(
-        { hazardLayerIds: settings.hazardLayerIds, exposedLayerIds: settings.exposedLayerIds },
-        settings.params,
-        stored,
-        Comlink.proxy((done: number, total: number) => {
-          if (!settled && seq === this.runSeq) this.setProgress(done, total);
-        }),
-      );
-      settled = true;
-      if (seq !== this.runSeq) return;
-      await this.accept(run, register, settings);
-    } catch (e) {
-      settled = true;
-      if (seq === this.runSeq) this.set({ running: false, error: message('register.failed', { detail: e instanceof Error ? e.message : String(e) }) });
-    }
+    const stored = { last: this.view.state?.last ?? null, previous: this.view.state?.previous ?? null };
+    const layers = { hazardLayerIds: settings.hazardLayerIds, exposedLayerIds: settings.exposedLayerIds };
+    // The exposure kernel runs in one go: cancelling terminates the worker, and the next run starts another.
+    const run = startRun('register', (ctx) => worker.client.runRegister(layers, settings.params, stored, Comlink.proxy(ctx.progress)), {
+      terminate: () => {
+        worker.terminate();
+        if (this.worker === worker) this.worker = null;
+      },
+    });
+    this.set({ running: true, activeRun: run, error: null, notice: null });
+    const outcome = await run.result;
+    if (seq !== this.runSeq) return;
+    if (outcome.ok) await this.accept(outcome.value.run, outcome.value.register, settings);
+    else if ('cancelled' in outcome) this.set({ running: false, activeRun: null, notice: message('register.cancelled') });
+    else this.set({ running: false, activeRun: null, error: outcome.failure });
   }
 
-  /** Stops the running analysis by terminating its worker; the previous results stay. */
+  /** Stops the running analysis; the previous results stay. */
   cancel(): void {
-    if (!this.view.running) return;
-    this.terminateWorker();
-    this.runSeq++;
-    this.set({ running: false, notice: message('register.cancelled') });
+    if (this.view.running) this.view.activeRun?.cancel();
   }
 
   private terminateWorker() {
@@ -183,7 +162,7 @@ export class RegisterStore {
 
   private async accept(run: ExposureRun, register: RegisterDerivation, settings: RegisterSettings) {
     const state: RegisterState = { ...this.chosen(settings), reviews: this.view.state?.reviews ?? {}, last: register.last, previous: register.previous };
-    this.set({ run, entries: entriesFrom(run, register.columns), summary: register.summary, state, changes: register.changes, running: false });
+    this.set({ run, entries: entriesFrom(run, register.columns), summary: register.summary, state, changes: register.changes, running: false, activeRun: null });
     // Storing and flagging go in later tasks, so the table appears first.
     await nextTask();
     await this.save(state);
@@ -243,7 +222,8 @@ export class RegisterStore {
 
   /** Stops any running analysis (the project is closing). */
   dispose(): void {
-    this.terminateWorker();
     this.runSeq++;
+    this.view.activeRun?.cancel();
+    this.terminateWorker();
   }
 }

@@ -8,6 +8,8 @@ import { formatMinutes, formatPeople, formatYuan } from '../register/format';
 import type { RelocationStore, RelocationView } from './relocation-store';
 import { reasonText, type RelocationTable } from './sheets';
 import { Icon } from '../icons';
+import type { RunFailure } from '../runs/run';
+import { RunProgress } from '../runs/RunProgress';
 import { KeyAssumptions, ScenarioBar } from './ScenarioBar';
 import { SitesTab, type DrawControl } from './SitesTab';
 import { CompareTab, type DiffView } from './CompareTab';
@@ -39,7 +41,7 @@ interface Props {
   onBriefing: () => void;
   briefingBusy: boolean;
   /** Why the last briefing could not be built, if it could not. */
-  briefingError: string | null;
+  briefingError: RunFailure | null;
 }
 
 export function RelocationPanel({ store, view, lang, onSelectVillage, onExport, onClose, draw, diff, onDiff, onBriefing, briefingBusy, briefingError }: Props) {
@@ -63,15 +65,16 @@ export function RelocationPanel({ store, view, lang, onSelectVillage, onExport, 
       {view.doc && scenario && <ScenarioBar store={store} view={view} scenario={scenario} />}
       <div className="row-actions">
         {view.running ? (
-          <button type="button" onClick={() => store.cancel()} data-testid="reloc-cancel">{t('reloc.cancel')}</button>
+          <RunProgress
+            run={view.activeRun}
+            label={(p) => t(`reloc.progress.${p?.stage ?? 'exposure'}`, { done: (p?.done ?? 0) + 1, total: p?.total ?? 1 })}
+            cancelLabel={t('reloc.cancel')}
+            onCancel={() => store.cancel()}
+            testId="reloc-progress"
+            cancelTestId="reloc-cancel"
+          />
         ) : (
           <button type="button" className="primary" onClick={() => void store.run()} data-testid="reloc-run">{result ? t('reloc.rerun') : t('reloc.run')}</button>
-        )}
-        {view.running && (
-          <span className="progress-text" role="status" data-testid="reloc-progress">
-            {t(`reloc.progress.${view.progress?.stage ?? 'exposure'}`, { done: (view.progress?.done ?? 0) + 1, total: view.progress?.total ?? 1 })}
-            <progress max={view.progress?.total ?? 1} value={view.progress?.done ?? 0} />
-          </span>
         )}
         {!view.running && view.lastLatencyMs !== null && result && <span className="note" data-testid="reloc-latency">{t('reloc.updated', { ms: Math.round(view.lastLatencyMs) })}</span>}
         <input className="author-input" key={view.doc?.author ?? ''} defaultValue={view.doc?.author ?? ''} placeholder={t('scen.briefing.authorPlaceholder')} aria-label={t('scen.briefing.authorPlaceholder')} onBlur={(e) => e.target.value.trim() !== (view.doc?.author ?? '') && store.setAuthor(e.target.value)} data-testid="briefing-author" />
@@ -82,9 +85,9 @@ export function RelocationPanel({ store, view, lang, onSelectVillage, onExport, 
           {view.problems.map((p, k) => <p key={k}>{p[lang]}</p>)}
         </div>
       )}
-      {view.error && <p className="problems" role="alert">{view.error}</p>}
+      {view.error && <p className="problems" role="alert">{say(view.error)}</p>}
       {view.policyError && <p className="problems" role="alert" data-testid="policy-error">{say(view.policyError)}</p>}
-      {briefingError && <p className="problems" role="alert" data-testid="briefing-error">{t('scen.briefing.failed', { detail: briefingError })}</p>}
+      {briefingError && <p className="problems" role="alert" data-testid="briefing-error">{say(briefingError)}</p>}
       <div className="tabs" role="tablist">
         {(['overview', 'villages', 'destinations', 'townships', 'sites', 'compare', 'policy'] as const).map((k) => (
           <button key={k} type="button" role="tab" aria-selected={tab === k} onClick={() => setTab(k)} data-testid={`reloc-tab-${k}`}>{k === 'sites' || k === 'compare' ? t(`scen.tabs.${k}`) : t(`reloc.tabs.${k}`)}</button>

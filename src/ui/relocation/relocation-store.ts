@@ -14,8 +14,9 @@ import { defaultPolicy, type RelocationPolicy } from '../../core/relocation/poli
 import { newDrawnSite } from '../../core/relocation/sites';
 import { RELOCATION_DOCUMENT } from '../../core/documents/registry';
 import type { DataClient } from '../../../workers/data.client';
-import type { RelocationProgress } from '../../../workers/relocation.api';
+import type { RelocationOutcome, RelocationProgress } from '../../../workers/relocation.api';
 import { createRelocationClient, type RelocationClient } from '../../../workers/relocation.client';
+import { startRun, type Run, type RunFailure } from '../runs/run';
 
 export { RELOCATION_DOCUMENT };
 
@@ -35,8 +36,9 @@ export interface RelocationView {
   warnings: LocalizedText[];
   problems: LocalizedText[];
   running: boolean;
-  progress: RelocationProgress | null;
-  error: string | null;
+  /** The run under way (its progress re-renders only the bar), null when none is. */
+  activeRun: Run<unknown, RelocationProgress> | null;
+  error: RunFailure | null;
   /** Why the last policy edit was not made, until the next one succeeds. */
   policyError: Message | null;
   /** Village index in focus (table row or map click), -1 none. */
@@ -106,7 +108,7 @@ export function setPolicyValue(policy: RelocationPolicy, path: string, value: un
 }
 
 export class RelocationStore {
-  private view: RelocationView = { loaded: false, doc: null, facts: null, result: null, warnings: [], problems: [], running: false, progress: null, error: null, policyError: null, selected: -1, lastLatencyMs: null, deleted: null, canUndo: false, canRedo: false, comparison: null };
+  private view: RelocationView = { loaded: false, doc: null, facts: null, result: null, warnings: [], problems: [], running: false, activeRun: null, error: null, policyError: null, selected: -1, lastLatencyMs: null, deleted: null, canUndo: false, canRedo: false, comparison: null };
   /**
    * Results by scenario, with the scenario and new sites they were computed from: a scenario
    * switched back to, or compared, shows at once when nothing it depends on changed. Results
@@ -188,39 +190,49 @@ export class RelocationStore {
     if (!scenario) return;
     if (this.view.running) this.cancel();
     const seq = ++this.runSeq;
-    this.set({ running: true, progress: null, error: null });
-    try {
-      const onProgress = proxy((p: RelocationProgress) => {
-        if (seq === this.runSeq) this.set({ progress: p });
-      });
-      const outcome = await this.client.run(scenario, this.deps.hazardParams(), this.factsKey, onProgress, keep, this.deps.newSites?.() ?? []);
-      if (seq !== this.runSeq) return;
-      if (!outcome.ok) {
-        this.set({ problems: outcome.problems, running: false, progress: null });
-        return;
-      }
-      // `factsKey` always names the facts on view (the worker sends facts only when they differ).
-      this.factsKey = outcome.factsKey;
-      const facts = outcome.facts ?? this.view.facts;
-      const c = this.view.comparison;
-      if (facts) {
-        const run = { facts, result: outcome.result };
-        this.runs.set(scenario.id, { input: this.inputKey(scenario), factsKey: outcome.factsKey, run });
-        // A compared scenario edited while compared shows its new figures there too.
-        if (c?.ids.includes(scenario.id)) this.set({ comparison: { ...c, runs: { ...c.runs, [scenario.id]: run } } });
-      }
-      this.set({
-        facts,
-        result: outcome.result,
-        warnings: outcome.warnings,
-        problems: [],
-        running: false,
-        progress: null,
-        lastLatencyMs: this.editedAt > 0 ? performance.now() - this.editedAt : null,
-      });
-    } catch (e) {
-      if (seq === this.runSeq) this.set({ error: e instanceof Error ? e.message : String(e), running: false, progress: null });
+    const client = this.client;
+    const worker = this.worker!;
+    const hazards = this.deps.hazardParams();
+    const newSites = this.deps.newSites?.() ?? [];
+    // HiGHS blocks while it solves: cancelling terminates the worker (cancel() says the rest).
+    const run = startRun<RelocationOutcome, RelocationProgress>('relocation', (ctx) => client.run(scenario, hazards, this.factsKey, proxy(ctx.progress), keep, newSites), {
+      terminate: () => {
+        worker.terminate();
+        if (this.worker === worker) this.worker = null;
+      },
+    });
+    this.set({ running: true, activeRun: run, error: null });
+    const settled = await run.result;
+    // A cancelled run was replaced or cleared by cancel() already.
+    if (seq !== this.runSeq || 'cancelled' in settled) return;
+    if (!settled.ok) {
+      this.set({ error: settled.failure, running: false, activeRun: null });
+      return;
     }
+    const outcome = settled.value;
+    if (!outcome.ok) {
+      this.set({ problems: outcome.problems, running: false, activeRun: null });
+      return;
+    }
+    // `factsKey` always names the facts on view (the worker sends facts only when they differ).
+    this.factsKey = outcome.factsKey;
+    const facts = outcome.facts ?? this.view.facts;
+    const c = this.view.comparison;
+    if (facts) {
+      const run = { facts, result: outcome.result };
+      this.runs.set(scenario.id, { input: this.inputKey(scenario), factsKey: outcome.factsKey, run });
+      // A compared scenario edited while compared shows its new figures there too.
+      if (c?.ids.includes(scenario.id)) this.set({ comparison: { ...c, runs: { ...c.runs, [scenario.id]: run } } });
+    }
+    this.set({
+      facts,
+      result: outcome.result,
+      warnings: outcome.warnings,
+      problems: [],
+      running: false,
+      activeRun: null,
+      lastLatencyMs: this.editedAt > 0 ? performance.now() - this.editedAt : null,
+    });
   }
 
   /**
@@ -230,10 +242,9 @@ export class RelocationStore {
   cancel(): void {
     if (!this.view.running) return;
     this.runSeq++;
-    this.worker?.terminate();
-    this.worker = null;
+    this.view.activeRun?.cancel();
     this.factsKey = null;
-    this.set({ running: false, progress: null });
+    this.set({ running: false, activeRun: null });
     const c = this.view.comparison;
     if (c && c.pending.length > 0) void this.compare(c.ids);
   }
@@ -494,22 +505,25 @@ export class RelocationStore {
     const pending = scenarios.filter((s) => !runs[s.id]).map((s) => s.id);
     this.set({ comparison: { ids: scenarios.map((s) => s.id), runs, pending, problems: [], elapsedMs: pending.length === 0 ? performance.now() - t0 : null } });
     for (const s of scenarios.filter((x) => !runs[x.id])) {
-      try {
-        const outcome = await this.client.run(s, this.deps.hazardParams(), null, undefined, undefined, this.deps.newSites?.() ?? []);
-        if (seq !== this.compareSeq) return;
-        const c = this.view.comparison!;
-        if (!outcome.ok) {
-          this.set({ comparison: { ...c, pending: c.pending.filter((x) => x !== s.id), problems: [...c.problems, ...outcome.problems.map((p) => ({ zh: `${s.name}：${p.zh}`, en: `${s.name}: ${p.en}` }))] } });
-          continue;
-        }
-        const run = { facts: outcome.facts!, result: outcome.result };
-        this.runs.set(s.id, { input: this.inputKey(s), factsKey: outcome.factsKey, run });
-        const left = c.pending.filter((x) => x !== s.id);
-        this.set({ comparison: { ...c, runs: { ...c.runs, [s.id]: run }, pending: left, elapsedMs: left.length === 0 ? performance.now() - t0 : null } });
-      } catch (e) {
-        if (seq === this.compareSeq) this.set({ error: e instanceof Error ? e.message : String(e) });
+      const client = this.client;
+      const hazards = this.deps.hazardParams();
+      const newSites = this.deps.newSites?.() ?? [];
+      const settled = await startRun<RelocationOutcome>('relocation', () => client.run(s, hazards, null, undefined, undefined, newSites)).result;
+      if (seq !== this.compareSeq) return;
+      if (!settled.ok) {
+        if (!('cancelled' in settled)) this.set({ error: settled.failure });
         return;
       }
+      const outcome = settled.value;
+      const c = this.view.comparison!;
+      if (!outcome.ok) {
+        this.set({ comparison: { ...c, pending: c.pending.filter((x) => x !== s.id), problems: [...c.problems, ...outcome.problems.map((p) => ({ zh: `${s.name}：${p.zh}`, en: `${s.name}: ${p.en}` }))] } });
+        continue;
+      }
+      const run = { facts: outcome.facts!, result: outcome.result };
+      this.runs.set(s.id, { input: this.inputKey(s), factsKey: outcome.factsKey, run });
+      const left = c.pending.filter((x) => x !== s.id);
+      this.set({ comparison: { ...c, runs: { ...c.runs, [s.id]: run }, pending: left, elapsedMs: left.length === 0 ? performance.now() - t0 : null } });
     }
   }
 

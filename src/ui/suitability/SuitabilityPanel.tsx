@@ -14,6 +14,7 @@ import { CriterionEditor, convertTransform, TARGET_ROLES } from './CriterionEdit
 import { RulesEditor } from './RulesEditor';
 import { WeightsEditor } from './WeightsEditor';
 import type { SuitabilityStore, SuitabilityView } from './suitability-store';
+import { useMessageText } from '../message';
 
 type Tab = 'criteria' | 'weights' | 'rules' | 'regions';
 
@@ -169,6 +170,7 @@ function RegionsTab({ store, view, model, focus, onFocus, onExport }: { store: S
 
 export function SuitabilityPanel({ store, view, lang, focus, onFocus, onExport, onClose }: { store: SuitabilityStore; view: SuitabilityView; lang: 'zh' | 'en'; focus: number; onFocus: (r: RegionView) => void; onExport: (kind: 'tif' | 'geojson' | 'fgb') => void; onClose: () => void }) {
   const { t } = useTranslation();
+  const say = useMessageText();
   const [tab, setTab] = useState<Tab>('criteria');
   const [histograms, setHistograms] = useState<Map<string, CriterionHistogram | null>>(new Map());
   const doc = view.doc;
@@ -257,7 +259,7 @@ export function SuitabilityPanel({ store, view, lang, focus, onFocus, onExport, 
           <ul>{view.problems.map((p, k) => <li key={k}>{p[lang]}</li>)}</ul>
         </div>
       )}
-      {view.error && <div className="error" role="alert">{view.error}</div>}
+      {view.error && <div className="error" role="alert">{say(view.error)}</div>}
       {view.result?.warnings.map((w, k) => (
         <div key={k} className="notice-inline" role="status">{w[lang]}</div>
       ))}

@@ -13,6 +13,7 @@ import { SUITABILITY_DOCUMENT } from '../../core/documents/registry';
 import type { DataClient } from '../../../workers/data.client';
 import type { CriterionHistogram, EvaluationView, PrepareOutcome, SuitabilityGrid } from '../../../workers/suitability.api';
 import { createSuitabilityClient, type SuitabilityClient } from '../../../workers/suitability.client';
+import { startRun, type Run, type RunFailure } from '../runs/run';
 
 export { SUITABILITY_DOCUMENT };
 
@@ -35,7 +36,9 @@ export interface SuitabilityView {
   running: boolean;
   /** The scores are new and the candidate regions shown are still the previous run's. */
   regionsPending: boolean;
-  error: string | null;
+  /** The run under way (none while an edit only waits out the debounce). */
+  activeRun: Run<void> | null;
+  error: RunFailure | null;
   /** Per region of the result: share of ±20% weight changes that keep its rank. */
   stability: number[] | null;
   explanation: (CellExplanation & { lngLat: [number, number] }) | null;
@@ -71,7 +74,7 @@ function uniqueId(base: string, taken: readonly { id: string }[]): string {
 }
 
 export class SuitabilityStore {
-  private view: SuitabilityView = { loaded: false, doc: null, grid: null, result: null, problems: [], running: false, regionsPending: false, error: null, stability: null, explanation: null, lastLatencyMs: null };
+  private view: SuitabilityView = { loaded: false, doc: null, grid: null, result: null, problems: [], running: false, regionsPending: false, activeRun: null, error: null, stability: null, explanation: null, lastLatencyMs: null };
   private readonly listeners = new Set<() => void>();
   private worker: SuitabilityWorker | null = null;
   private prepared: Promise<PrepareOutcome> | null = null;
@@ -264,43 +267,48 @@ export class SuitabilityStore {
       return;
     }
     this.inFlight = true;
-    this.set({ running: true, error: null });
-    try {
-      this.warm();
-      const prepared = await this.prepared!;
-      if (!prepared.ok) {
-        this.set({ problems: [prepared.problem] });
-        return;
-      }
-      const hazardParams = this.deps.hazardParams();
-      const outcome = await this.client.evaluate(model, doc.rules, hazardParams);
-      if (!outcome.ok) {
-        this.set({ problems: outcome.problems });
-        return;
-      }
-      // The map first; the candidate regions follow unless a newer edit is already waiting.
-      const { image, ...result } = outcome;
-      this.image = { pixels: image, grid: prepared.grid };
-      this.deps.onImage?.(this.image);
-      const previous = this.view.result?.modelId === result.modelId ? this.view.result.regions : [];
-      const shown = { ...result, regions: previous };
-      this.set({ result: shown, regionsPending: true, problems: [], stability: null, grid: prepared.grid, lastLatencyMs: this.editedAt > 0 ? performance.now() - this.editedAt : null });
-      await this.deps.afterPaint?.();
-      if (this.pending) return;
-      const regions = await this.client.candidates(hazardParams);
-      // Another model may have been chosen meanwhile (which clears the result): then these
-      // regions belong to nothing on screen.
-      if (this.view.result === shown) this.set({ result: { ...shown, regions }, regionsPending: false });
-    } catch (e) {
-      this.set({ error: e instanceof Error ? e.message : String(e) });
-    } finally {
-      this.inFlight = false;
-      this.set({ running: false });
-      if (this.pending) {
-        this.pending = false;
-        void this.evaluateNow();
-      }
+    // The worker keeps its rasters between runs, so a run is never terminated: cancel (on
+    // dispose) stops it between its steps.
+    const run = startRun('suitability', (ctx) => this.evaluate(model, doc, ctx.signal));
+    this.set({ running: true, activeRun: run, error: null });
+    const outcome = await run.result;
+    if (!outcome.ok && !('cancelled' in outcome)) this.set({ error: outcome.failure });
+    this.inFlight = false;
+    this.set({ running: false, activeRun: null });
+    if (this.pending) {
+      this.pending = false;
+      void this.evaluateNow();
     }
+  }
+
+  /** One run: the score map first, then (unless a newer edit waits) the candidate regions. */
+  private async evaluate(model: SuitabilityModel, doc: SuitabilityDocument, signal: AbortSignal): Promise<void> {
+    this.warm();
+    const prepared = await this.prepared!;
+    if (signal.aborted) return;
+    if (!prepared.ok) {
+      this.set({ problems: [prepared.problem] });
+      return;
+    }
+    const hazardParams = this.deps.hazardParams();
+    const outcome = await this.client.evaluate(model, doc.rules, hazardParams);
+    if (signal.aborted) return;
+    if (!outcome.ok) {
+      this.set({ problems: outcome.problems });
+      return;
+    }
+    const { image, ...result } = outcome;
+    this.image = { pixels: image, grid: prepared.grid };
+    this.deps.onImage?.(this.image);
+    const previous = this.view.result?.modelId === result.modelId ? this.view.result.regions : [];
+    const shown = { ...result, regions: previous };
+    this.set({ result: shown, regionsPending: true, problems: [], stability: null, grid: prepared.grid, lastLatencyMs: this.editedAt > 0 ? performance.now() - this.editedAt : null });
+    await this.deps.afterPaint?.();
+    if (this.pending || signal.aborted) return;
+    const regions = await this.client.candidates(hazardParams);
+    // Another model may have been chosen meanwhile (which clears the result): then these
+    // regions belong to nothing on screen.
+    if (this.view.result === shown) this.set({ result: { ...shown, regions }, regionsPending: false });
   }
 
   /** The distribution of a criterion's values (cached per source by the caller). */
@@ -334,6 +342,7 @@ export class SuitabilityStore {
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    this.view.activeRun?.cancel();
     void this.flush();
     this.worker?.terminate();
     this.worker = null;
