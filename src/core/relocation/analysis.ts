@@ -6,11 +6,11 @@
  */
 import type { Highs } from 'highs';
 import { solveAssignment, type AssignmentInput, type SolveStatus } from './assign';
-import type { CostPolicy, DestinationType, EligibilityRules, RelocationPolicy } from './policy';
+import type { CostPolicy, EligibilityRules, RelocationPolicy } from './policy';
+import type { DestinationKind, VillageStatus } from '../vocabulary';
 import { capacityFromArea } from './sites';
 
-export type VillageStatus = 'must' | 'may' | 'stay' | 'repair';
-export const VILLAGE_STATUSES: readonly VillageStatus[] = ['must', 'may', 'stay', 'repair'];
+export { VILLAGE_STATUSES, type VillageStatus } from '../vocabulary';
 
 /** Minutes to the nearest of each kind of service (Infinity when unreachable). */
 export interface ServiceMinutes {
@@ -52,7 +52,7 @@ export interface VillageFacts {
 export interface DestinationFacts {
   id: string;
   name: string;
-  type: DestinationType;
+  type: DestinationKind;
   township: string | null;
   county: string | null;
   lngLat: [number, number];
