@@ -101,7 +101,8 @@ export type RiskLevel = Exclude<CodeOf<typeof RISK_LEVEL>, 'none'>;
 export const HAZARD_RISK_LEVELS: readonly RiskLevel[] = RISK_LEVEL.codes.filter((c): c is RiskLevel => c !== 'none');
 
 // ---------------------------------------------------------------------------------------------
-// Layer roles (DESIGN.md §2).
+// Layer roles (DESIGN.md §2). Numbers follow DESIGN.md's table; `order` is the import
+// wizard's: the roles a user imports most first, the DEM (a raster) last.
 
 export interface LayerRoleEntry extends VocabularyEntry {
   /** What one feature of the role is called, where the register lists features of several roles. */
@@ -117,17 +118,17 @@ export const LAYER_ROLE = vocabulary<LayerRoleEntry>('layerRole', [
   { code: 'households', num: 1, order: 1, label: { zh: '农户', en: 'Households' }, feature: { zh: '农户', en: 'Household' } },
   { code: 'hazards', num: 2, order: 2, label: { zh: '地质灾害', en: 'Geological hazards' } },
   { code: 'settlements', num: 3, order: 3, label: { zh: '安置点', en: 'Settlements' }, feature: { zh: '安置点', en: 'Settlement' } },
-  { code: 'dem', num: 4, order: 4, label: { zh: '高程', en: 'Elevation' } },
-  { code: 'boundary', num: 5, order: 5, label: { zh: '行政界线', en: 'Boundaries' } },
-  { code: 'roads', num: 6, order: 6, label: { zh: '道路', en: 'Roads' } },
-  { code: 'rivers', num: 7, order: 7, label: { zh: '河流', en: 'Rivers' } },
-  { code: 'schools', num: 8, order: 8, label: { zh: '学校', en: 'Schools' } },
-  { code: 'clinics', num: 9, order: 9, label: { zh: '医疗机构', en: 'Clinics' } },
-  { code: 'industrial_parks', num: 10, order: 10, label: { zh: '产业园区', en: 'Industrial parks' }, zoneColor: '#984ea3' },
-  { code: 'farmland', num: 11, order: 11, label: { zh: '基本农田', en: 'Basic farmland' }, zoneColor: '#b8a400', hatched: true },
-  { code: 'eco_redline', num: 12, order: 12, label: { zh: '生态保护红线', en: 'Ecological red line' }, zoneColor: '#c0392b', hatched: true },
-  { code: 'water_source', num: 13, order: 13, label: { zh: '水源保护区', en: 'Water-source protection zone' }, zoneColor: '#1f78b4', hatched: true },
-  { code: 'public_forest', num: 14, order: 14, label: { zh: '公益林', en: 'Public-welfare forest' }, zoneColor: '#2e7d32', hatched: true },
+  { code: 'dem', num: 4, order: 14, label: { zh: '高程', en: 'Elevation' } },
+  { code: 'boundary', num: 5, order: 6, label: { zh: '行政界线', en: 'Boundaries' } },
+  { code: 'roads', num: 6, order: 4, label: { zh: '道路', en: 'Roads' } },
+  { code: 'rivers', num: 7, order: 5, label: { zh: '河流', en: 'Rivers' } },
+  { code: 'schools', num: 8, order: 11, label: { zh: '学校', en: 'Schools' } },
+  { code: 'clinics', num: 9, order: 12, label: { zh: '医疗机构', en: 'Clinics' } },
+  { code: 'industrial_parks', num: 10, order: 13, label: { zh: '产业园区', en: 'Industrial parks' }, zoneColor: '#984ea3' },
+  { code: 'farmland', num: 11, order: 7, label: { zh: '基本农田', en: 'Basic farmland' }, zoneColor: '#b8a400', hatched: true },
+  { code: 'eco_redline', num: 12, order: 8, label: { zh: '生态保护红线', en: 'Ecological red line' }, zoneColor: '#c0392b', hatched: true },
+  { code: 'water_source', num: 13, order: 9, label: { zh: '水源保护区', en: 'Water-source protection zone' }, zoneColor: '#1f78b4', hatched: true },
+  { code: 'public_forest', num: 14, order: 10, label: { zh: '公益林', en: 'Public-welfare forest' }, zoneColor: '#2e7d32', hatched: true },
 ] as const);
 export type LayerRole = CodeOf<typeof LAYER_ROLE>;
 
@@ -251,9 +252,10 @@ export function colorsByNumber<E extends VocabularyEntry>(vocab: Vocabulary<E>, 
   return Array.from({ length: size }, (_, k) => vocab.byNum.get(k)?.color ?? fallback);
 }
 
-/** `{ code: label }` in one language, for translation tables keyed by code. */
-export function labelTable<E extends VocabularyEntry>(vocab: Vocabulary<E>, lang: Lang): Record<E['code'], string> {
-  return Object.fromEntries(vocab.entries.map((e) => [e.code, e.label[lang]])) as Record<E['code'], string>;
+/** `{ code: label }` in one language, for translation tables keyed by code; `codes` picks a subset. */
+export function labelTable<E extends VocabularyEntry, C extends E['code'] = E['code']>(vocab: Vocabulary<E>, lang: Lang, codes?: readonly C[]): Record<C, string> {
+  const picked = codes ?? (vocab.codes as readonly C[]);
+  return Object.fromEntries(picked.map((c) => [c, label(vocab, c, lang)])) as Record<C, string>;
 }
 
 /** `{ code: numericCode }`, for code that names numbers in hot loops (`STATUS.inside`). */
