@@ -23,6 +23,7 @@ import { RegisterPanel } from './register/RegisterPanel';
 import { ExposureDetails } from './register/ExposureDetails';
 import { overlayOf } from './register/exposure-lookup';
 import { EXPOSURE_COLORS } from '../map/exposure-layers';
+import { VILLAGE_STATUSES } from '../core/vocabulary';
 import type { RegisterEntry } from '../core/exposure/register';
 import { registerSheet } from '../core/exposure/register-table';
 import { SuitabilityStore } from './suitability/suitability-store';
@@ -580,7 +581,7 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
           {relocOpen && relocView.result ? (
             <div className="panel relocation-legend" data-testid="relocation-legend">
               <strong>{t('reloc.legend.title')}</strong>
-              {(['must', 'may', 'stay', 'repair'] as const).map((s) => (
+              {VILLAGE_STATUSES.map((s) => (
                 <span key={s}><i className={`status-dot ${s}`} />{t(`reloc.status.${s}`)}</span>
               ))}
               <span><i className="status-dot" style={{ background: 'rgb(120,0,0)' }} />{t('reloc.ind.unassigned')}</span>

@@ -7,7 +7,7 @@
 import type { Highs } from 'highs';
 import { solveAssignment, type AssignmentInput, type SolveStatus } from './assign';
 import type { CostPolicy, EligibilityRules, RelocationPolicy } from './policy';
-import type { DestinationKind, VillageStatus } from '../vocabulary';
+import type { DestinationKind, RiskLevel, VillageStatus } from '../vocabulary';
 import { capacityFromArea } from './sites';
 
 export { VILLAGE_STATUSES, type VillageStatus } from '../vocabulary';
@@ -240,7 +240,7 @@ export interface Indicators {
   /** People assigned ÷ free capacity offered, 0–1. */
   capacityUsed: number;
   /** People still exposed (not moving) by the highest hazard level that hits them. */
-  stillExposedByLevel: { high: number; medium: number; low: number };
+  stillExposedByLevel: Record<RiskLevel, number>;
   /** People who stay inside a high-risk zone of a counted hazard type (the target is none). */
   peopleInHighRiskZones: number;
   /** Mean minutes to the nearest school, clinic and town after the move, over the people moved (reachable ones). */
@@ -572,7 +572,7 @@ export function runScenario(highs: Highs | null, facts: RelocationFacts, scenari
     repairCost: 0,
     costPerPerson: 0,
     capacityUsed: 0,
-    stillExposedByLevel: { high: 0, medium: 0, low: 0 },
+    stillExposedByLevel: { high: 0, medium: 0, low: 0 } satisfies Record<RiskLevel, number>,
     peopleInHighRiskZones: 0,
     meanAfter: { school: 0, clinic: 0, town: 0 },
     peopleNearIndustry: 0,
