@@ -100,6 +100,12 @@ export type RiskLevel = Exclude<CodeOf<typeof RISK_LEVEL>, 'none'>;
 /** Risk levels a hazard can have, worst first. */
 export const HAZARD_RISK_LEVELS: readonly RiskLevel[] = RISK_LEVEL.codes.filter((c): c is RiskLevel => c !== 'none');
 
+/** The risk level of a hazard's numeric level, clamped to low … high: a hazard always has one. */
+export function hazardRiskLevel(num: number): RiskLevel {
+  const nums = HAZARD_RISK_LEVELS.map((c) => RISK_LEVEL.byCode.get(c)!.num);
+  return codeOf(RISK_LEVEL, Math.min(Math.max(...nums), Math.max(Math.min(...nums), Math.round(num)))) as RiskLevel;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Layer roles (DESIGN.md §2). Numbers follow DESIGN.md's table; `order` is the import
 // wizard's: the roles a user imports most first, the DEM (a raster) last.

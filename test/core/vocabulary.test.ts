@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import {
-  codeOf, colorOf, colorsByNumber, DESTINATION_KIND, EXPOSURE_STATUS, HAZARD_TYPE, label, labelTable, numberOf, RISK_LEVEL,
+  codeOf, colorOf, colorsByNumber, DESTINATION_KIND, EXPOSURE_STATUS, HAZARD_TYPE, hazardRiskLevel, label, labelTable, numberOf, RISK_LEVEL,
   VILLAGE_STATUS, VOCABULARIES, type Rgba,
 } from '../../src/core/vocabulary';
 
@@ -218,6 +218,7 @@ describe('lookups', () => {
     expect(numberOf(HAZARD_TYPE, null)).toBe(-1);
     expect(codeOf(RISK_LEVEL, 2)).toBe('medium');
     expect(codeOf(RISK_LEVEL, 9)).toBeUndefined();
+    expect([0, 1, 2, 3, 4].map(hazardRiskLevel)).toEqual(['low', 'low', 'medium', 'high', 'high']);
   });
 
   it('indexes palettes by number and builds label tables', () => {

@@ -7,7 +7,7 @@
 import type { Highs } from 'highs';
 import { solveAssignment, type AssignmentInput, type SolveStatus } from './assign';
 import type { CostPolicy, EligibilityRules, RelocationPolicy } from './policy';
-import type { DestinationKind, RiskLevel, VillageStatus } from '../vocabulary';
+import { hazardRiskLevel, type DestinationKind, type RiskLevel, type VillageStatus } from '../vocabulary';
 import { capacityFromArea } from './sites';
 
 export { VILLAGE_STATUSES, type VillageStatus } from '../vocabulary';
@@ -621,7 +621,7 @@ export function runScenario(highs: Highs | null, facts: RelocationFacts, scenari
     if (f.hazards.length > 0 && !r.cost) {
       ind.peopleStillExposed += f.population;
       const level = Math.max(...f.hazards.map((h) => h.level));
-      ind.stillExposedByLevel[level >= 3 ? 'high' : level === 2 ? 'medium' : 'low'] += f.population;
+      ind.stillExposedByLevel[hazardRiskLevel(level)] += f.population;
       // Only the hazard types the scenario counts: flood-detention areas are not relocation targets.
       if (f.hazards.some((h) => h.level >= 3 && h.zone && policy.rules.hazardTypes.includes(h.type))) ind.peopleInHighRiskZones += f.population;
     }
