@@ -43,7 +43,15 @@ export interface Vocabulary<E extends VocabularyEntry> {
   readonly byNum: ReadonlyMap<number, E>;
 }
 
-function vocabulary<const E extends VocabularyEntry>(name: string, entries: readonly E[]): Vocabulary<E> {
+/**
+ * Builds a vocabulary from its table. Curried so that a table is checked against its entry
+ * shape (`Shape`) while its codes are still inferred as literals for the code union.
+ */
+function vocabulary<Shape extends VocabularyEntry = VocabularyEntry>() {
+  return <const E extends Shape>(name: string, entries: readonly E[]): Vocabulary<E> => buildVocabulary(name, entries);
+}
+
+function buildVocabulary<E extends VocabularyEntry>(name: string, entries: readonly E[]): Vocabulary<E> {
   const sorted = [...entries].sort((a, b) => a.order - b.order);
   return {
     name,
@@ -74,7 +82,7 @@ export interface HazardTypeEntry extends VocabularyEntry {
   readonly geological: boolean;
 }
 
-export const HAZARD_TYPE = vocabulary<HazardTypeEntry>('hazardType', [
+export const HAZARD_TYPE = vocabulary<HazardTypeEntry>()('hazardType', [
   { code: 'landslide', num: 0, order: 0, label: { zh: '滑坡', en: 'Landslide' }, color: [140, 81, 10, 255], zone: { color: '#a6611a', fillOpacity: 0.45, drawOrder: 2 }, legend: { point: true, zone: true }, geological: true },
   { code: 'collapse', num: 1, order: 1, label: { zh: '崩塌', en: 'Collapse' }, color: [215, 48, 31, 255], zone: { color: '#d7301f', fillOpacity: 0.45, drawOrder: 4 }, legend: { point: true, zone: false }, geological: true },
   { code: 'debris_flow', num: 2, order: 2, label: { zh: '泥石流', en: 'Debris flow' }, color: [106, 61, 154, 255], zone: { color: '#7b3294', fillOpacity: 0.45, drawOrder: 3 }, legend: { point: true, zone: true }, geological: true },
@@ -89,7 +97,7 @@ export type HazardType = CodeOf<typeof HAZARD_TYPE>;
 // Risk levels. One numbering everywhere: 0 none (no hit), 1 low, 2 medium, 3 high; higher is
 // worse. Typed arrays, render buffers and the map's risk palettes all use it.
 
-export const RISK_LEVEL = vocabulary('riskLevel', [
+export const RISK_LEVEL = vocabulary()('riskLevel', [
   { code: 'none', num: 0, order: 3, label: { zh: '无', en: 'none' } },
   { code: 'low', num: 1, order: 2, label: { zh: '低', en: 'Low' }, color: [240, 200, 40, 255] },
   { code: 'medium', num: 2, order: 1, label: { zh: '中', en: 'Medium' }, color: [245, 130, 20, 255] },
@@ -119,7 +127,7 @@ export interface LayerRoleEntry extends VocabularyEntry {
   readonly hatched?: boolean;
 }
 
-export const LAYER_ROLE = vocabulary<LayerRoleEntry>('layerRole', [
+export const LAYER_ROLE = vocabulary<LayerRoleEntry>()('layerRole', [
   { code: 'villages', num: 0, order: 0, label: { zh: '自然村', en: 'Natural villages' }, feature: { zh: '自然村', en: 'Village' } },
   { code: 'households', num: 1, order: 1, label: { zh: '农户', en: 'Households' }, feature: { zh: '农户', en: 'Household' } },
   { code: 'hazards', num: 2, order: 2, label: { zh: '地质灾害', en: 'Geological hazards' } },
@@ -143,7 +151,7 @@ export type LayerRole = CodeOf<typeof LAYER_ROLE>;
 // map, legend and briefing show a village that must move but found no destination. Numbers
 // are the relocation overlay's status codes; the map's colours are indexed by them.
 
-export const VILLAGE_STATUS = vocabulary('villageStatus', [
+export const VILLAGE_STATUS = vocabulary()('villageStatus', [
   { code: 'stay', num: 0, order: 2, label: { zh: '不搬迁', en: 'Stays' }, color: [140, 150, 140, 160] },
   { code: 'may', num: 1, order: 1, label: { zh: '可以搬迁', en: 'May move' }, color: [240, 150, 40, 230] },
   { code: 'must', num: 2, order: 0, label: { zh: '必须搬迁', en: 'Must move' }, color: [215, 40, 40, 240] },
@@ -169,7 +177,7 @@ export interface DestinationKindEntry extends VocabularyEntry {
   readonly legend: boolean;
 }
 
-export const DESTINATION_KIND = vocabulary<DestinationKindEntry>('destinationKind', [
+export const DESTINATION_KIND = vocabulary<DestinationKindEntry>()('destinationKind', [
   { code: 'county_seat', num: 0, order: 0, label: { zh: '县城', en: 'County seat' }, color: [8, 48, 107, 255], town: true, legend: true },
   { code: 'central_town', num: 1, order: 1, label: { zh: '中心镇', en: 'Central town' }, color: [33, 113, 181, 255], town: true, legend: true },
   { code: 'central_village', num: 2, order: 2, label: { zh: '中心村', en: 'Central village' }, color: [107, 174, 214, 255], town: false, legend: true },
@@ -184,7 +192,7 @@ export const TOWN_KINDS: readonly DestinationKind[] = DESTINATION_KIND.entries.f
 // Review states of a register entry. `none` (never reviewed) and `changed` (the exposure
 // changed since the review) are derived states; only the others are stored.
 
-export const REVIEW_STATE = vocabulary('reviewState', [
+export const REVIEW_STATE = vocabulary()('reviewState', [
   { code: 'none', num: 0, order: 0, label: { zh: '未审核', en: 'Not reviewed' } },
   { code: 'confirmed', num: 1, order: 1, label: { zh: '已确认', en: 'Confirmed' } },
   { code: 'disputed', num: 2, order: 2, label: { zh: '有异议', en: 'Disputed' } },
@@ -199,7 +207,7 @@ export const REVIEW_STATUSES: readonly ReviewStatus[] = REVIEW_STATE.codes.filte
 // ---------------------------------------------------------------------------------------------
 // Exposure status of one feature against the hazards. Numbers are stored in typed arrays.
 
-export const EXPOSURE_STATUS = vocabulary('exposureStatus', [
+export const EXPOSURE_STATUS = vocabulary()('exposureStatus', [
   { code: 'clear', num: 0, order: 2, label: { zh: '无影响', en: 'Clear' } },
   { code: 'near', num: 1, order: 1, label: { zh: '附近', en: 'Near' } },
   { code: 'inside', num: 2, order: 0, label: { zh: '区内', en: 'Inside' } },
