@@ -1,11 +1,6 @@
 import type { Column, VectorLayer } from '../src/core/types';
-import type { LayerRole } from '../src/core/manifest';
+import { DESTINATION_KIND, HAZARD_TYPE, numberOf, RISK_LEVEL, type LayerRole, type Vocabulary, type VocabularyEntry } from '../src/core/vocabulary';
 import type { PointBuffers } from './data.types';
-
-/** Category codes shared with src/map/palette.ts: order matters, the map indexes palettes by code. */
-export const HAZARD_TYPES = ['landslide', 'collapse', 'debris_flow', 'subsidence', 'flood', 'reservoir', 'other'] as const;
-export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
-export const SETTLEMENT_TYPES = ['county_seat', 'central_town', 'central_village', 'relocation_community', 'new_site'] as const;
 
 function column(layer: VectorLayer, name: string): Column | undefined {
   return layer.table.columns.find((c) => c.name === name);
@@ -18,12 +13,14 @@ function numeric(layer: VectorLayer, name: string): Float32Array {
   return out;
 }
 
-function codes(layer: VectorLayer, name: string, categories: readonly string[]): Float32Array {
+/** The vocabulary's numeric code of each value (NaN when not a code); the map indexes its palettes by these. */
+function codes<E extends VocabularyEntry>(layer: VectorLayer, name: string, vocab: Vocabulary<E>): Float32Array {
   const c = column(layer, name);
   const out = new Float32Array(layer.table.length).fill(NaN);
   if (c?.type !== 'string') return out;
   for (let i = 0; i < out.length; i++) {
-    const k = categories.indexOf(c.values[i] ?? '');
+    const v = c.values[i];
+    const k = v === null || v === undefined ? -1 : numberOf(vocab, v);
     out[i] = k < 0 ? NaN : k;
   }
   return out;
@@ -41,13 +38,13 @@ function styleColumns(layer: VectorLayer, role: LayerRole): Record<string, Float
     }
     case 'hazards':
       return {
-        type: codes(layer, 'type', HAZARD_TYPES),
-        risk: codes(layer, 'riskLevel', RISK_LEVELS),
+        type: codes(layer, 'type', HAZARD_TYPE),
+        risk: codes(layer, 'riskLevel', RISK_LEVEL),
         threatRadiusM: numeric(layer, 'threatRadiusM'),
       };
     case 'settlements':
       return {
-        type: codes(layer, 'type', SETTLEMENT_TYPES),
+        type: codes(layer, 'type', DESTINATION_KIND),
         capacityPersons: numeric(layer, 'capacityPersons'),
         usedPersons: numeric(layer, 'usedPersons'),
       };

@@ -3,23 +3,10 @@
  * The demo generator writes one (`public/data/demo/manifest.json`); the data worker reads it.
  */
 
-/** Layer roles from DESIGN.md §2. Context layers say which kind of context they are. */
-export type LayerRole =
-  | 'villages'
-  | 'households'
-  | 'hazards'
-  | 'settlements'
-  | 'dem'
-  | 'boundary'
-  | 'roads'
-  | 'rivers'
-  | 'schools'
-  | 'clinics'
-  | 'industrial_parks'
-  | 'farmland'
-  | 'eco_redline'
-  | 'water_source'
-  | 'public_forest';
+import type { LayerRole } from './vocabulary';
+
+/** Layer roles from DESIGN.md §2 (src/core/vocabulary.ts lists them, with their labels). */
+export type { LayerRole };
 
 /** Text in both UI languages. */
 export interface LocalizedText {

@@ -2,6 +2,7 @@
  * Policy numbers used as editable defaults, each with its source (../shared/DOMAIN.md).
  * Counties set their own; nothing here is a constant of the method.
  */
+import type { HazardType, RiskLevel } from './vocabulary';
 
 /**
  * A key village (扶贫重点村): an administrative village where more than this share of
@@ -17,7 +18,7 @@ export const KEY_VILLAGE_LOW_INCOME_SHARE = 0.4;
  * (larger for debris flows, which run out along channels, and for higher risk) for a county
  * geological-hazard office to replace with its own.
  */
-export const DEFAULT_HAZARD_BUFFERS_M: Record<string, { high: number; medium: number; low: number }> = {
+export const DEFAULT_HAZARD_BUFFERS_M: Readonly<Record<HazardType, Readonly<Record<RiskLevel, number>>>> = {
   landslide: { high: 200, medium: 100, low: 50 },
   collapse: { high: 150, medium: 100, low: 50 },
   debris_flow: { high: 300, medium: 200, low: 100 },

@@ -1,4 +1,5 @@
 import type { Column, ColumnarTable } from './types';
+import { RISK_LEVEL } from './vocabulary';
 
 /** Comparison used by an attribute-table filter. `contains` is case-insensitive text matching. */
 export type FilterOp = 'contains' | 'eq' | 'gt' | 'lt' | 'gte' | 'lte';
@@ -41,7 +42,9 @@ export function cellValue(column: Column, row: number): CellValue {
 }
 
 /** Category values with a natural order, sorted by it rather than alphabetically. */
-const ORDINALS: readonly (readonly string[])[] = [['low', 'medium', 'high']];
+const ORDINALS: readonly (readonly string[])[] = [
+  RISK_LEVEL.entries.filter((e) => e.code !== 'none').sort((a, b) => a.num - b.num).map((e) => e.code),
+];
 
 const collator = new Intl.Collator('zh-CN', { numeric: true });
 

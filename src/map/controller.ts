@@ -28,8 +28,8 @@ export interface LayerView {
 /** DEM tiles are generated up to this zoom (≈ 30 m cells); MapLibre overzooms beyond. */
 const DEM_MAX_ZOOM = 12;
 /**
- * Label priority by settlement type code (SETTLEMENT_TYPES order: county seat, central
- * town, central village, relocation community, new site): lower wins a collision.
+ * Label priority by the vocabulary's numeric destination kind (county seat, central town,
+ * central village, relocation community, new site): lower wins a collision.
  */
 const LABEL_PRIORITY = [0, 1, 3, 2, 4];
 /** Vertical exaggeration of the 3D terrain; point symbols are lifted by the same factor. */

@@ -5,7 +5,7 @@
  * Binary attributes only: no per-feature objects on the main thread.
  */
 import { LineLayer, ScatterplotLayer } from '@deck.gl/layers';
-import type { Rgba } from './palette';
+import { RISK_LEVEL, type Rgba } from '../core/vocabulary';
 
 export interface ExposureOverlay {
   /** lng, lat per marker. */
@@ -21,11 +21,7 @@ export interface ExposureOverlay {
 export const EMPTY_EXPOSURE: ExposureOverlay = { positions: new Float64Array(0), level: new Uint8Array(0), status: new Uint8Array(0), links: new Float64Array(0) };
 
 /** Risk class colours of the rings, by level code (1 low … 3 high). */
-export const EXPOSURE_COLORS: Record<number, Rgba> = {
-  1: [240, 200, 40, 255],
-  2: [245, 130, 20, 255],
-  3: [215, 25, 28, 255],
-};
+export const EXPOSURE_COLORS: Record<number, Rgba> = Object.fromEntries(RISK_LEVEL.entries.flatMap((e) => (e.color ? [[e.num, e.color]] : [])));
 
 export function buildExposureLayers(overlay: ExposureOverlay, beforeId: string) {
   const n = overlay.level.length;

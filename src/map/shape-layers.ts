@@ -1,9 +1,13 @@
 import type { FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import type { LayerInfo } from '../../workers/data.types';
-import { HAZARD_ZONE_COLORS, RIVER_COLOR, ROAD_COLORS, ZONE_COLORS } from './palette';
+import { HAZARD_TYPE, LAYER_ROLE, type LayerRole } from '../core/vocabulary';
+import { RIVER_COLOR, ROAD_COLORS, ZONE_COLORS } from './palette';
 
 /** Roles drawn with a hatch pattern (MapLibre image id `hatch-<role>`). */
-export const HATCHED_ROLES = ['farmland', 'eco_redline', 'water_source', 'public_forest'] as const;
+export const HATCHED_ROLES: readonly LayerRole[] = LAYER_ROLE.entries.filter((e) => e.hatched).map((e) => e.code);
+
+/** Hazard zone types bottom first: water zones under the geological hazards drawn on them. */
+const HAZARD_ZONES = [...HAZARD_TYPE.entries].sort((a, b) => a.zone.drawOrder - b.zone.drawOrder);
 
 /** Road casing and line widths in pixels at zoom 9 and zoom 14, by class. */
 const ROAD_WIDTHS: Record<string, { casing: [number, number]; line: [number, number] }> = {
@@ -67,19 +71,19 @@ export function shapeLayerSpecs(layer: LayerInfo): LayerSpecification[] {
       ];
     }
     case 'hazards':
-      return ['flood', 'reservoir', 'landslide', 'debris_flow', 'collapse', 'subsidence', 'other'].flatMap((type): LayerSpecification[] => [
+      return HAZARD_ZONES.flatMap(({ code: type, zone }): LayerSpecification[] => [
         {
           id: id(`fill-${type}`),
           type: 'fill',
           source,
           filter: is('type', type),
-          paint: { 'fill-color': HAZARD_ZONE_COLORS[type], 'fill-opacity': type === 'reservoir' ? 0.75 : type === 'flood' ? 0.35 : 0.45, 'fill-antialias': false },
+          paint: { 'fill-color': zone.color, 'fill-opacity': zone.fillOpacity, 'fill-antialias': false },
         },
-        { id: id(`line-${type}`), type: 'line', source, filter: is('type', type), paint: { 'line-color': HAZARD_ZONE_COLORS[type], 'line-width': 1.2 } },
+        { id: id(`line-${type}`), type: 'line', source, filter: is('type', type), paint: { 'line-color': zone.color, 'line-width': 1.2 } },
       ]);
     default: {
       const color = ZONE_COLORS[layer.role] ?? '#888888';
-      const hatched = (HATCHED_ROLES as readonly string[]).includes(layer.role);
+      const hatched = HATCHED_ROLES.includes(layer.role);
       return [
         {
           id: id('fill'),

@@ -1,10 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LayerInfo } from '../../workers/data.types';
-import { HAZARD_TYPES, SETTLEMENT_TYPES } from '../../workers/render-buffers';
-import {
-  CLINIC_COLOR, HAZARD_TYPE_COLORS, HAZARD_ZONE_COLORS, LOW_INCOME_BREAKS, LOW_INCOME_COLORS, RIVER_COLOR, ROAD_COLORS,
-  SCHOOL_COLOR, SETTLEMENT_COLORS, ZONE_COLORS, type Rgba,
-} from '../map/palette';
+import { DESTINATION_KIND, HAZARD_TYPE } from '../core/vocabulary';
+import { CLINIC_COLOR, LOW_INCOME_BREAKS, LOW_INCOME_COLORS, RIVER_COLOR, ROAD_COLORS, SCHOOL_COLOR, ZONE_COLORS, type Rgba } from '../map/palette';
 
 const css = (c: Rgba) => `rgba(${c[0]},${c[1]},${c[2]},${c[3] / 255})`;
 
@@ -45,19 +42,19 @@ export function Legend({ layer }: { layer: LayerInfo }) {
       if (layer.kind === 'Point')
         return (
           <ul className="legend">
-            {HAZARD_TYPES.slice(0, 4).map((type, k) => <Row key={type} swatch={<Dot color={css(HAZARD_TYPE_COLORS[k])} />} label={t(`value.${type}`)} />)}
+            {HAZARD_TYPE.entries.filter((e) => e.legend.point).map((e) => <Row key={e.code} swatch={<Dot color={css(e.color)} />} label={t(`value.${e.code}`)} />)}
             <li className="legend-note">{t('legend.riskSize')}</li>
           </ul>
         );
       return (
         <ul className="legend">
-          {['landslide', 'debris_flow', 'flood', 'reservoir'].map((type) => <Row key={type} swatch={<span className="swatch box" style={{ background: HAZARD_ZONE_COLORS[type] }} />} label={t(`value.${type}`)} />)}
+          {HAZARD_TYPE.entries.filter((e) => e.legend.zone).map((e) => <Row key={e.code} swatch={<span className="swatch box" style={{ background: e.zone.color }} />} label={t(`value.${e.code}`)} />)}
         </ul>
       );
     case 'settlements':
       return (
         <ul className="legend">
-          {SETTLEMENT_TYPES.slice(0, 4).map((type, k) => <Row key={type} swatch={<Dot color={css(SETTLEMENT_COLORS[k])} size={12} />} label={t(`value.${type}`)} />)}
+          {DESTINATION_KIND.entries.filter((e) => e.legend).map((e) => <Row key={e.code} swatch={<Dot color={css(e.color)} size={12} />} label={t(`value.${e.code}`)} />)}
           <li className="legend-note">{t('legend.capacity')}</li>
         </ul>
       );

@@ -1,4 +1,6 @@
 /** UI strings of the relocation analysis, merged into the main dictionaries (i18n.ts). */
+import { DESTINATION_KIND, labelTable, VILLAGE_STATUS } from '../core/vocabulary';
+
 export const relocationStrings = {
   zh: {
     reloc: {
@@ -6,8 +8,8 @@ export const relocationStrings = {
       progress: { exposure: '核查隐患…', travel: '构建出行时间面…', services: '计算到学校、卫生院、城镇的时间…', od: '计算到各安置点的时间（{{done}}/{{total}}）…', assign: '求解安置方案（HiGHS）…', explain: '生成解释…' },
       tabs: { overview: '概览', villages: '村庄', destinations: '安置点', townships: '乡镇', policy: '政策参数' },
       scenario: { label: '方案', duplicate: '另存为新方案', rename: '重命名', delete: '删除方案', namePrompt: '方案名称', confirmDelete: '删除方案“{{name}}”？', copyName: '{{name}}（副本）' },
-      ind: { moved: '搬迁人口', villagesMoved: '搬迁自然村', exposed: '仍受威胁人口', total: '总投资', public: '财政投入', household: '农户自筹', perPerson: '人均成本', capacity: '容量使用', must: '必须搬迁', may: '可以搬迁', unassigned: '未能安置', repair: '原地加固' },
-      status: { must: '必须搬迁', may: '可以搬迁', stay: '不搬迁', repair: '原地加固' },
+      ind: { moved: '搬迁人口', villagesMoved: '搬迁自然村', exposed: '仍受威胁人口', total: '总投资', public: '财政投入', household: '农户自筹', perPerson: '人均成本', capacity: '容量使用', ...labelTable(VILLAGE_STATUS, 'zh') },
+      status: labelTable(VILLAGE_STATUS, 'zh'),
       reason: {
         hazard_high: '位于高风险隐患区 {{id}}', hazard_medium: '距中风险隐患 {{id}} {{m}} 米', reservoir: '位于水库淹没区 {{id}}',
         high_remote: '高山远山：海拔 {{elevation}} 米，到镇 {{minutes}} 分钟', key_village: '重点村：低收入户占 {{share}}%', high: '海拔 {{elevation}} 米（高山）', remote: '到镇 {{minutes}} 分钟（远山）',
@@ -31,9 +33,9 @@ export const relocationStrings = {
         subsidyLowIncome: '低收入人口补助（元/人）', subsidyOther: '其他人口补助（元/人）', housingM2LowIncome: '低收入人均住房（m²，≤25）', housingM2Other: '其他人均住房（m²）', constructionPerM2: '建房单价（元/m²）', infrastructurePerHousehold: '基础设施（元/户）', landM2PerHousehold: '每户用地（m²）', landCostPerM2: '地价（元/m²，无字段时）', demolitionPerHousehold: '拆旧复垦（元/户）', movingPerHousehold: '搬家费（元/户）', movingPerHouseholdMinute: '搬家费（元/户·分钟）', householdShare: '农户自筹比例（0–1）', repairPerHouseC: 'C 级加固（元/户）', rebuildPerHouseD: 'D 级原地重建（元/户）',
         lambda: 'λ：服务可达性权重（元/人·分钟）', includeMay: '“可以搬迁”的村也搬', sameTownship: '只在本乡镇安置', sameCounty: '只在本县安置', nearestK: '每村候选安置点数 K', timeLimitS: '求解时限（秒）', relGap: '允许最优差距（0.01 = 1%）', useNewSites: '选址分析候选区作为新安置点', newSiteDensity: '新选址人口密度（人/公顷）',
         roadKmh: '车速（km/h）', offPathFactor: '路外步行系数', riversBarrier: '河流阻隔（仅桥梁可过）', hazardsImpassable: '隐患区不可穿越',
-        source: '依据', types: { county_seat: '县城', central_town: '中心镇', central_village: '中心村', relocation_community: '安置小区', new_site: '新选址' }, roads: { county: '县道', township: '乡道', village: '村道' },
+        source: '依据', types: labelTable(DESTINATION_KIND, 'zh'), roads: { county: '县道', township: '乡道', village: '村道' },
       },
-      filter: { all: '全部', must: '必须搬迁', may: '可以搬迁', stay: '不搬迁', repair: '原地加固', alerts: '有提醒' },
+      filter: { all: '全部', ...labelTable(VILLAGE_STATUS, 'zh'), alerts: '有提醒' },
       export: { csv: '导出 CSV', xlsx: '导出 Excel' },
       legend: { title: '搬迁安置', flow: '搬迁流向（线宽=人数）', gauge: '安置点：外圈容量，实心已用', forbidden: '受隐患影响的安置点' },
       empty: '点击“运行分析”：按规则判定搬迁村、计算出行时间与成本，并在容量约束下求最优安置。',
@@ -47,8 +49,8 @@ export const relocationStrings = {
       progress: { exposure: 'Checking hazards…', travel: 'Building the travel-time surface…', services: 'Minutes to schools, clinics and towns…', od: 'Minutes to each destination ({{done}}/{{total}})…', assign: 'Solving the assignment (HiGHS)…', explain: 'Explaining…' },
       tabs: { overview: 'Overview', villages: 'Villages', destinations: 'Destinations', townships: 'Townships', policy: 'Policy' },
       scenario: { label: 'Scenario', duplicate: 'Save as new scenario', rename: 'Rename', delete: 'Delete scenario', namePrompt: 'Scenario name', confirmDelete: 'Delete scenario "{{name}}"?', copyName: '{{name}} (copy)' },
-      ind: { moved: 'People moved', villagesMoved: 'Villages moved', exposed: 'People still exposed', total: 'Total cost', public: 'Public cost', household: 'Households pay', perPerson: 'Cost per person', capacity: 'Capacity used', must: 'Must move', may: 'May move', unassigned: 'Not placed', repair: 'Repair in place' },
-      status: { must: 'Must move', may: 'May move', stay: 'Stays', repair: 'Repair in place' },
+      ind: { moved: 'People moved', villagesMoved: 'Villages moved', exposed: 'People still exposed', total: 'Total cost', public: 'Public cost', household: 'Households pay', perPerson: 'Cost per person', capacity: 'Capacity used', ...labelTable(VILLAGE_STATUS, 'en') },
+      status: labelTable(VILLAGE_STATUS, 'en'),
       reason: {
         hazard_high: 'In high-risk hazard zone {{id}}', hazard_medium: '{{m}} m from medium-risk hazard {{id}}', reservoir: 'In reservoir inundation zone {{id}}',
         high_remote: 'High and remote: {{elevation}} m, {{minutes}} min to town', key_village: 'Key village: {{share}}% low-income households', high: '{{elevation}} m high', remote: '{{minutes}} min to town',
@@ -72,9 +74,9 @@ export const relocationStrings = {
         subsidyLowIncome: 'Low-income subsidy (yuan/person)', subsidyOther: 'Other subsidy (yuan/person)', housingM2LowIncome: 'Low-income housing (m²/person, ≤25)', housingM2Other: 'Other housing (m²/person)', constructionPerM2: 'Construction (yuan/m²)', infrastructurePerHousehold: 'Infrastructure (yuan/household)', landM2PerHousehold: 'Land per household (m²)', landCostPerM2: 'Land price (yuan/m², when not in the layer)', demolitionPerHousehold: 'Demolition & reclamation (yuan/household)', movingPerHousehold: 'Moving (yuan/household)', movingPerHouseholdMinute: 'Moving (yuan/household·minute)', householdShare: 'Household share (0–1)', repairPerHouseC: 'C-grade repair (yuan/house)', rebuildPerHouseD: 'D-grade rebuild (yuan/house)',
         lambda: 'λ: weight of access to services (yuan/person·minute)', includeMay: 'Move "may move" villages too', sameTownship: 'Same township only', sameCounty: 'Same county only', nearestK: 'Destinations kept per village (K)', timeLimitS: 'Solver time limit (s)', relGap: 'Accepted optimality gap (0.01 = 1%)', useNewSites: 'Offer suitability candidates as new sites', newSiteDensity: 'New-site density (people/ha)',
         roadKmh: 'Speed (km/h)', offPathFactor: 'Off-path walking factor', riversBarrier: 'Rivers are barriers (bridges only)', hazardsImpassable: 'Hazard zones impassable',
-        source: 'Source', types: { county_seat: 'County seat', central_town: 'Central town', central_village: 'Central village', relocation_community: 'Relocation community', new_site: 'New site' }, roads: { county: 'County road', township: 'Township road', village: 'Village road' },
+        source: 'Source', types: labelTable(DESTINATION_KIND, 'en'), roads: { county: 'County road', township: 'Township road', village: 'Village road' },
       },
-      filter: { all: 'All', must: 'Must move', may: 'May move', stay: 'Stays', repair: 'Repair', alerts: 'With alerts' },
+      filter: { all: 'All', ...labelTable(VILLAGE_STATUS, 'en'), alerts: 'With alerts' },
       export: { csv: 'Export CSV', xlsx: 'Export Excel' },
       legend: { title: 'Relocation', flow: 'Moves (width = people)', gauge: 'Destinations: ring capacity, fill used', forbidden: 'Destination hit by a hazard' },
       empty: 'Click "Run analysis": villages get a status by the rules, travel times and costs are measured, and whole villages are assigned at least cost within capacity.',

@@ -6,9 +6,15 @@ import { suitabilityStrings } from './i18n.suitability';
 import { relocationStrings } from './i18n.relocation';
 import { scenarioStrings } from './i18n.scenarios';
 import { briefingStrings } from './i18n.briefing';
+import { DESTINATION_KIND, HAZARD_RISK_LEVELS, HAZARD_TYPE, LAYER_ROLE, labelTable, RISK_LEVEL, type Lang } from '../core/vocabulary';
 
 export type Language = 'zh' | 'en';
 const STORAGE_KEY = 'anju.language';
+
+/** Labels of the domain codes a value can hold (`value.landslide`, `value.high`…), from the vocabulary. */
+function vocabularyValues(lang: Lang) {
+  return { ...labelTable(HAZARD_TYPE, lang), ...labelTable(RISK_LEVEL, lang, HAZARD_RISK_LEVELS), ...labelTable(DESTINATION_KIND, lang) };
+}
 
 /** UI strings. Simplified Chinese is the default; English is switchable (remembered). */
 const resources = {
@@ -27,15 +33,9 @@ const resources = {
         lowIncome: '低收入户占比', population: '圆大小 = 人口', key: '占比 >40% 为重点村',
         riskSize: '圆大小 = 风险等级', capacity: '圆大小 = 安置容量',
       },
-      role: {
-        villages: '自然村', households: '农户', hazards: '地质灾害', settlements: '安置点', dem: '高程', boundary: '行政界线',
-        roads: '道路', rivers: '河流', schools: '学校', clinics: '医疗机构', industrial_parks: '产业园区', farmland: '基本农田',
-        eco_redline: '生态保护红线', water_source: '水源保护区', public_forest: '公益林',
-      },
+      role: labelTable(LAYER_ROLE, 'zh'),
       value: {
-        landslide: '滑坡', collapse: '崩塌', debris_flow: '泥石流', subsidence: '地面塌陷', flood: '洪水', reservoir: '水库淹没区', other: '其他',
-        high: '高', medium: '中', low: '低',
-        county_seat: '县城', central_town: '中心镇', central_village: '中心村', relocation_community: '搬迁安置小区', new_site: '新选址',
+        ...vocabularyValues('zh'),
         true: '是', false: '否',
         class: { county: '县道', township: '乡道', village: '村道' },
         kind: { town: '镇', township: '乡', subdistrict: '街道' },
@@ -79,15 +79,9 @@ const resources = {
         lowIncome: 'Low-income household share', population: 'Circle size = population', key: 'share >40% = key village',
         riskSize: 'Circle size = risk level', capacity: 'Circle size = capacity',
       },
-      role: {
-        villages: 'Natural villages', households: 'Households', hazards: 'Geological hazards', settlements: 'Settlements', dem: 'Elevation', boundary: 'Boundaries',
-        roads: 'Roads', rivers: 'Rivers', schools: 'Schools', clinics: 'Clinics', industrial_parks: 'Industrial parks', farmland: 'Basic farmland',
-        eco_redline: 'Ecological red line', water_source: 'Water-source protection zone', public_forest: 'Public-welfare forest',
-      },
+      role: labelTable(LAYER_ROLE, 'en'),
       value: {
-        landslide: 'Landslide', collapse: 'Collapse', debris_flow: 'Debris flow', subsidence: 'Subsidence', flood: 'Flood', reservoir: 'Reservoir inundation', other: 'Other',
-        high: 'High', medium: 'Medium', low: 'Low',
-        county_seat: 'County seat', central_town: 'Central town', central_village: 'Central village', relocation_community: 'Relocation community', new_site: 'New site',
+        ...vocabularyValues('en'),
         true: 'Yes', false: 'No',
         class: { county: 'County road', township: 'Township road', village: 'Village road' },
         kind: { town: 'Town', township: 'Township', subdistrict: 'Subdistrict' },

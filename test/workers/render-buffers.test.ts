@@ -18,7 +18,7 @@ describe('pointBuffers', () => {
     expect([...b.positions]).toEqual([1, 2, 3, 4]);
     expect(b.style.type[0]).toBe(1);
     expect(b.style.type[1]).toBeNaN();
-    expect(b.style.risk[0]).toBe(2);
+    expect(b.style.risk[0]).toBe(3); // the vocabulary's numbering: 1 low … 3 high
   });
 
   it('draws a MultiPoint feature at its first point and an empty one not at all', () => {

@@ -10,7 +10,7 @@
 import type { LayerRole, LocalizedText } from '../manifest';
 import type { Column, ColumnarGeometry } from '../types';
 import { DEFAULT_HAZARD_BUFFERS_M } from '../policy-defaults';
-import { HAZARD_TYPES, hazardTypeCode, LEVEL_CODES, riskLevelCode, RISK_LEVELS } from './classes';
+import { codeOf, HAZARD_TYPE, numberOf, numbersOf, RISK_LEVEL, type RiskLevel } from '../vocabulary';
 import { computeExposure, featureCount, type ExposureHits, type HazardLayerInput } from './engine';
 import { lngLatFrom, metricFrameFor, toFrame, type MetricFrame } from './metric';
 
@@ -37,8 +37,21 @@ export interface ExposureInputs {
   townships: SourceLayer | null;
 }
 
-/** Buffer in metres by hazard type and risk level. */
-export type BufferTable = Record<string, { high: number; medium: number; low: number }>;
+/** Buffer in metres by hazard type and risk level (keys are hazard type codes). */
+export type BufferTable = Record<string, Record<RiskLevel, number>>;
+
+const LEVEL = numbersOf(RISK_LEVEL);
+
+/** The numeric hazard type of a value, or -1 when it is empty or not a hazard type code. */
+export function hazardTypeNumber(value: unknown): number {
+  return numberOf(HAZARD_TYPE, value);
+}
+
+/** The numeric risk level of a value (1 low … 3 high), or -1 when it is empty, `none` or unknown. */
+export function riskLevelNumber(value: unknown): number {
+  const n = numberOf(RISK_LEVEL, value);
+  return n > LEVEL.none ? n : -1;
+}
 
 export interface ExposureParams {
   buffers: BufferTable;
@@ -212,9 +225,9 @@ function unionBBoxLngLat(layers: SourceLayer[]): [number, number, number, number
 export function hazardBuffer(params: ExposureParams, type: number, level: number, threatRadiusM: number, bufferMeters: number): { metres: number; source: number } {
   if (Number.isFinite(threatRadiusM) && threatRadiusM > 0) return { metres: threatRadiusM, source: 2 };
   if (Number.isFinite(bufferMeters) && bufferMeters >= 0) return { metres: bufferMeters, source: 1 };
-  const row = params.buffers[HAZARD_TYPES[type]] ?? params.buffers.other;
-  const levelName = RISK_LEVELS[level] as 'low' | 'medium' | 'high';
-  return { metres: Math.max(0, row?.[levelName] ?? 0), source: 0 };
+  const row = params.buffers[codeOf(HAZARD_TYPE, type) ?? 'other'] ?? params.buffers.other;
+  const levelName = codeOf(RISK_LEVEL, level) as RiskLevel | 'none' | undefined;
+  return { metres: Math.max(0, (levelName && levelName !== 'none' ? row?.[levelName] : 0) ?? 0), source: 0 };
 }
 
 function prepareHazards(layers: SourceLayer[], frame: MetricFrame, params: ExposureParams): { inputs: HazardLayerInput[]; table: HazardTable; issues: HazardDataIssue[] } {
@@ -251,12 +264,12 @@ function prepareHazards(layers: SourceLayer[], frame: MetricFrame, params: Expos
     const type = new Uint8Array(n), level = new Uint8Array(n), bufferM = new Float32Array(n);
     for (let i = 0; i < n; i++, h++) {
       const id = text(ids, i) ?? `${layer.layerId}#${i + 1}`;
-      const typeCode = hazardTypeCode(text(types, i));
-      const levelCode = riskLevelCode(text(levels, i));
+      const typeCode = hazardTypeNumber(text(types, i));
+      const levelCode = riskLevelNumber(text(levels, i));
       if (typeCode < 0) note(layer, 'type', id);
       if (levelCode < 0) note(layer, 'riskLevel', id);
-      type[i] = typeCode < 0 ? HAZARD_TYPES.indexOf('other') : typeCode;
-      level[i] = levelCode < 0 ? LEVEL_CODES.high : levelCode;
+      type[i] = typeCode < 0 ? numberOf(HAZARD_TYPE, 'other') : typeCode;
+      level[i] = levelCode < 0 ? LEVEL.high : levelCode;
       const buffer = hazardBuffer(params, type[i], level[i], num(radius, i), num(own, i));
       bufferM[i] = buffer.metres;
       table.layerOf[h] = li;

@@ -12,13 +12,15 @@
  */
 import type { ColumnarGeometry } from '../types';
 import { hilbertOrder } from '../hilbert';
-import { STATUS } from './classes';
+import { EXPOSURE_STATUS, numbersOf } from '../vocabulary';
 import { buildGridIndex, searchGridIndex, type GridIndex } from './grid-index';
+
+const STATUS = numbersOf(EXPOSURE_STATUS);
 
 /** One hazard layer in the metric plane, with each feature's classification and buffer. */
 export interface HazardLayerInput {
   geometry: ColumnarGeometry;
-  /** Hazard type code per feature (classes.ts). */
+  /** Hazard type per feature, as the vocabulary's numeric code. */
   type: Uint8Array;
   /** Risk level code per feature: 1 low, 2 medium, 3 high. */
   level: Uint8Array;
@@ -48,7 +50,7 @@ export interface ExposureHits {
   distance: Float32Array;
   /** 1 when inside the hazard geometry (or on its edge). */
   inside: Uint8Array;
-  /** Per feature: 0 clear, 1 near, 2 inside (classes.ts STATUS). */
+  /** Per feature: 0 clear, 1 near, 2 inside (the vocabulary's exposure status numbers). */
   status: Uint8Array;
   /** Per feature: worst risk level code over all hits, 0 when clear. */
   worstLevel: Uint8Array;

@@ -3,47 +3,38 @@
  * register panel, the exported files and (later) the briefing say the same thing.
  */
 import type { LocalizedText } from '../manifest';
-import { categoryLabel } from '../import/categories';
-import { HAZARD_TYPES, RISK_LEVELS } from './classes';
-import type { ReviewStatus } from './register';
+import { EXPOSURE_STATUS, HAZARD_TYPE, label, LAYER_ROLE, REVIEW_STATE, RISK_LEVEL, type ExposureStatus, type ReviewState } from '../vocabulary';
 import type { HazardDataIssue } from './analysis';
 
 type Lang = 'zh' | 'en';
 
+/** Label of a numeric hazard type; an unknown number reads as "other", as the analysis treats it. */
 export function hazardTypeLabel(code: number, lang: Lang): string {
-  return categoryLabel('hazardType', HAZARD_TYPES[code] ?? 'other')[lang];
+  return label(HAZARD_TYPE, HAZARD_TYPE.byNum.has(code) ? code : 'other', lang);
 }
 
+/** Label of a numeric risk level (0 reads "none"). */
 export function riskLevelLabel(code: number, lang: Lang): string {
-  return code === 0 ? (lang === 'zh' ? '无' : 'none') : categoryLabel('riskLevel', RISK_LEVELS[code])[lang];
+  return label(RISK_LEVEL, code, lang);
 }
 
-export const STATUS_LABELS: Record<'inside' | 'near' | 'clear', LocalizedText> = {
-  inside: { zh: '区内', en: 'Inside' },
-  near: { zh: '附近', en: 'Near' },
-  clear: { zh: '无影响', en: 'Clear' },
-};
-
+/** Label of a numeric exposure status. */
 export function statusLabel(code: number, lang: Lang): string {
-  return (code === 2 ? STATUS_LABELS.inside : code === 1 ? STATUS_LABELS.near : STATUS_LABELS.clear)[lang];
+  return label(EXPOSURE_STATUS, EXPOSURE_STATUS.byNum.has(code) ? code : 'clear', lang);
 }
 
-export const REVIEW_LABELS: Record<ReviewStatus | 'none' | 'changed', LocalizedText> = {
-  none: { zh: '未审核', en: 'Not reviewed' },
-  confirmed: { zh: '已确认', en: 'Confirmed' },
-  disputed: { zh: '有异议', en: 'Disputed' },
-  resolved: { zh: '已处置', en: 'Resolved' },
-  changed: { zh: '需复核', en: 'Changed since review' },
-};
+/** Label of a review state (stored, `none` or `changed`). */
+export function reviewLabel(state: ReviewState, lang: Lang): string {
+  return label(REVIEW_STATE, state, lang);
+}
 
-export const ROLE_LABELS: Record<string, LocalizedText> = {
-  villages: { zh: '自然村', en: 'Village' },
-  households: { zh: '农户', en: 'Household' },
-  settlements: { zh: '安置点', en: 'Settlement' },
-};
+/** What one register entry of a role is called ("Village"), else the role's label. */
+export function roleFeatureLabel(role: string, lang: Lang): string {
+  return LAYER_ROLE.byCode.get(role)?.feature?.[lang] ?? label(LAYER_ROLE, role, lang);
+}
 
 /** Definitions shown wherever the figures are shown. */
-export const DEFINITIONS: Record<'inside' | 'near' | 'clear' | 'distance' | 'level' | 'buffer' | 'byHazard' | 'people', LocalizedText> = {
+export const DEFINITIONS: Record<ExposureStatus | 'distance' | 'level' | 'buffer' | 'byHazard' | 'people', LocalizedText> = {
   inside: { zh: '区内：位于隐患区（面）范围内，含边界上。', en: 'Inside: within the hazard geometry (its edge included).' },
   near: {
     zh: '附近：不在隐患区内，但在其缓冲距离内；点状隐患点只有“附近”。',

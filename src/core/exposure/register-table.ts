@@ -5,8 +5,8 @@
  */
 import type { ExposureRun } from './analysis';
 import { BUFFER_SOURCES } from './analysis';
-import { HAZARD_TYPES } from './classes';
-import { DEFINITIONS, hazardIssueText, hazardTypeLabel, REVIEW_LABELS, riskLevelLabel, ROLE_LABELS, statusLabel } from './labels';
+import { EXPOSURE_STATUS, HAZARD_TYPE } from '../vocabulary';
+import { DEFINITIONS, hazardIssueText, hazardTypeLabel, reviewLabel, riskLevelLabel, roleFeatureLabel, statusLabel } from './labels';
 import { reviewOf, type RegisterEntry, type RegisterState } from './register';
 
 export type SheetValue = string | number | null;
@@ -64,24 +64,24 @@ export function registerSheet(run: ExposureRun, entries: RegisterEntry[], state:
     header.push(['隐患数据', `${hazards.layerNames[li].zh}（${n} 处${years}）来源：${hazards.layerSources[li].zh}`]);
   });
   for (const layer of run.layers) header.push(['承灾体数据', `${layer.name.zh}（${layer.count} 个）来源：${layer.source.zh}`]);
-  const buffers = HAZARD_TYPES.map((type, code) => {
-    const row = run.params.buffers[type];
-    return row ? `${hazardTypeLabel(code, 'zh')} 高${row.high}/中${row.medium}/低${row.low}` : null;
+  const buffers = HAZARD_TYPE.entries.map(({ code, num }) => {
+    const row = run.params.buffers[code];
+    return row ? `${hazardTypeLabel(num, 'zh')} 高${row.high}/中${row.medium}/低${row.low}` : null;
   }).filter(Boolean);
   header.push(['缓冲距离（米）', buffers.join('；')]);
   const sources = new Map<number, number>();
   for (const s of hazards.bufferSource) sources.set(s, (sources.get(s) ?? 0) + 1);
   header.push(['缓冲来源', [...sources].map(([s, n]) => `${BUFFER_SOURCE_ZH[BUFFER_SOURCES[s]]} ${n} 处`).join('；')]);
   for (const issue of run.issues) header.push(['数据问题', hazardIssueText(issue, 'zh')]);
-  for (const key of ['inside', 'near', 'distance', 'level', 'buffer'] as const) header.push(['定义', DEFINITIONS[key].zh]);
+  for (const key of [...EXPOSURE_STATUS.codes.filter((c) => c !== 'clear'), 'distance', 'level', 'buffer'] as const) header.push(['定义', DEFINITIONS[key].zh]);
 
   const columns = ['序号', '类别', '编号', '名称', '乡镇', '人口（人）', '户数（户）', '影响', '最高等级', '隐患数', '最近距离（米）', '隐患明细', '审核状态', '审核日期', '审核意见'];
   const rows: SheetValue[][] = entries.map((e, k) => {
     const review = reviewOf(state, e);
-    const reviewStatus = review ? (review.current ? REVIEW_LABELS[review.review.status].zh : `${REVIEW_LABELS.changed.zh}（原：${REVIEW_LABELS[review.review.status].zh}）`) : REVIEW_LABELS.none.zh;
+    const reviewStatus = review ? (review.current ? reviewLabel(review.review.status, 'zh') : `${reviewLabel('changed', 'zh')}（原：${reviewLabel(review.review.status, 'zh')}）`) : reviewLabel('none', 'zh');
     return [
       k + 1,
-      ROLE_LABELS[e.role]?.zh ?? e.role,
+      roleFeatureLabel(e.role, 'zh'),
       e.id,
       e.name,
       e.township,

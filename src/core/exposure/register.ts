@@ -3,9 +3,11 @@
  * county figures, reviews that stay attached while an entry does not change, and the diff
  * between two runs (a re-survey). Plain, serialisable data: it is stored with the project.
  */
-import { HAZARD_TYPES, RISK_LEVELS, STATUS } from './classes';
+import { codeOf, EXPOSURE_STATUS, HAZARD_TYPE, numbersOf, RISK_LEVEL, type ExposureStatus, type ReviewStatus } from '../vocabulary';
 import type { ExposureParams, ExposureRun } from './analysis';
 import type { LayerRole } from '../manifest';
+
+const STATUS = numbersOf(EXPOSURE_STATUS);
 
 /** Roles whose features are register entries. */
 export const REGISTER_ROLES: readonly LayerRole[] = ['villages', 'households', 'settlements'];
@@ -72,7 +74,7 @@ export function registerColumns(run: ExposureRun): EntryColumns {
       const parts: string[] = [];
       for (let j = hits.offsets[i]; j < hits.offsets[i + 1]; j++) {
         const h = hits.hazard[j];
-        parts.push(`${HAZARD_TYPES[hazards.type[h]]}:${hazards.ids[h]}:${RISK_LEVELS[hazards.level[h]]}:${hits.inside[j] ? 'in' : 'near'}`);
+        parts.push(`${codeOf(HAZARD_TYPE, hazards.type[h])}:${hazards.ids[h]}:${codeOf(RISK_LEVEL, hazards.level[h])}:${hits.inside[j] ? 'in' : 'near'}`);
       }
       parts.sort();
       layerOf.push(li);
@@ -124,19 +126,18 @@ export function registerEntries(run: ExposureRun): RegisterEntry[] {
 }
 
 /** Counts by exposure status. */
-export interface StatusCounts {
-  inside: number;
-  near: number;
-  clear: number;
-}
+export type StatusCounts = Record<ExposureStatus, number>;
+
+/** Counts of the exposed (inside / near). */
+export type ExposedCounts = Record<Exclude<ExposureStatus, 'clear'>, number>;
 
 /** Exposed counts (inside / near) of one hazard type and risk level. */
 export interface HazardClassCounts {
   type: number;
   level: number;
-  features: { inside: number; near: number };
-  households: { inside: number; near: number };
-  people: { inside: number; near: number };
+  features: ExposedCounts;
+  households: ExposedCounts;
+  people: ExposedCounts;
 }
 
 /** Figures of one exposed layer role in one township (or the whole county when `township` is undefined). */
@@ -153,6 +154,10 @@ export interface AreaSummary {
 
 function emptyCounts(): StatusCounts {
   return { inside: 0, near: 0, clear: 0 };
+}
+
+function emptyExposed(): ExposedCounts {
+  return { inside: 0, near: 0 };
 }
 
 /**
@@ -195,7 +200,7 @@ export function summarize(run: ExposureRun): AreaSummary[] {
           for (const [c, inside] of classes) {
             let row = a.byHazard.find((r) => r.type * 4 + r.level === c);
             if (!row) {
-              row = { type: c >> 2, level: c & 3, features: { inside: 0, near: 0 }, households: { inside: 0, near: 0 }, people: { inside: 0, near: 0 } };
+              row = { type: c >> 2, level: c & 3, features: emptyExposed(), households: emptyExposed(), people: emptyExposed() };
               a.byHazard.push(row);
             }
             const k = inside ? 'inside' : 'near';
@@ -213,8 +218,7 @@ export function summarize(run: ExposureRun): AreaSummary[] {
   return out;
 }
 
-export type ReviewStatus = 'confirmed' | 'disputed' | 'resolved';
-export const REVIEW_STATUSES: readonly ReviewStatus[] = ['confirmed', 'disputed', 'resolved'];
+export { REVIEW_STATUSES, type ReviewStatus } from '../vocabulary';
 
 export interface Review {
   status: ReviewStatus;

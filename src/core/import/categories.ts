@@ -2,8 +2,11 @@
  * Category vocabularies of the layer roles (hazard type, risk level, settlement type, yes/no…)
  * and the matching of a user's values to them: `滑坡` → `landslide`, `大型` → `high`,
  * `是` → `true`. Unknown values map to null; the wizard shows them for the user to map.
+ * Hazard types, risk levels and settlement types and their labels are the domain vocabulary's;
+ * this file adds the spellings users write for them.
  */
 import type { LocalizedText } from '../manifest';
+import { DESTINATION_KIND, HAZARD_RISK_LEVELS, HAZARD_TYPE, RISK_LEVEL, type DestinationKind, type HazardType, type RiskLevel, type Vocabulary, type VocabularyEntry } from '../vocabulary';
 
 export type CategoryId =
   | 'hazardType'
@@ -42,41 +45,44 @@ const v = (value: string, zh: string, en: string, aliases: string): CategoryValu
   aliases: aliases.split(/\s+/).filter(Boolean),
 });
 
+/** The spellings users write for each hazard type, risk level and settlement type (codes and labels come from the vocabulary). */
+const HAZARD_TYPE_ALIASES = {
+  landslide: '滑坡 山体滑坡 滑坡体 土质滑坡 岩质滑坡 landslide landslip',
+  collapse: '崩塌 危岩 危岩体 崩塌体 落石 山体崩塌 collapse rockfall',
+  debris_flow: '泥石流 泥石流沟 debrisflow debris',
+  subsidence: '地面塌陷 塌陷 岩溶塌陷 采空塌陷 采空区塌陷 地面沉降 subsidence sinkhole',
+  flood: '洪水 洪涝 山洪 山洪沟 内涝 洪水淹没区 flood flooding flashflood',
+  reservoir: '水库 水库淹没区 库区 淹没区 reservoir',
+  other: '不稳定斜坡 斜坡 地裂缝 其他 其它 other',
+} satisfies Record<HazardType, string>;
+
+const RISK_LEVEL_ALIASES = {
+  high: '高 大 特大 重大 特别重大 特大型 大型 极高 高危 高易发 一级 i h high',
+  medium: '中 中等 中型 较大 二级 ii m medium moderate mid',
+  low: '低 小 小型 一般 较低 三级 四级 iii iv l low',
+} satisfies Record<RiskLevel, string>;
+
+const SETTLEMENT_TYPE_ALIASES = {
+  county_seat: '县城 县城区 城区 县城集中安置 countyseat county',
+  central_town: '中心镇 集镇 镇区 中心集镇 建制镇 centraltown town',
+  central_village: '中心村 centralvillage',
+  relocation_community: '安置小区 搬迁安置小区 移民小区 下山移民小区 安置区 集中安置区 集中安置点 relocationcommunity',
+  new_site: '新建点 新选址 新址 新建安置点 规划新址 newsite',
+} satisfies Record<DestinationKind, string>;
+
+/** The values of a domain vocabulary, in `codes` order, with the spellings users write for each. */
+function fromVocabulary<E extends VocabularyEntry>(vocab: Vocabulary<E>, codes: readonly E['code'][], aliases: Readonly<Record<string, string>>): CategoryValue[] {
+  return codes.map((code) => {
+    const { label } = vocab.byCode.get(code)!;
+    return v(code, label.zh, label.en, aliases[code] ?? '');
+  });
+}
+
 /** Every vocabulary, by id. Values in the order the wizard lists them. */
 export const CATEGORIES: Readonly<Record<CategoryId, Category>> = {
-  hazardType: {
-    id: 'hazardType',
-    fuzzy: true,
-    values: [
-      v('landslide', '滑坡', 'Landslide', '滑坡 山体滑坡 滑坡体 土质滑坡 岩质滑坡 landslide landslip'),
-      v('collapse', '崩塌', 'Collapse', '崩塌 危岩 危岩体 崩塌体 落石 山体崩塌 collapse rockfall'),
-      v('debris_flow', '泥石流', 'Debris flow', '泥石流 泥石流沟 debrisflow debris'),
-      v('subsidence', '地面塌陷', 'Subsidence', '地面塌陷 塌陷 岩溶塌陷 采空塌陷 采空区塌陷 地面沉降 subsidence sinkhole'),
-      v('flood', '洪水', 'Flood', '洪水 洪涝 山洪 山洪沟 内涝 洪水淹没区 flood flooding flashflood'),
-      v('reservoir', '水库淹没区', 'Reservoir inundation', '水库 水库淹没区 库区 淹没区 reservoir'),
-      v('other', '其他', 'Other', '不稳定斜坡 斜坡 地裂缝 其他 其它 other'),
-    ],
-  },
-  riskLevel: {
-    id: 'riskLevel',
-    fuzzy: false,
-    values: [
-      v('high', '高', 'High', '高 大 特大 重大 特别重大 特大型 大型 极高 高危 高易发 一级 i h high'),
-      v('medium', '中', 'Medium', '中 中等 中型 较大 二级 ii m medium moderate mid'),
-      v('low', '低', 'Low', '低 小 小型 一般 较低 三级 四级 iii iv l low'),
-    ],
-  },
-  settlementType: {
-    id: 'settlementType',
-    fuzzy: true,
-    values: [
-      v('county_seat', '县城', 'County seat', '县城 县城区 城区 县城集中安置 countyseat county'),
-      v('central_town', '中心镇', 'Central town', '中心镇 集镇 镇区 中心集镇 建制镇 centraltown town'),
-      v('central_village', '中心村', 'Central village', '中心村 centralvillage'),
-      v('relocation_community', '搬迁安置小区', 'Relocation community', '安置小区 搬迁安置小区 移民小区 下山移民小区 安置区 集中安置区 集中安置点 relocationcommunity'),
-      v('new_site', '新选址', 'New site', '新建点 新选址 新址 新建安置点 规划新址 newsite'),
-    ],
-  },
+  hazardType: { id: 'hazardType', fuzzy: true, values: fromVocabulary(HAZARD_TYPE, HAZARD_TYPE.codes, HAZARD_TYPE_ALIASES) },
+  riskLevel: { id: 'riskLevel', fuzzy: false, values: fromVocabulary(RISK_LEVEL, HAZARD_RISK_LEVELS, RISK_LEVEL_ALIASES) },
+  settlementType: { id: 'settlementType', fuzzy: true, values: fromVocabulary(DESTINATION_KIND, DESTINATION_KIND.codes, SETTLEMENT_TYPE_ALIASES) },
   boolean: {
     id: 'boolean',
     fuzzy: false,

@@ -6,11 +6,11 @@
  */
 import type { Highs } from 'highs';
 import { solveAssignment, type AssignmentInput, type SolveStatus } from './assign';
-import type { CostPolicy, DestinationType, EligibilityRules, RelocationPolicy } from './policy';
+import type { CostPolicy, EligibilityRules, RelocationPolicy } from './policy';
+import { hazardRiskLevel, type DestinationKind, type RiskLevel, type VillageStatus } from '../vocabulary';
 import { capacityFromArea } from './sites';
 
-export type VillageStatus = 'must' | 'may' | 'stay' | 'repair';
-export const VILLAGE_STATUSES: readonly VillageStatus[] = ['must', 'may', 'stay', 'repair'];
+export { VILLAGE_STATUSES, type VillageStatus } from '../vocabulary';
 
 /** Minutes to the nearest of each kind of service (Infinity when unreachable). */
 export interface ServiceMinutes {
@@ -52,7 +52,7 @@ export interface VillageFacts {
 export interface DestinationFacts {
   id: string;
   name: string;
-  type: DestinationType;
+  type: DestinationKind;
   township: string | null;
   county: string | null;
   lngLat: [number, number];
@@ -240,7 +240,7 @@ export interface Indicators {
   /** People assigned ÷ free capacity offered, 0–1. */
   capacityUsed: number;
   /** People still exposed (not moving) by the highest hazard level that hits them. */
-  stillExposedByLevel: { high: number; medium: number; low: number };
+  stillExposedByLevel: Record<RiskLevel, number>;
   /** People who stay inside a high-risk zone of a counted hazard type (the target is none). */
   peopleInHighRiskZones: number;
   /** Mean minutes to the nearest school, clinic and town after the move, over the people moved (reachable ones). */
@@ -572,7 +572,7 @@ export function runScenario(highs: Highs | null, facts: RelocationFacts, scenari
     repairCost: 0,
     costPerPerson: 0,
     capacityUsed: 0,
-    stillExposedByLevel: { high: 0, medium: 0, low: 0 },
+    stillExposedByLevel: { high: 0, medium: 0, low: 0 } satisfies Record<RiskLevel, number>,
     peopleInHighRiskZones: 0,
     meanAfter: { school: 0, clinic: 0, town: 0 },
     peopleNearIndustry: 0,
@@ -621,7 +621,7 @@ export function runScenario(highs: Highs | null, facts: RelocationFacts, scenari
     if (f.hazards.length > 0 && !r.cost) {
       ind.peopleStillExposed += f.population;
       const level = Math.max(...f.hazards.map((h) => h.level));
-      ind.stillExposedByLevel[level >= 3 ? 'high' : level === 2 ? 'medium' : 'low'] += f.population;
+      ind.stillExposedByLevel[hazardRiskLevel(level)] += f.population;
       // Only the hazard types the scenario counts: flood-detention areas are not relocation targets.
       if (f.hazards.some((h) => h.level >= 3 && h.zone && policy.rules.hazardTypes.includes(h.type))) ind.peopleInHighRiskZones += f.population;
     }

@@ -9,12 +9,12 @@
 import { costDistance, createCostDistanceResult } from '../costdistance';
 import { featureCount, featureVertexRange } from '../import/geometry-builder';
 import { isGeographic, makeTransform, reprojectGeometry } from '../crs';
-import { HAZARD_TYPES } from '../exposure/classes';
+import { codeOf, DESTINATION_KIND, HAZARD_TYPE, isCode, label, TOWN_KINDS, type DestinationKind } from '../vocabulary';
 import { runExposureAnalysis, type ExposureParams, type ExposedLayerResult, type SourceLayer } from '../exposure/analysis';
 import type { LocalizedText } from '../manifest';
 import type { Column, Grid } from '../types';
 import type { DestinationFacts, HazardHit, IndustrySite, NewSite, RelocationFacts, ServiceMinutes, VillageFacts } from './analysis';
-import { DESTINATION_TYPES, type DestinationType, type TravelSettings } from './policy';
+import type { TravelSettings } from './policy';
 import { buildTravelGrid, ROAD_CLASSES, startCell, type TravelGrid } from './travel';
 import { ringAnchor } from './sites';
 
@@ -83,7 +83,9 @@ export interface FactsParams {
 export type FactsStage = 'exposure' | 'travel' | 'services' | 'od';
 export type FactsOutcome = { ok: true; facts: RelocationFacts; warnings: LocalizedText[] } | { ok: false; problem: LocalizedText };
 
-const TOWN_TYPES = new Set<string>(['county_seat', 'central_town']);
+const TOWN_TYPES = new Set<string>(TOWN_KINDS);
+/** The kind of a settlement whose type is missing or unknown. */
+const FALLBACK_KIND: DestinationKind = 'central_village';
 /** Site searches kept for reuse (suitability regions, drawn sites, industry sites of the scenarios in use). */
 const KEPT_SEARCHES = 48;
 
@@ -262,7 +264,7 @@ export function measureBase(input: FactsInput, params: FactsParams, onProgress?:
       const lngLat: [number, number] = [ex.lngLat[2 * i], ex.lngLat[2 * i + 1]];
       if (!Number.isFinite(lngLat[0])) continue;
       const rawType = str(c('type'), i) ?? '';
-      const type = (DESTINATION_TYPES as readonly string[]).includes(rawType) ? (rawType as DestinationType) : 'central_village';
+      const type: DestinationKind = isCode(DESTINATION_KIND, rawType) ? rawType : FALLBACK_KIND;
       if (type !== rawType) badTypes.add(rawType || '∅');
       const capacity = num(c('capacityPersons'), i);
       if (!(capacity >= 0)) noCapacity++;
@@ -283,7 +285,7 @@ export function measureBase(input: FactsInput, params: FactsParams, onProgress?:
       schoolHere.push(truthy(c('hasSchool'), i));
       clinicHere.push(truthy(c('hasClinic'), i));
     }
-    if (badTypes.size > 0) warnings.push({ zh: `图层“${layer.name.zh}”的 type 值 ${[...badTypes].join('、')} 不是安置点类型（county_seat、central_town、central_village、relocation_community、new_site），按中心村计。`, en: `Layer "${layer.name.en}": type ${[...badTypes].join(', ')} is not a destination type (county_seat, central_town, central_village, relocation_community, new_site); treated as central_village.` });
+    if (badTypes.size > 0) warnings.push({ zh: `图层“${layer.name.zh}”的 type 值 ${[...badTypes].join('、')} 不是安置点类型（${DESTINATION_KIND.entries.map((e) => e.label.zh).join('、')}），按${label(DESTINATION_KIND, FALLBACK_KIND, 'zh')}计。`, en: `Layer "${layer.name.en}": type ${[...badTypes].join(', ')} is not a destination type (${DESTINATION_KIND.codes.join(', ')}); treated as ${FALLBACK_KIND}.` });
     if (noCapacity > 0) warnings.push({ zh: `图层“${layer.name.zh}”有 ${noCapacity} 个安置点没有 capacityPersons（容量），按 0 计。`, en: `Layer "${layer.name.en}": ${noCapacity} settlements have no capacityPersons; counted as 0.` });
   }
 
@@ -450,7 +452,7 @@ function hitsOf(ex: ExposedLayerResult, i: number, table: { ids: string[]; type:
   for (let j = ex.hits.offsets[i]; j < ex.hits.offsets[i + 1]; j++) {
     const h = ex.hits.hazard[j];
     // A point hazard's zone is its threat circle, so every hit of a point is inside it.
-    out.push({ id: table.ids[h], type: HAZARD_TYPES[table.type[h]] ?? 'other', level: table.level[h], distanceM: ex.hits.distance[j], zone: ex.hits.inside[j] === 1 || pointHazard[h] === 1 });
+    out.push({ id: table.ids[h], type: codeOf(HAZARD_TYPE, table.type[h]) ?? 'other', level: table.level[h], distanceM: ex.hits.distance[j], zone: ex.hits.inside[j] === 1 || pointHazard[h] === 1 });
   }
   return out;
 }

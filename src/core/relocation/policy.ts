@@ -6,10 +6,10 @@
  */
 import type { LocalizedText } from '../manifest';
 import { KEY_VILLAGE_LOW_INCOME_SHARE } from '../policy-defaults';
+import { DESTINATION_KIND, HAZARD_TYPE, type DestinationKind } from '../vocabulary';
 
-export const DESTINATION_TYPES = ['county_seat', 'central_town', 'central_village', 'relocation_community', 'new_site'] as const;
-export type DestinationType = (typeof DESTINATION_TYPES)[number];
-export type ByDestinationType = Record<DestinationType, number>;
+/** A number per destination kind (yuan per m², per household…). */
+export type ByDestinationType = Record<DestinationKind, number>;
 
 export interface EligibilityRules {
   /**
@@ -131,16 +131,16 @@ export const POLICY_SOURCES: Record<string, LocalizedText> = {
 
 export function defaultPolicy(): RelocationPolicy {
   return {
-    rules: { hazardTypes: ['landslide', 'collapse', 'debris_flow', 'subsidence', 'other'], mediumRiskDistanceM: 50, highElevationM: 800, remoteTownMinutes: 60, keyVillageShare: KEY_VILLAGE_LOW_INCOME_SHARE },
+    rules: { hazardTypes: HAZARD_TYPE.entries.filter((e) => e.geological).map((e) => e.code), mediumRiskDistanceM: 50, highElevationM: 800, remoteTownMinutes: 60, keyVillageShare: KEY_VILLAGE_LOW_INCOME_SHARE },
     cost: {
       subsidyLowIncome: 30_000,
       subsidyOther: 10_000,
       housingM2LowIncome: 25,
       housingM2Other: 35,
-      constructionPerM2: { county_seat: 2600, central_town: 2200, central_village: 1900, relocation_community: 2000, new_site: 2000 },
-      infrastructurePerHousehold: { county_seat: 30_000, central_town: 25_000, central_village: 20_000, relocation_community: 15_000, new_site: 45_000 },
+      constructionPerM2: { county_seat: 2600, central_town: 2200, central_village: 1900, relocation_community: 2000, new_site: 2000 } satisfies ByDestinationType,
+      infrastructurePerHousehold: { county_seat: 30_000, central_town: 25_000, central_village: 20_000, relocation_community: 15_000, new_site: 45_000 } satisfies ByDestinationType,
       landM2PerHousehold: 60,
-      landCostPerM2: { county_seat: 600, central_town: 350, central_village: 200, relocation_community: 250, new_site: 150 },
+      landCostPerM2: { county_seat: 600, central_town: 350, central_village: 200, relocation_community: 250, new_site: 150 } satisfies ByDestinationType,
       demolitionPerHousehold: 15_000,
       movingPerHousehold: 2_000,
       movingPerHouseholdMinute: 20,
@@ -170,7 +170,7 @@ export function validatePolicy(p: RelocationPolicy): LocalizedText[] {
   money('cost.subsidyOther', p.cost.subsidyOther, '其他人口补助', 'Other subsidy');
   check('cost.housingM2LowIncome', p.cost.housingM2LowIncome, 0, 25, '低收入人均住房面积（上限 25）', 'Low-income housing m² per person (cap 25)');
   check('cost.housingM2Other', p.cost.housingM2Other, 0, 200, '其他人均住房面积', 'Other housing m² per person');
-  for (const t of DESTINATION_TYPES) {
+  for (const t of DESTINATION_KIND.codes) {
     money(`cost.constructionPerM2.${t}`, p.cost.constructionPerM2[t], '建房单价', 'Construction per m²');
     money(`cost.infrastructurePerHousehold.${t}`, p.cost.infrastructurePerHousehold[t], '基础设施', 'Infrastructure');
     money(`cost.landCostPerM2.${t}`, p.cost.landCostPerM2[t], '地价', 'Land cost');

@@ -7,8 +7,7 @@
  * So a changed weight costs one overlay plus the regions, and a changed transform one more
  * transform pass: that is what keeps live editing live.
  */
-import { hazardBuffer, type ExposureParams } from '../exposure/analysis';
-import { hazardTypeCode, riskLevelCode } from '../exposure/classes';
+import { hazardBuffer, hazardTypeNumber, riskLevelNumber, type ExposureParams } from '../exposure/analysis';
 import type { LayerRole, LocalizedText } from '../manifest';
 import { localizeMessage, message } from '../messages';
 import { rasterize } from '../grid/rasterize';
@@ -291,8 +290,8 @@ export class SuitabilityEngine {
 
   private hazardBufferM(layer: SuitabilityLayer, f: number, params: ExposureParams): number {
     const col = (name: string) => layer.columns.find((c) => c.name === name);
-    const type = Math.max(0, hazardTypeCode(columnText(col('type'), f)));
-    const level = riskLevelCode(columnText(col('riskLevel'), f));
+    const type = Math.max(0, hazardTypeNumber(columnText(col('type'), f)));
+    const level = riskLevelNumber(columnText(col('riskLevel'), f));
     return hazardBuffer(params, type, level < 0 ? 3 : level, columnNumber(col('threatRadiusM'), f), columnNumber(col('bufferMeters'), f)).metres;
   }
 

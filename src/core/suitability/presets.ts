@@ -4,12 +4,13 @@
  * from so every result can cite what it applied.
  */
 import type { Criterion, ExclusionRule, LayerFilter, PresetId, SuitabilityModel } from './model';
+import { TOWN_KINDS } from '../vocabulary';
 
 const MAIN_ROADS: LayerFilter = { roles: ['roads'], where: { column: 'class', values: ['county'] } };
 /** Every road; also what a candidate region's distance to road is measured to. */
 export const ALL_ROADS: LayerFilter = { roles: ['roads'] };
 /** The county seat and central towns; also what a candidate region's distance to town is measured to. */
-export const TOWN_CENTRES: LayerFilter = { roles: ['settlements'], where: { column: 'type', values: ['county_seat', 'central_town'] } };
+export const TOWN_CENTRES: LayerFilter = { roles: ['settlements'], where: { column: 'type', values: [...TOWN_KINDS] } };
 const COMMUNITIES: LayerFilter = { roles: ['settlements'] };
 
 /** The project's rule library when it has none of its own. */

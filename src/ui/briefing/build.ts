@@ -11,6 +11,7 @@ import { POLICY_SOURCES, type RelocationPolicy } from '../../core/relocation/pol
 import type { LocalizedText } from '../../core/manifest';
 import { formatPeople, formatYuan } from '../register/format';
 import { CHARTED, indicatorText, SCENARIO_COLORS } from '../relocation/indicators';
+import { HAZARD_TYPE, label, VILLAGE_STATUS } from '../../core/vocabulary';
 import { hexOf, RELOCATION_FLOW_COLOR, RELOCATION_GAUGE_COLOR, RELOCATION_STATUS_COLORS } from '../../map/palette';
 import type { ScenarioRun } from '../relocation/relocation-store';
 
@@ -89,9 +90,8 @@ export function buildBriefing(input: BriefingInput): Briefing {
 
   // The map, in the map's own colours.
   if (input.map) {
-    const statusLabels = [t('reloc.status.stay'), t('reloc.status.may'), t('reloc.status.must'), t('reloc.status.repair'), t('reloc.ind.unassigned')];
     const legend: MapLegendItem[] = [
-      ...[2, 1, 0, 3, 4].map((code): MapLegendItem => ({ label: statusLabels[code], color: hexOf(RELOCATION_STATUS_COLORS[code]), shape: 'circle' })),
+      ...VILLAGE_STATUS.entries.map((e): MapLegendItem => ({ label: label(VILLAGE_STATUS, e.code, lang), color: hexOf(RELOCATION_STATUS_COLORS[e.num]), shape: 'circle' })),
       { label: t('reloc.legend.flow'), color: hexOf(RELOCATION_FLOW_COLOR), shape: 'line' },
       { label: t('reloc.legend.gauge'), color: hexOf(RELOCATION_GAUGE_COLOR), shape: 'square' },
     ];
@@ -215,12 +215,14 @@ function bySource(layers: BriefingInput['layers'], lang: Lang): string[] {
 /** The scenario's main rules and costs, each with its source. */
 function policyLines(p: RelocationPolicy, lang: Lang): string[] {
   const zh = lang === 'zh';
+  // Policies store hazard type codes; the briefing names them as the user does.
+  const hazardTypes = p.rules.hazardTypes.map((code) => label(HAZARD_TYPE, code, lang));
   const src = (path: string) => {
     const s: LocalizedText | undefined = POLICY_SOURCES[path];
     return s ? (zh ? `（依据：${s.zh}）` : ` (source: ${s.en})`) : '';
   };
   return [
-    zh ? `计入的隐患类型：${p.rules.hazardTypes.join('、')}` : `Hazard types counted: ${p.rules.hazardTypes.join(', ')}`,
+    zh ? `计入的隐患类型：${hazardTypes.join('、')}` : `Hazard types counted: ${hazardTypes.join(', ')}`,
     (zh ? `中风险隐患距离 ${p.rules.mediumRiskDistanceM} 米` : `Medium-risk distance ${p.rules.mediumRiskDistanceM} m`) + src('rules.mediumRiskDistanceM'),
     (zh ? `高山远山：海拔 ≥ ${p.rules.highElevationM} 米且到镇 ≥ ${p.rules.remoteTownMinutes} 分钟` : `High and remote: ≥ ${p.rules.highElevationM} m and ≥ ${p.rules.remoteTownMinutes} min to town`) + src('rules.highElevationM'),
     (zh ? `低收入人口搬迁补助 ${formatYuan(p.cost.subsidyLowIncome, lang)}/人` : `Low-income subsidy ${formatYuan(p.cost.subsidyLowIncome, lang)} per person`) + src('cost.subsidyLowIncome'),

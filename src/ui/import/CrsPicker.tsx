@@ -1,15 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { LayerRole } from '../../core/manifest';
+import { LAYER_ROLE } from '../../core/vocabulary';
 import { crsLabel, GAUSS_KRUGER_ZONES } from '../../core/crs';
 import type { ImportSettings, SourceSummary } from '../../../workers/import.types';
 import { currentLanguage } from '../i18n';
 import { describeIssue } from '../../core/import/describe-issue';
 
 /** Roles a vector import can take (the DEM comes from rasters). */
-export const IMPORT_ROLES: LayerRole[] = [
-  'villages', 'households', 'hazards', 'settlements', 'roads', 'rivers', 'boundary', 'farmland', 'eco_redline', 'water_source',
-  'public_forest', 'schools', 'clinics', 'industrial_parks',
-];
+export const IMPORT_ROLES: LayerRole[] = LAYER_ROLE.codes.filter((r) => r !== 'dem');
 
 /** The CRS offered, most common in Chinese county data first; every Gauss–Krüger zone after. */
 const COMMON = ['EPSG:4490', 'EPSG:4326', 'EPSG:4549', 'EPSG:4528', 'EPSG:4548', 'EPSG:4527', 'EPSG:3857'];

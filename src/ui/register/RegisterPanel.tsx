@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HAZARD_TYPES } from '../../core/exposure/classes';
 import { defaultExposureParams } from '../../core/exposure/analysis';
-import { DEFINITIONS, hazardIssueText, hazardTypeLabel, REVIEW_LABELS, riskLevelLabel, ROLE_LABELS, statusLabel } from '../../core/exposure/labels';
+import { DEFINITIONS, hazardIssueText, hazardTypeLabel, reviewLabel, riskLevelLabel, roleFeatureLabel, statusLabel } from '../../core/exposure/labels';
+import { EXPOSURE_STATUS, HAZARD_RISK_LEVELS, HAZARD_TYPE, numberOf, REVIEW_STATE, RISK_LEVEL, type ExposureStatus, type RiskLevel } from '../../core/vocabulary';
 import { REVIEW_STATUSES, reviewOf, type AreaSummary, type RegisterEntry, type RegisterState, type ReviewStatus } from '../../core/exposure/register';
 import type { LayerInfo } from '../../../workers/data.types';
 import { currentLanguage } from '../i18n';
@@ -169,11 +169,11 @@ function EntriesTab({ store, view, selectedKey, onSelect }: { store: RegisterSto
     <>
       <div className="register-filters">
         {select('township', t('register.filter.township'), townships.map((x) => [x, x || t('register.unknownTownship')]))}
-        {select('type', t('register.filter.hazardType'), HAZARD_TYPES.map((_, k) => [String(k), hazardTypeLabel(k, lang)]))}
-        {select('level', t('register.filter.level'), [3, 2, 1].map((k) => [String(k), riskLevelLabel(k, lang)]))}
-        {select('status', t('register.filter.status'), [2, 1].map((k) => [String(k), statusLabel(k, lang)]))}
-        {select('review', t('register.filter.review'), (['none', ...REVIEW_STATUSES, 'changed'] as const).map((k) => [k, REVIEW_LABELS[k][lang]]))}
-        {roles.length > 1 && select('role', t('register.filter.role'), roles.map((r) => [r, ROLE_LABELS[r]?.[lang] ?? r]))}
+        {select('type', t('register.filter.hazardType'), HAZARD_TYPE.entries.map(({ num }) => [String(num), hazardTypeLabel(num, lang)]))}
+        {select('level', t('register.filter.level'), HAZARD_RISK_LEVELS.map((l) => numberOf(RISK_LEVEL, l)).map((k) => [String(k), riskLevelLabel(k, lang)]))}
+        {select('status', t('register.filter.status'), EXPOSURE_STATUS.entries.filter((e) => e.code !== 'clear').map(({ num }) => [String(num), statusLabel(num, lang)]))}
+        {select('review', t('register.filter.review'), REVIEW_STATE.codes.map((k) => [k, reviewLabel(k, lang)]))}
+        {roles.length > 1 && select('role', t('register.filter.role'), roles.map((r) => [r, roleFeatureLabel(r, lang)]))}
         <input type="search" placeholder={t('register.filter.search')} value={filter.text} onChange={(e) => setFilter((f) => ({ ...f, text: e.target.value }))} data-testid="register-search" />
       </div>
       <div className="table-count" data-testid="register-count">{t('register.shown', { shown: Math.min(limit, rows.length), total: rows.length })}</div>
@@ -196,7 +196,7 @@ function EntriesTab({ store, view, selectedKey, onSelect }: { store: RegisterSto
               return (
                 <tr key={e.key} className={e.key === selectedKey ? 'selected' : undefined} onClick={() => onSelect(e)} data-key={e.key}>
                   <td title={e.id}>
-                    {e.role !== 'villages' && <span className="role-tag">{ROLE_LABELS[e.role]?.[lang]}</span>}
+                    {e.role !== 'villages' && <span className="role-tag">{roleFeatureLabel(e.role, lang)}</span>}
                     {e.name ?? e.id}
                   </td>
                   <td>{e.township ?? t('register.unknownTownship')}</td>
@@ -204,7 +204,7 @@ function EntriesTab({ store, view, selectedKey, onSelect }: { store: RegisterSto
                   <td><span className={`level-chip level-${e.level}`}>{riskLevelLabel(e.level, lang)}</span></td>
                   <td>{statusLabel(e.status, lang)}</td>
                   <td className="num">{Math.round(e.nearestM)}</td>
-                  <td className={`review-${review}`}>{REVIEW_LABELS[review][lang]}</td>
+                  <td className={`review-${review}`}>{reviewLabel(review, lang)}</td>
                 </tr>
               );
             })}
@@ -240,12 +240,12 @@ function EntryReview({ store, state, entry }: { store: RegisterStore; state: Reg
     >
       <h3>{t('register.review.title')}：{entry.name ?? entry.id}</h3>
       {current && !current.current && (
-        <p className="warning-text">{t('register.review.previous', { status: REVIEW_LABELS[current.review.status][lang], date: current.review.date })}</p>
+        <p className="warning-text">{t('register.review.previous', { status: reviewLabel(current.review.status, lang), date: current.review.date })}</p>
       )}
       <div className="review-status" role="radiogroup" aria-label={t('register.review.status')}>
         {REVIEW_STATUSES.map((s) => (
           <label key={s}>
-            <input type="radio" name="review-status" value={s} checked={status === s} onChange={() => setStatus(s)} /> {REVIEW_LABELS[s][lang]}
+            <input type="radio" name="review-status" value={s} checked={status === s} onChange={() => setStatus(s)} /> {reviewLabel(s, lang)}
           </label>
         ))}
       </div>
@@ -263,7 +263,7 @@ function EntryReview({ store, state, entry }: { store: RegisterStore; state: Reg
           <summary>{t('register.review.history')} ({history.length})</summary>
           <ul>
             {[...history].reverse().map((r) => (
-              <li key={r.at}>{r.date} · {REVIEW_LABELS[r.status][lang]} · {r.note}</li>
+              <li key={r.at}>{r.date} · {reviewLabel(r.status, lang)} · {r.note}</li>
             ))}
           </ul>
         </details>
@@ -279,7 +279,7 @@ function SummaryTab({ summary }: { summary: AreaSummary[] }) {
   const roles = [...new Set(summary.map((s) => s.role))];
   const detail = summary.find((s) => s.role === area.role && s.township === area.township) ?? summary.find((s) => s.township === undefined);
   const areaName = (s: AreaSummary) => (s.township === undefined ? t('register.county') : (s.township ?? t('register.unknownTownship')));
-  const triple = (s: AreaSummary, k: 'inside' | 'near' | 'clear') =>
+  const triple = (s: AreaSummary, k: ExposureStatus) =>
     s.role === 'villages' ? `${formatCount(s.features[k], lang)} / ${formatCount(s.households[k], lang)} / ${formatCount(s.people[k], lang)}` : s.role === 'households' ? `${formatCount(s.features[k], lang)} / ${formatCount(s.people[k], lang)}` : formatCount(s.features[k], lang);
   const unit = (role: string) => (role === 'villages' ? `${t('register.summary.villages')} / ${t('register.summary.households')} / ${t('register.summary.people')}` : role === 'households' ? `${t('register.summary.households')} / ${t('register.summary.people')}` : '');
   return (
@@ -383,7 +383,7 @@ function SettingsTab({ store, layers, state }: { store: RegisterStore; layers: L
   const exposedLayers = layers.filter((l) => l.role === 'villages' || l.role === 'households' || l.role === 'settlements');
   const toggle = (list: 'hazardLayerIds' | 'exposedLayerIds', id: string, on: boolean) =>
     setSettings((s) => ({ ...s, [list]: on ? [...s[list], id] : s[list].filter((x) => x !== id) }));
-  const setBuffer = (type: string, level: 'high' | 'medium' | 'low', value: number) =>
+  const setBuffer = (type: string, level: RiskLevel, value: number) =>
     setSettings((s) => ({ ...s, params: { ...s.params, buffers: { ...s.params.buffers, [type]: { ...s.params.buffers[type], [level]: value } } } }));
   const layerList = (list: LayerInfo[], key: 'hazardLayerIds' | 'exposedLayerIds') =>
     list.map((l) => (
@@ -415,14 +415,14 @@ function SettingsTab({ store, layers, state }: { store: RegisterStore; layers: L
           <thead>
             <tr>
               <th />
-              {(['high', 'medium', 'low'] as const).map((l) => <th key={l} scope="col">{riskLevelLabel(l === 'high' ? 3 : l === 'medium' ? 2 : 1, lang)}</th>)}
+              {HAZARD_RISK_LEVELS.map((l) => <th key={l} scope="col">{riskLevelLabel(numberOf(RISK_LEVEL, l), lang)}</th>)}
             </tr>
           </thead>
           <tbody>
-            {HAZARD_TYPES.map((type, code) => (
+            {HAZARD_TYPE.entries.map(({ code: type, num }) => (
               <tr key={type}>
-                <th scope="row">{hazardTypeLabel(code, lang)}</th>
-                {(['high', 'medium', 'low'] as const).map((level) => (
+                <th scope="row">{hazardTypeLabel(num, lang)}</th>
+                {HAZARD_RISK_LEVELS.map((level) => (
                   <td key={level}>
                     <input type="number" min={0} step={10} value={settings.params.buffers[type]?.[level] ?? 0} onChange={(e) => setBuffer(type, level, Math.max(0, Number(e.target.value) || 0))} data-testid={`buffer-${type}-${level}`} />
                   </td>

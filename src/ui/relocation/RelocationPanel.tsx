@@ -2,8 +2,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Alert, RelocationFacts, RelocationResult, VillageStatus } from '../../core/relocation/analysis';
 import { VILLAGE_STATUSES } from '../../core/relocation/analysis';
-import { DESTINATION_TYPES, POLICY_SOURCES, type RelocationPolicy } from '../../core/relocation/policy';
-import { HAZARD_TYPES } from '../../core/exposure/classes';
+import { POLICY_SOURCES, type RelocationPolicy } from '../../core/relocation/policy';
+import { DESTINATION_KIND, HAZARD_TYPE, isCode } from '../../core/vocabulary';
 import { formatMinutes, formatPeople, formatYuan } from '../register/format';
 import type { RelocationStore, RelocationView } from './relocation-store';
 import { reasonText, type RelocationTable } from './sheets';
@@ -14,6 +14,7 @@ import { KeyAssumptions, ScenarioBar } from './ScenarioBar';
 import { SitesTab, type DrawControl } from './SitesTab';
 import { CompareTab, type DiffView } from './CompareTab';
 import { useMessageText } from '../message';
+import { StatusDot } from './RelocationLegend';
 
 type Lang = 'zh' | 'en';
 type Tab = 'overview' | 'villages' | 'destinations' | 'townships' | 'sites' | 'compare' | 'policy';
@@ -24,6 +25,8 @@ export function alertText(a: Alert, facts: RelocationFacts | null, t: T): string
   const name = facts?.destinations.find((d) => d.id === a.params.destination)?.name;
   if (name) params.destination = name;
   if (typeof params.by === 'number') params.by = Math.round(params.by);
+  // A hazard type is stored as its code; the user reads its label.
+  if (isCode(HAZARD_TYPE, params.type)) params.type = t(`value.${params.type}`);
   return t(`reloc.alert.${a.code}`, params);
 }
 
@@ -193,7 +196,7 @@ function VillagesTab({ facts, result, view, store, lang, onSelect, onExport }: {
     <div className="reloc-villages">
       <div className="row-actions">
         <select value={filter} onChange={(e) => setFilter(e.target.value as typeof filter)} data-testid="village-filter">
-          {(['all', 'must', 'may', 'stay', 'repair', 'alerts'] as const).map((k) => <option key={k} value={k}>{t(`reloc.filter.${k}`)}</option>)}
+          {(['all', ...VILLAGE_STATUSES, 'alerts'] as const).map((k) => <option key={k} value={k}>{t(`reloc.filter.${k}`)}</option>)}
         </select>
         <ExportButtons onExport={onExport} />
       </div>
@@ -221,7 +224,7 @@ function VillagesTab({ facts, result, view, store, lang, onSelect, onExport }: {
               return (
                 <tr key={v} className={`${v === selected ? 'selected' : ''} ${r.alerts.length > 0 ? 'has-alert' : ''}`} onClick={() => onSelect(v)} data-testid="village-row" data-village={f.id} title={r.reasons.map((x) => reasonText(x, t)).join('；')}>
                   <td>{f.name}<small> {f.township}</small></td>
-                  <td><i className={`status-dot ${r.status}`} />{t(`reloc.status.${r.status}`)}{r.overridden || r.note ? ' ✎' : ''}</td>
+                  <td><StatusDot status={r.status} />{t(`reloc.status.${r.status}`)}{r.overridden || r.note ? ' ✎' : ''}</td>
                   <td className="num">{f.population}</td>
                   <td>{r.destination >= 0 ? facts.destinations[r.destination].name : r.moves ? <span className="bad">{t('reloc.ind.unassigned')}</span> : '—'}</td>
                   <td className="num">{r.cost ? formatYuan(r.cost.total, lang) : r.status === 'repair' && r.repair !== null ? formatYuan(r.repair, lang) : '—'}</td>
@@ -251,7 +254,7 @@ function VillageDetail({ index, facts, result, store, lang }: { index: number; f
   const c = r.cost;
   return (
     <div className="village-detail" data-testid="village-detail">
-      <h3>{t('reloc.detail.title', { name: f.name, people: f.population })} <i className={`status-dot ${r.status}`} />{t(`reloc.status.${r.status}`)}</h3>
+      <h3>{t('reloc.detail.title', { name: f.name, people: f.population })} <StatusDot status={r.status} />{t(`reloc.status.${r.status}`)}</h3>
       <div><strong>{t('reloc.detail.reasons')}：</strong>{r.reasons.length > 0 ? r.reasons.map((x) => reasonText(x, t)).join('；') : t('reloc.detail.noReason')}</div>
       {r.alerts.length > 0 && (
         <ul className="alerts" data-testid="village-alerts">
@@ -409,14 +412,14 @@ function PolicyTab({ policy, store, lang }: { policy: RelocationPolicy; store: R
   const { t } = useTranslation();
   const { rules, cost, assignment, travel } = policy;
   const typed = (group: 'constructionPerM2' | 'infrastructurePerHousehold' | 'landCostPerM2') =>
-    DESTINATION_TYPES.map((ty) => <NumberField key={ty} path={`cost.${group}.${ty}`} value={cost[group][ty]} store={store} lang={lang} step={100} />);
+    DESTINATION_KIND.codes.map((ty) => <NumberField key={ty} path={`cost.${group}.${ty}`} value={cost[group][ty]} store={store} lang={lang} step={100} />);
   return (
     <div className="policy-tab" data-testid="policy-tab">
       <h3>{t('reloc.policy.rules')}</h3>
       <div className="fields">
         <fieldset className="hazard-types" title={POLICY_SOURCES['rules.hazardTypes'][lang]}>
           <legend>{t('reloc.policy.hazardTypes')}</legend>
-          {HAZARD_TYPES.filter((h) => h !== 'reservoir').map((h) => (
+          {HAZARD_TYPE.codes.filter((h) => h !== 'reservoir').map((h) => (
             <label key={h} className="toggle">
               <input type="checkbox" checked={rules.hazardTypes.includes(h)} onChange={(e) => store.setPolicy('rules.hazardTypes', e.target.checked ? [...rules.hazardTypes, h] : rules.hazardTypes.filter((x) => x !== h))} data-testid={`hazard-type-${h}`} /> {t(`value.${h}`)}
             </label>

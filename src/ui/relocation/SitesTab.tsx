@@ -2,6 +2,7 @@ import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { forbiddingHazard, reachesIndustry, type DrawnSite, type RelocationScenario } from '../../core/relocation/analysis';
 import { siteAreaHa, validateSite } from '../../core/relocation/sites';
+import { hazardRiskLevel } from '../../core/vocabulary';
 import type { DrawTool } from '../../map/site-drawing';
 import { formatPeople } from '../register/format';
 import type { RelocationStore, RelocationView } from './relocation-store';
@@ -23,7 +24,7 @@ export function SitesTab({ store, view, scenario, draw, lang }: { store: Relocat
   const { t } = useTranslation();
   const sites = scenario.sites ?? [];
   const { facts, result } = view;
-  const level = (n: number) => t(`value.${n >= 3 ? 'high' : n === 2 ? 'medium' : 'low'}`);
+  const level = (n: number) => t(`value.${hazardRiskLevel(n)}`);
   /** A capacity or jobs value refused, by site id: said under the field until corrected; the site keeps its last value. */
   const [refused, setRefused] = useState<Record<string, string>>({});
   return (

@@ -2,13 +2,15 @@
 import { forbiddingHazard, type RelocationFacts, type RelocationResult } from '../../core/relocation/analysis';
 import type { EligibilityRules } from '../../core/relocation/policy';
 import type { RelocationOverlay } from '../../map/relocation-layers';
+import { numbersOf, VILLAGE_STATUS } from '../../core/vocabulary';
 
-const STATUS_CODE = { stay: 0, may: 1, must: 2, repair: 3 } as const;
+/** The map's status codes: the vocabulary's numbers, which its colours are indexed by. */
+const STATUS_CODE = numbersOf(VILLAGE_STATUS);
 
 export function relocationOverlay(facts: RelocationFacts, result: RelocationResult, rules: EligibilityRules | undefined, focus: number, changed?: Set<string>): RelocationOverlay {
   return {
     villages: Float64Array.from(facts.villages.flatMap((v) => v.lngLat)),
-    status: Uint8Array.from(result.villages, (r) => (r.moves && r.destination < 0 ? 4 : STATUS_CODE[r.status])),
+    status: Uint8Array.from(result.villages, (r) => (r.moves && r.destination < 0 ? STATUS_CODE.unassigned : STATUS_CODE[r.status])),
     people: Float32Array.from(facts.villages, (v) => v.population),
     flows: result.villages.flatMap((r, v) => (r.destination >= 0 ? [{ village: v, destination: r.destination, people: facts.villages[v].population, overridden: r.overridden }] : [])),
     destinations: Float64Array.from(facts.destinations.flatMap((d) => d.lngLat)),

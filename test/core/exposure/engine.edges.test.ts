@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { computeExposure, type HazardLayerInput } from '../../../src/core/exposure/engine';
-import { STATUS } from '../../../src/core/exposure/classes';
+import { EXPOSURE_STATUS, numbersOf } from '../../../src/core/vocabulary';
+
+const STATUS = numbersOf(EXPOSURE_STATUS);
 import { exposedOf, hazardLayer, hitsOf, lineGeometry, pointGeometry, polygonGeometry, rect } from './build';
 
 type Hit = { h: number; d: number; inside: boolean };

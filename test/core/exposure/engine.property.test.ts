@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../../../src/core/random';
 import type { ColumnarGeometry } from '../../../src/core/types';
 import { computeExposure, type ExposedInput, type ExposureHits, type HazardLayerInput } from '../../../src/core/exposure/engine';
-import { STATUS } from '../../../src/core/exposure/classes';
+import { EXPOSURE_STATUS, numbersOf } from '../../../src/core/vocabulary';
+
+const STATUS = numbersOf(EXPOSURE_STATUS);
 import { syntheticPointHazards, syntheticPoints, syntheticPolygons, type SyntheticOptions } from './synthetic';
 import { featureCountOf, hitsOf, lineGeometry, pointGeometry, polygonGeometry } from './build';
 
