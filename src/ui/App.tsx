@@ -25,6 +25,8 @@ import { MeasureReadout, StatusBar } from './tools/MapReadouts';
 import { useImport } from './import/use-import';
 import { useRegisterFeature } from './register/use-register-feature';
 import { RunProgress } from './runs/RunProgress';
+import { useExportRun } from './runs/use-export-run';
+import { useMessageText } from './message';
 import { RegisterPanel } from './register/RegisterPanel';
 import { ExposureDetails } from './register/ExposureDetails';
 import { ExposureLegend } from './register/ExposureLegend';
@@ -118,6 +120,8 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
   const suitability = useSuitabilityFeature(client, controller, panel === 'suitability', layerSignature, hazardParams);
   const relocation = useRelocationFeature({ client, controller, project, open: panel === 'relocation', layerSignature, hazardParams, register: register.store, suitability: suitability.store });
   const briefing = useBriefing(controller, relocation.store, relocation.briefingContext);
+  const exports = useExportRun();
+  const say = useMessageText();
 
   const shownLayers = imports.previewInfo ? new Map([...data.layerInfo, [imports.previewInfo.id, imports.previewInfo]]) : data.layerInfo;
   const startMeasure = (mode: MeasureMode | null) => {
@@ -136,7 +140,7 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
           layers={shownLayers}
           views={data.views}
           onRemove={(id) => void data.remove(id)}
-          onExport={(id, format) => void data.exportLayer(id, format)}
+          onExport={(id, format) => void exports.run(() => data.exportLayer(id, format))}
           basemap={data.basemap}
           onViews={data.setViews}
           onBasemap={data.setBasemap}
@@ -179,6 +183,12 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
               <button type="button" onClick={() => tools.setNotice(null)} aria-label={t('popup.close')}><Icon name="close" size={12} /></button>
             </div>
           )}
+          {exports.failure && (
+            <div className="panel notice" role="alert" data-testid="export-failure">
+              {say(exports.failure)}
+              <button type="button" onClick={exports.clear} aria-label={t('popup.close')}><Icon name="close" size={12} /></button>
+            </div>
+          )}
           {imports.dragging && <div className="drop-overlay" data-testid="drop-overlay">{t('import.drop')}</div>}
           {layers.length === 0 && !imports.files && <div className="panel empty-project" data-testid="empty-project">{t('project.empty')}</div>}
           {imports.messages.length > 0 && (
@@ -212,7 +222,7 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
           <StatusBar cursor={tools.cursor} />
         </div>
         {panel === 'suitability' && (
-          <SuitabilityPanel store={suitability.store} view={suitability.view} lang={lang} focus={suitability.focus} onFocus={suitability.focusRegion} onExport={(k) => void suitability.exportResult(k)} onClose={() => setPanel(null)} />
+          <SuitabilityPanel store={suitability.store} view={suitability.view} lang={lang} focus={suitability.focus} onFocus={suitability.focusRegion} onExport={(k) => void exports.run(() => suitability.exportResult(k))} onClose={() => setPanel(null)} />
         )}
         {panel === 'relocation' && (
           <RelocationPanel
@@ -220,7 +230,7 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
             view={relocation.view}
             lang={lang}
             onSelectVillage={relocation.selectVillage}
-            onExport={(table, f) => void relocation.exportTable(table, f)}
+            onExport={(table, f) => void exports.run(() => relocation.exportTable(table, f))}
             onClose={() => setPanel(null)}
             draw={relocation.draw}
             diff={diff}
@@ -240,7 +250,7 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
               const feature = register.featureOf(entry);
               if (feature) data.pickAndZoom(feature.layerId, feature.index);
             }}
-            onExport={(f) => void register.exportRegister(f)}
+            onExport={(f) => void exports.run(() => register.exportRegister(f))}
             onClose={() => setPanel(null)}
           />
         )}
