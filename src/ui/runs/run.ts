@@ -16,8 +16,8 @@ export type { RunFailure, RunOutcome, RunProgress } from '../../../workers/run.p
 export type RunKind = 'project' | 'import' | 'register' | 'suitability' | 'relocation' | 'briefing' | 'export';
 
 /**
- * The code of a failure the job did not word itself (a thrown error): the message key each
- * screen already had for "it broke", with the error text as `detail`.
+ * The message of a failure the job did not word itself (a thrown error): each kind's "it
+ * broke" entry of the catalogue, with the error's text as `detail`.
  */
 export const FAILURE_CODE: Record<RunKind, MessageCode> = {
   project: 'project.load-failed',
