@@ -148,7 +148,7 @@ export function createDataApi(host: DataApiHost) {
   /** Opens a project (the demo folder and/or stored layers); throws LoadError on failure. */
   async function openOrThrow(projectId: string, demoUrl: string, onProgress?: (p: LoadProgress) => void): Promise<{ project: ProjectLoad; buffers: ArrayBuffer[] }> {
     const stored = await storage.getProject(projectId);
-    if (projectId !== DEMO_PROJECT_ID && !stored) throw new LoadError({ code: 'missing-project', file: projectId, detail: 'not in this browser' });
+    if (projectId !== DEMO_PROJECT_ID && !stored) throw new LoadError({ code: 'project.missing', file: projectId, detail: 'not in this browser' });
     const next: Loaded = { projectId, manifest: stored ? userManifest(stored) : userManifest({ id: projectId, name: projectId, base: null, createdAt: 0, updatedAt: 0 }), layers: new Map(), dem: null, demSummary: null, lngLatToDem: null };
     if (projectId === DEMO_PROJECT_ID || stored?.base === 'demo') {
       const folder = await loadFolder(demoUrl, host.fetchBytes, onProgress);

@@ -37,7 +37,7 @@ export function prepareDem(dem: Grid<Float32Array>): LoadedDem {
 /** Decodes the DEM band as Float32 and prepares its display copy. */
 async function decodeDem(opened: OpenedGeoTiff, file: string): Promise<LoadedDem> {
   const band = await opened.readBand();
-  if (!band.ok) throw new LoadError({ code: 'format', file, detail: band.error.message });
+  if (!band.ok) throw new LoadError({ code: 'project.file-unreadable', file, detail: band.error.message });
   const data = band.value instanceof Float32Array ? band.value : Float32Array.from(band.value);
   return prepareDem({ ...opened.header, data });
 }
@@ -149,7 +149,7 @@ export async function loadFolder(
     try {
       return await fetchBytes(url);
     } catch (e) {
-      throw new LoadError({ code: 'fetch', file: url, detail: (e as Error).message });
+      throw new LoadError({ code: 'project.fetch-failed', file: url, detail: (e as Error).message });
     }
   };
   let manifest: Manifest;
@@ -157,7 +157,7 @@ export async function loadFolder(
     manifest = JSON.parse(new TextDecoder().decode(await fetchOrExplain(`${base}manifest.json`))) as Manifest;
   } catch (e) {
     if (e instanceof LoadError) throw e;
-    throw new LoadError({ code: 'manifest', file: `${base}manifest.json`, detail: (e as Error).message });
+    throw new LoadError({ code: 'project.manifest-invalid', file: `${base}manifest.json`, detail: (e as Error).message });
   }
   const total = manifest.layers.length + 2;
   let done = 1;
@@ -174,7 +174,7 @@ export async function loadFolder(
   let demCrs: string | null = null;
   if (demFile && demBytesPromise) {
     const opened = await openGeoTiff(await demBytesPromise);
-    if (!opened.ok) throw new LoadError({ code: 'format', file: demFile, detail: opened.error.message });
+    if (!opened.ok) throw new LoadError({ code: 'project.file-unreadable', file: demFile, detail: opened.error.message });
     // The band is decoded after the project is returned, overlapping the main thread's
     // map setup; tiles and elevation queries wait for it.
     dem = decodeDem(opened.value, demFile);
@@ -189,7 +189,7 @@ export async function loadFolder(
   for (let k = 0; k < manifest.layers.length; k++) {
     const entry = manifest.layers[k];
     const result = readFlatGeobuf(new Uint8Array(await layerBytes[k]));
-    if (!result.ok) throw new LoadError({ code: 'format', file: entry.file, detail: result.error.message });
+    if (!result.ok) throw new LoadError({ code: 'project.file-unreadable', file: entry.file, detail: result.error.message });
     const data = toLngLat(result.value);
     layers.push({ info: layerInfo(entry.id, entry.role, entry.name, entry.source, data, false), data });
     done++;

@@ -108,7 +108,8 @@ export interface TablePage {
  * `detail` is the reader's own explanation; the UI words the rest in the user's language.
  */
 export interface LoadFailure {
-  code: 'fetch' | 'manifest' | 'format' | 'missing-project';
+  /** The catalogue's message for it, filled with `file` and `detail`. */
+  code: 'project.fetch-failed' | 'project.manifest-invalid' | 'project.file-unreadable' | 'project.missing';
   file: string;
   detail: string;
 }

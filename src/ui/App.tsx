@@ -50,6 +50,7 @@ type Panel = 'register' | 'suitability' | 'relocation' | null;
 
 export function App() {
   const { t } = useTranslation();
+  const say = useMessageText();
   const state = useProjectState();
   const ready = state.status === 'ready' ? state : null;
   return (
@@ -62,7 +63,7 @@ export function App() {
           {state.status === 'failed' ? (
             <div className="panel error" role="alert">
               <h2>{t('error.title')}</h2>
-              <p>{t(`error.${state.failure.code}`, { file: state.failure.file, detail: state.failure.detail })}</p>
+              <p>{say(state.failure)}</p>
               <button type="button" onClick={retryProjectLoad}>{t('error.retry')}</button>
             </div>
           ) : (

@@ -57,10 +57,6 @@ const resources = {
       },
       error: {
         title: '无法打开项目', retry: '重试',
-        fetch: '无法读取文件 {{file}}（{{detail}}）。请检查文件是否存在；如果是示范县数据，请运行 npm run data:demo 重新生成。',
-        manifest: '项目清单 {{file}} 不是有效的 JSON（{{detail}}）。请修正该文件或重新导出项目。',
-        format: '文件 {{file}} 无法读取：{{detail}}',
-        'missing-project': '项目 {{file}} 已不在本浏览器中（可能已在其他标签页删除）。',
       },
     },
   },
@@ -103,10 +99,6 @@ const resources = {
       },
       error: {
         title: 'The project could not be opened', retry: 'Retry',
-        fetch: 'Could not read {{file}} ({{detail}}). Check that the file exists; for the demo county, run npm run data:demo to regenerate it.',
-        manifest: 'The project manifest {{file}} is not valid JSON ({{detail}}). Fix the file or export the project again.',
-        format: 'The file {{file}} could not be read: {{detail}}',
-        'missing-project': 'The project {{file}} is no longer in this browser (deleted in another tab?).',
       },
     },
   },

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { createDataClient, Comlink, type DataClient } from '../../workers/data.client';
-import type { DemSummary, LayerInfo, LoadFailure, LoadOutcome, LoadProgress, ProjectLoad } from '../../workers/data.types';
+import type { DemSummary, LayerInfo, LoadOutcome, LoadProgress, ProjectLoad } from '../../workers/data.types';
+import { message, type Message } from '../core/messages';
 import { startRun, type Run } from './runs/run';
 
 export type ProjectState =
@@ -14,7 +15,7 @@ export type ProjectState =
       layers: LayerInfo[];
       dem: DemSummary | null;
     }
-  | { status: 'failed'; failure: LoadFailure };
+  | { status: 'failed'; failure: Message };
 
 /** localStorage key of the project to open on the next visit. */
 const LAST_PROJECT_KEY = 'anju.project';
@@ -67,11 +68,11 @@ export function openProject(id: string): void {
     if (!settled.ok && 'cancelled' in settled) return;
     if (!settled.ok) {
       // A bug, not a bad file: still tell the user rather than spin forever.
-      set({ status: 'failed', failure: { code: 'format', file: id, detail: String(settled.failure.params?.detail ?? settled.failure.code) } });
+      set({ status: 'failed', failure: settled.failure });
       return;
     }
     const outcome = settled.value;
-    if (!outcome.ok && outcome.error.code === 'missing-project' && id !== DEMO_PROJECT_ID) {
+    if (!outcome.ok && outcome.error.code === 'project.missing' && id !== DEMO_PROJECT_ID) {
       // The remembered project was deleted (maybe in another tab): open the demo instead.
       openProject(DEMO_PROJECT_ID);
       return;
@@ -84,7 +85,8 @@ export function openProject(id: string): void {
       }
       set({ status: 'ready', project: outcome.value, client, layers: outcome.value.layers.map(infoOf), dem: outcome.value.dem });
     } else {
-      set({ status: 'failed', failure: outcome.error });
+      const { code, file, detail } = outcome.error;
+      set({ status: 'failed', failure: message(code, { file, detail }) });
     }
   });
 }

@@ -62,7 +62,7 @@ describe('data API', () => {
     const files = tinyProject();
     files.delete('p/roads.fgb');
     const api = apiOver(files);
-    expect(await api.openProject('demo', 'p')).toEqual({ ok: false, error: { code: 'fetch', file: 'p/roads.fgb', detail: 'HTTP 404' } });
+    expect(await api.openProject('demo', 'p')).toEqual({ ok: false, error: { code: 'project.fetch-failed', file: 'p/roads.fgb', detail: 'HTTP 404' } });
     expect(() => api.getFeatureProperties('villages', 0)).toThrow(/No project/);
   });
 
@@ -81,7 +81,7 @@ describe('data API', () => {
     const outcome = await apiOver(files).openProject('demo', 'p');
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) {
-      expect(outcome.error.code).toBe('format');
+      expect(outcome.error.code).toBe('project.file-unreadable');
       expect(outcome.error.file).toBe('villages.fgb');
       expect(outcome.error.detail.length).toBeGreaterThan(20);
     }

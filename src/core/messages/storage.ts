@@ -27,6 +27,23 @@ const damaged = {
 };
 
 export const storageMessages = {
+  // A project that cannot be opened: `file` is the file or project named, `detail` the reason given.
+  'project.fetch-failed': {
+    zh: (p) => `无法读取文件 ${p.file}（${p.detail}）。请检查文件是否存在；如果是示范县数据，请运行 npm run data:demo 重新生成。`,
+    en: (p) => `Could not read ${p.file} (${p.detail}). Check that the file exists; for the demo county, run npm run data:demo to regenerate it.`,
+  },
+  'project.manifest-invalid': {
+    zh: (p) => `项目清单 ${p.file} 不是有效的 JSON（${p.detail}）。请修正该文件或重新导出项目。`,
+    en: (p) => `The project manifest ${p.file} is not valid JSON (${p.detail}). Fix the file or export the project again.`,
+  },
+  'project.file-unreadable': {
+    zh: (p) => `文件 ${p.file} 无法读取：${p.detail}`,
+    en: (p) => `The file ${p.file} could not be read: ${p.detail}`,
+  },
+  'project.missing': {
+    zh: (p) => `项目 ${p.file} 已不在本浏览器中（可能已在其他标签页删除）。`,
+    en: (p) => `The project ${p.file} is no longer in this browser (deleted in another tab?).`,
+  },
   // A document kept with the project (register, suitability models, scenarios) that this app
   // will not read; `titleZh`/`titleEn` name it, the versions are its data versions.
   'document.newer-version': {
