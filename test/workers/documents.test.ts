@@ -68,8 +68,16 @@ describe('stored documents through the data worker', () => {
     // The store says so (in both languages) and its edits stay unsaved.
     const store = new RelocationStore({ client: api as unknown as Client, hazardParams: defaultExposureParams });
     await store.load();
-    expect(store.getSnapshot().problems).toEqual([expect.objectContaining({ zh: expect.stringContaining('更新版本'), en: expect.stringContaining('newer Anju') })]);
+    const problem = () => store.getSnapshot().documentProblem!;
+    expect(problem().code).toBe('document.newer-version');
+    expect(formatMessage(problem(), 'zh')).toContain('更新版本');
+    expect(formatMessage(problem(), 'en')).toContain('newer Anju');
+    // An edit is refused by storage: the message stays (it used to vanish with the next run's problems).
+    store.setPolicy('cost.subsidyOther', 12_000);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(problem().code).toBe('document.newer-version');
     expect(await storage.getDocument('demo', 'relocation')).toEqual(newer);
+    store.dispose();
   });
 
   it('keeps and reports a document that does not check out', async () => {
@@ -78,10 +86,11 @@ describe('stored documents through the data worker', () => {
     expect(await api.getDocument('register')).toMatchObject({ ok: false, error: { code: 'document.invalid' } });
     const store = new RegisterStore({ client: api as unknown as Client, layers: () => [], onLayerUpdated: () => {}, t: (k, p) => `${k}:${String(p?.detail)}`, lang: () => 'en' });
     await store.load();
-    const error = store.getSnapshot().error!;
-    expect(error.code).toBe('document.invalid');
-    expect(formatMessage(error, 'en')).toContain('cannot be read');
+    const problem = () => store.getSnapshot().documentProblem!;
+    expect(problem().code).toBe('document.invalid');
+    expect(formatMessage(problem(), 'en')).toContain('cannot be read');
     await store.saveSettings({ hazardLayerIds: ['hazards'], exposedLayerIds: ['villages'], params: defaultExposureParams() });
+    expect(problem().code).toBe('document.invalid');
     expect(await storage.getDocument('demo', 'register')).toEqual(damaged);
   });
 

@@ -3,7 +3,7 @@
  * catalogue's storage table) and, for support, what exactly was wrong.
  */
 import type { LocalizedText } from '../manifest';
-import { localizeMessage, message } from '../messages';
+import { localizeMessage, message, type Message } from '../messages';
 
 export type DocumentProblemCode = 'document.newer-version' | 'document.invalid';
 
@@ -26,6 +26,11 @@ export interface DocumentProblem {
   params: DocumentProblemParams;
   message: LocalizedText;
   detail?: string;
+}
+
+/** The catalogue message of a refused document, for a store to show. */
+export function documentMessage(problem: DocumentProblem): Message {
+  return message(problem.code, { ...problem.params });
 }
 
 /** The problem for `code`, with its message filled in. */

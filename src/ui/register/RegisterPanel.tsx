@@ -72,6 +72,7 @@ export function RegisterPanel({ store, view, layers, selectedKey, onSelect, onEx
           </>
         )}
       </div>
+      {view.documentProblem && <p className="table-warning" role="alert" data-testid="document-problem">{say(view.documentProblem)}</p>}
       {view.error && <p className="table-warning" role="alert" data-testid="register-error">{say(view.error)}</p>}
       {newHazardLayers.length > 0 && (
         <p className="warning-text" role="status" data-testid="register-new-layers">

@@ -9,6 +9,7 @@ import { defaultExposureParams, type ExposureParams, type ExposureRun } from '..
 import { hazardTypeLabel, riskLevelLabel } from '../../core/exposure/labels';
 import { entriesFrom, REGISTER_ROLES, type AreaSummary, type RegisterChange, type RegisterDerivation, type RegisterEntry, type RegisterState, type Review } from '../../core/exposure/register';
 import { REGISTER_DOCUMENT } from '../../core/documents/registry';
+import { documentMessage } from '../../core/documents/messages';
 import { message, type Message } from '../../core/messages';
 import type { DataClient } from '../../../workers/data.client';
 import type { LayerInfo } from '../../../workers/data.types';
@@ -34,6 +35,11 @@ export interface RegisterView {
   activeRun: Run<unknown> | null;
   error: Message | null;
   notice: Message | null;
+  /**
+   * Why the stored register is not read or written (from a newer Anju, or damaged): shown until
+   * a save succeeds, since nothing done meanwhile is kept.
+   */
+  documentProblem: Message | null;
 }
 
 export interface RegisterSettings {
@@ -65,7 +71,7 @@ export interface RegisterStoreDeps {
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class RegisterStore {
-  private view: RegisterView = { loaded: false, state: null, run: null, entries: [], summary: [], changes: null, running: false, activeRun: null, error: null, notice: null };
+  private view: RegisterView = { loaded: false, state: null, run: null, entries: [], summary: [], changes: null, running: false, activeRun: null, error: null, notice: null, documentProblem: null };
   private readonly listeners = new Set<() => void>();
   private worker: AnalysisWorker | null = null;
   private runSeq = 0;
@@ -103,7 +109,7 @@ export class RegisterStore {
     // The data worker migrates older registers; one it cannot read stays stored as it is and is reported.
     const stored = await this.client.getDocument(REGISTER_DOCUMENT);
     const state = stored.ok ? (stored.value as RegisterState | null) : null;
-    this.set({ loaded: true, state, error: stored.ok ? null : message(stored.error.code, { ...stored.error.params }) });
+    this.set({ loaded: true, state, documentProblem: stored.ok ? null : documentMessage(stored.error) });
     if (state?.last) await this.run();
   }
 
@@ -217,7 +223,7 @@ export class RegisterStore {
   /** Stores the state; when the stored register cannot be read by this app, says that nothing was saved. */
   private async save(state: RegisterState) {
     const saved = await this.client.putDocument(REGISTER_DOCUMENT, state);
-    if (!saved.ok) this.set({ error: message(saved.error.code, { ...saved.error.params }) });
+    this.set({ documentProblem: saved.ok ? null : documentMessage(saved.error) });
   }
 
   /** Stops any running analysis (the project is closing). */

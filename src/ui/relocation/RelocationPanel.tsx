@@ -88,6 +88,7 @@ export function RelocationPanel({ store, view, lang, onSelectVillage, onExport, 
           {view.problems.map((p, k) => <p key={k}>{p[lang]}</p>)}
         </div>
       )}
+      {view.documentProblem && <p className="problems" role="alert" data-testid="document-problem">{say(view.documentProblem)}</p>}
       {view.error && <p className="problems" role="alert">{say(view.error)}</p>}
       {view.policyError && <p className="problems" role="alert" data-testid="policy-error">{say(view.policyError)}</p>}
       {briefingError && <p className="problems" role="alert" data-testid="briefing-error">{say(briefingError)}</p>}

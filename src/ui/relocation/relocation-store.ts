@@ -13,6 +13,7 @@ import type { DrawnSite, NewSite, RelocationFacts, RelocationResult, RelocationS
 import { defaultPolicy, type RelocationPolicy } from '../../core/relocation/policy';
 import { newDrawnSite } from '../../core/relocation/sites';
 import { RELOCATION_DOCUMENT } from '../../core/documents/registry';
+import { documentMessage } from '../../core/documents/messages';
 import type { DataClient } from '../../../workers/data.client';
 import type { RelocationOutcome, RelocationProgress } from '../../../workers/relocation.api';
 import { createRelocationClient, type RelocationClient } from '../../../workers/relocation.client';
@@ -41,6 +42,8 @@ export interface RelocationView {
   error: RunFailure | null;
   /** Why the last policy edit was not made, until the next one succeeds. */
   policyError: Message | null;
+  /** Why the stored scenarios are not read or written (newer Anju, damaged): shown until a save succeeds. */
+  documentProblem: Message | null;
   /** Village index in focus (table row or map click), -1 none. */
   selected: number;
   /** Milliseconds from the last edit to its result. */
@@ -108,7 +111,7 @@ export function setPolicyValue(policy: RelocationPolicy, path: string, value: un
 }
 
 export class RelocationStore {
-  private view: RelocationView = { loaded: false, doc: null, facts: null, result: null, warnings: [], problems: [], running: false, activeRun: null, error: null, policyError: null, selected: -1, lastLatencyMs: null, deleted: null, canUndo: false, canRedo: false, comparison: null };
+  private view: RelocationView = { loaded: false, doc: null, facts: null, result: null, warnings: [], problems: [], running: false, activeRun: null, error: null, policyError: null, documentProblem: null, selected: -1, lastLatencyMs: null, deleted: null, canUndo: false, canRedo: false, comparison: null };
   /**
    * Results by scenario, with the scenario and new sites they were computed from: a scenario
    * switched back to, or compared, shows at once when nothing it depends on changed. Results
@@ -155,7 +158,7 @@ export class RelocationStore {
     // Policies saved by an older version get the fields added since, at their defaults.
     const base = defaultPolicy();
     const fill = (p: RelocationPolicy): RelocationPolicy => ({ rules: { ...base.rules, ...p.rules }, cost: { ...base.cost, ...p.cost }, assignment: { ...base.assignment, ...p.assignment }, travel: { ...base.travel, ...p.travel } });
-    this.set({ loaded: true, doc: { ...doc, scenarios: doc.scenarios.map((s) => ({ ...s, policy: fill(s.policy) })) }, ...(read.ok ? {} : { problems: [read.error.message] }) });
+    this.set({ loaded: true, doc: { ...doc, scenarios: doc.scenarios.map((s) => ({ ...s, policy: fill(s.policy) })) }, documentProblem: read.ok ? null : documentMessage(read.error) });
   }
 
   /** Starts the worker and HiGHS in the background (on hover of the button). */
@@ -260,7 +263,7 @@ export class RelocationStore {
   private update(doc: RelocationDocument, rerun: 'schedule' | 'none') {
     this.set({ doc });
     void this.deps.client.putDocument(RELOCATION_DOCUMENT, doc).then((saved) => {
-      if (!saved.ok) this.set({ problems: [saved.error.message] });
+      this.set({ documentProblem: saved.ok ? null : documentMessage(saved.error) });
     });
     if (rerun === 'schedule' && this.view.result) {
       this.editedAt = performance.now();

@@ -259,6 +259,7 @@ export function SuitabilityPanel({ store, view, lang, focus, onFocus, onExport, 
           <ul>{view.problems.map((p, k) => <li key={k}>{p[lang]}</li>)}</ul>
         </div>
       )}
+      {view.documentProblem && <div className="error" role="alert" data-testid="document-problem">{say(view.documentProblem)}</div>}
       {view.error && <div className="error" role="alert">{say(view.error)}</div>}
       {view.result?.warnings.map((w, k) => (
         <div key={k} className="notice-inline" role="status">{w[lang]}</div>

@@ -10,6 +10,8 @@ import { defaultRules, presetModel } from '../../core/suitability/presets';
 import type { CriterionSource, ExclusionRule, PresetId, SuitabilityModel } from '../../core/suitability/model';
 import type { CellExplanation } from '../../core/suitability/engine';
 import { SUITABILITY_DOCUMENT } from '../../core/documents/registry';
+import { documentMessage } from '../../core/documents/messages';
+import type { Message } from '../../core/messages';
 import type { DataClient } from '../../../workers/data.client';
 import type { CriterionHistogram, EvaluationView, PrepareOutcome, SuitabilityGrid } from '../../../workers/suitability.api';
 import { createSuitabilityClient, type SuitabilityClient } from '../../../workers/suitability.client';
@@ -39,6 +41,8 @@ export interface SuitabilityView {
   /** The run under way (none while an edit only waits out the debounce). */
   activeRun: Run<void> | null;
   error: RunFailure | null;
+  /** Why the stored models are not read or written (newer Anju, damaged): shown until a save succeeds. */
+  documentProblem: Message | null;
   /** Per region of the result: share of ±20% weight changes that keep its rank. */
   stability: number[] | null;
   explanation: (CellExplanation & { lngLat: [number, number] }) | null;
@@ -74,7 +78,7 @@ function uniqueId(base: string, taken: readonly { id: string }[]): string {
 }
 
 export class SuitabilityStore {
-  private view: SuitabilityView = { loaded: false, doc: null, grid: null, result: null, problems: [], running: false, regionsPending: false, activeRun: null, error: null, stability: null, explanation: null, lastLatencyMs: null };
+  private view: SuitabilityView = { loaded: false, doc: null, grid: null, result: null, problems: [], running: false, regionsPending: false, activeRun: null, error: null, stability: null, explanation: null, lastLatencyMs: null, documentProblem: null };
   private readonly listeners = new Set<() => void>();
   private worker: SuitabilityWorker | null = null;
   private prepared: Promise<PrepareOutcome> | null = null;
@@ -114,7 +118,7 @@ export class SuitabilityStore {
     const read = await this.deps.client.getDocument(SUITABILITY_DOCUMENT);
     const stored = read.ok ? (read.value as SuitabilityDocument | null) : null;
     const doc: SuitabilityDocument = stored && stored.models.length > 0 ? stored : { rules: defaultRules(), models: [presetModel('relocation')], activeId: 'relocation' };
-    this.set({ loaded: true, doc, ...(read.ok ? {} : { problems: [read.error.message] }) });
+    this.set({ loaded: true, doc, documentProblem: read.ok ? null : documentMessage(read.error) });
   }
 
   /** Starts the worker and loads the grid in the background (on hover of the button). */
@@ -171,7 +175,7 @@ export class SuitabilityStore {
     }
     if (!this.view.doc) return;
     const saved = await this.deps.client.putDocument(SUITABILITY_DOCUMENT, this.view.doc);
-    if (!saved.ok) this.set({ problems: [saved.error.message] });
+    this.set({ documentProblem: saved.ok ? null : documentMessage(saved.error) });
   }
 
   /** Replaces the active model with an edited copy and recomputes after a pause. */
