@@ -3,16 +3,10 @@
  * The demo generator writes one (`public/data/demo/manifest.json`); the data worker reads it.
  */
 
-import type { LayerRole } from './vocabulary';
+import type { LayerRole, LocalizedText } from './vocabulary';
 
-/** Layer roles from DESIGN.md §2 (src/core/vocabulary.ts lists them, with their labels). */
-export type { LayerRole };
-
-/** Text in both UI languages. */
-export interface LocalizedText {
-  zh: string;
-  en: string;
-}
+/** Layer roles from DESIGN.md §2 and text in both UI languages (both said in the vocabulary). */
+export type { LayerRole, LocalizedText };
 
 export interface ManifestLayer {
   /** Stable id, also the file's base name (e.g. `villages` → `villages.fgb`). */

@@ -10,7 +10,11 @@
  * Numeric codes are what typed arrays, register snapshots and map palettes store: they are
  * stable, and a palette is indexed by them (`colorsByNumber`), never by list position.
  */
-import type { LocalizedText } from './manifest';
+/** Text in both UI languages. */
+export interface LocalizedText {
+  zh: string;
+  en: string;
+}
 
 /** UI language. */
 export type Lang = 'zh' | 'en';
