@@ -17,6 +17,20 @@ function sourceFiles(path: string): string[] {
 const COMMENT = /\/\/.*|\/\*[\s\S]*?\*\//g;
 const PATH = /(?<![\w./-])((?:src|workers|test|data|public)\/[\w./-]*[\w-]\.[a-z]{2,4})\b/g;
 
+/** Text users read is the product's: it cites documents by title (src/core/sources.ts), never a repository file. */
+const FILE_NAMES_IN_TEXT = /['"`][^'"`\n]*(DOMAIN\.md|DESIGN\.md|STYLE\.md|起始值)[^'"`\n]*['"`]/g;
+
+describe('user-facing text', () => {
+  it('names no repository file and labels unsourced numbers as the county\'s own setting', () => {
+    const found: string[] = [];
+    for (const file of ['src', 'workers'].flatMap(sourceFiles).filter((f) => /\.(ts|tsx)$/.test(f))) {
+      const code = readFileSync(file, 'utf8').replace(COMMENT, '');
+      for (const [text] of code.matchAll(FILE_NAMES_IN_TEXT)) found.push(`${file}: ${text.slice(0, 80)}`);
+    }
+    expect(found).toEqual([]);
+  });
+});
+
 describe('comments', () => {
   it('name only files that exist', () => {
     const missing: string[] = [];

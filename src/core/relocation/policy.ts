@@ -1,9 +1,10 @@
 /**
  * A relocation scenario's assumptions: who must move, what moving costs, how villages are
  * assigned and how fast people travel. Plain, serializable data, stored with the project.
- * Every default names its source (DOMAIN.md where the policy documents give a number; an
- * Anju starting value, marked as such, where they do not) so a planner knows what to replace.
+ * Every default names its source (the policy document's title where it gives a number; the
+ * county's own setting, marked as such, where none does) so a planner knows what to confirm.
  */
+import { cited, COUNTY_SETTING, SOURCES } from '../sources';
 import type { LocalizedText } from '../manifest';
 import { KEY_VILLAGE_LOW_INCOME_SHARE } from '../policy-defaults';
 import { DESTINATION_KIND, HAZARD_TYPE, type DestinationKind } from '../vocabulary';
@@ -95,35 +96,35 @@ export interface RelocationPolicy {
 }
 
 const ANJU: LocalizedText = {
-  zh: 'Anju 起始值：政策文件未给出数值，请按本县实际修改',
-  en: 'Anju starting value: the policy documents give no number; set your county’s',
+  zh: `${COUNTY_SETTING.zh}：政策文件未给出数值，请按本县实际确认或修改`,
+  en: `${COUNTY_SETTING.en}: the policy documents give no number; confirm it or set your county’s`,
 };
 
 /** Where each default comes from, by field path (`cost.subsidyLowIncome`). */
 export const POLICY_SOURCES: Record<string, LocalizedText> = {
-  'rules.hazardTypes': { zh: '地质灾害隐患区（滑坡、崩塌、泥石流、地面塌陷）和重点水库区域的群众搬迁；平原、蓄滞洪区不是扶贫搬迁对象（DOMAIN.md）', en: 'People in geological-hazard zones (landslide, collapse, debris flow, subsidence) and key reservoir areas move; plains and flood-detention areas are not targets (DOMAIN.md)' },
+  'rules.hazardTypes': cited({ zh: '地质灾害隐患区（滑坡、崩塌、泥石流、地面塌陷）和重点水库区域的群众搬迁；平原、蓄滞洪区不是扶贫搬迁对象', en: 'People in geological-hazard zones (landslide, collapse, debris flow, subsidence) and key reservoir areas move; plains and flood-detention areas are not targets' }, SOURCES.zhejiangPractice, SOURCES.nationalHandbook),
   'rules.mediumRiskDistanceM': ANJU,
   'rules.highElevationM': ANJU,
   'rules.remoteTownMinutes': ANJU,
-  'rules.keyVillageShare': { zh: '重点村：低收入农户占比超过 40%（浙江/丽水扶贫实践，DOMAIN.md）', en: 'Key village: over 40% of households low-income (Zhejiang/Lishui practice, DOMAIN.md)' },
-  'cost.subsidyLowIncome': { zh: '浙江 2020 年低收入农户搬迁补助提高到每人 3 万元（DOMAIN.md）', en: 'Zhejiang 2020: relocation subsidy for low-income households 30,000 yuan per person (DOMAIN.md)' },
-  'cost.subsidyOther': { zh: '丽水实行差异化补助（DOMAIN.md）；数额为 Anju 起始值', en: 'Lishui uses differentiated subsidies (DOMAIN.md); the amount is an Anju starting value' },
-  'cost.housingM2LowIncome': { zh: '建档立卡贫困户人均住房面积不超过 25 平方米（国家红线，DOMAIN.md）', en: 'Registered poor households: at most 25 m² of housing per person (national red line, DOMAIN.md)' },
+  'rules.keyVillageShare': cited({ zh: '重点村：低收入农户占比超过 40%', en: 'Key village: over 40% of households low-income' }, SOURCES.zhejiangPractice),
+  'cost.subsidyLowIncome': cited({ zh: '浙江 2020 年低收入农户搬迁补助提高到每人 3 万元', en: 'Zhejiang 2020: relocation subsidy for low-income households 30,000 yuan per person' }, SOURCES.zhejiang2020),
+  'cost.subsidyOther': { zh: `丽水实行差异化补助（${SOURCES.lishui2017.zh}）；数额为${COUNTY_SETTING.zh}`, en: `Lishui uses differentiated subsidies (${SOURCES.lishui2017.en}); the amount is the ${COUNTY_SETTING.en.toLowerCase()}` },
+  'cost.housingM2LowIncome': cited({ zh: '建档立卡贫困户人均住房面积不超过 25 平方米（国家红线）', en: 'Registered poor households: at most 25 m² of housing per person (national red line)' }, SOURCES.nationalHandbook),
   'cost.housingM2Other': ANJU,
   'cost.constructionPerM2': ANJU,
   'cost.infrastructurePerHousehold': ANJU,
   'cost.landM2PerHousehold': ANJU,
-  'cost.landCostPerM2': { zh: '优先用安置点的 landCostPerM2 字段；无该字段时用此表（Anju 起始值）', en: 'The settlement’s landCostPerM2 field where it has one; this table otherwise (Anju starting values)' },
+  'cost.landCostPerM2': { zh: `优先用安置点的“地价(元/㎡)”字段；无该字段时用此表（${COUNTY_SETTING.zh}）`, en: `The settlement’s land price field where it has one; this table otherwise (${COUNTY_SETTING.en.toLowerCase()})` },
   'cost.demolitionPerHousehold': ANJU,
   'cost.movingPerHousehold': ANJU,
   'cost.movingPerHouseholdMinute': ANJU,
   'cost.householdShare': ANJU,
-  'cost.repairPerHouseC': { zh: 'C 级危房加固约 8,000–10,000 元/户（80 平方米，DOMAIN.md）', en: 'Reinforcing a C-grade house: about 8,000–10,000 yuan (80 m², DOMAIN.md)' },
-  'cost.rebuildPerHouseD': { zh: '拆除重建约多花 70,000–90,000 元（DOMAIN.md）', en: 'Demolition and rebuilding: roughly 70,000–90,000 yuan more (DOMAIN.md)' },
+  'cost.repairPerHouseC': cited({ zh: 'C 级危房加固约 8,000–10,000 元/户（80 平方米）', en: 'Reinforcing a C-grade house: about 8,000–10,000 yuan (80 m²)' }, SOURCES.nationalHandbook),
+  'cost.rebuildPerHouseD': cited({ zh: '拆除重建约多花 70,000–90,000 元', en: 'Demolition and rebuilding: roughly 70,000–90,000 yuan more' }, SOURCES.nationalHandbook),
   'assignment.lambda': ANJU,
   'assignment.nearestK': { zh: '每村保留按时间最近的 K 个安置点；定价检查会补回任何可能更优的安置点', en: 'Each village keeps its K nearest destinations by time; the pricing check adds back any that could do better' },
   'assignment.timeLimitS': { zh: '默认 3 秒以便即时看到结果；定稿时可调高，结果会注明已证明的差距', en: '3 s by default so edits come back at once; raise it for the final answer (the result states the gap it proved)' },
-  'assignment.relGap': { zh: '与全问题下界的相对差距不超过此值即视为最优；1% 即总成本的 1%（Anju 起始值）', en: 'A placement this close (relative) to the full problem’s bound counts as optimal; 1% is 1% of the total cost (Anju starting value)' },
+  'assignment.relGap': { zh: `与全问题下界的相对差距不超过此值即视为最优；1% 即总成本的 1%（${COUNTY_SETTING.zh}）`, en: `A placement this close (relative) to the full problem’s bound counts as optimal; 1% is 1% of the total cost (${COUNTY_SETTING.en.toLowerCase()})` },
   'assignment.newSiteDensity': ANJU,
   'travel.roadKmh': ANJU,
   'travel.offPathFactor': { zh: 'Tobler (1993)：离开道路步行速度约为路上的 3/5', en: 'Tobler (1993): walking off paths is about 3/5 of the on-path speed' },

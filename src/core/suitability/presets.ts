@@ -3,6 +3,7 @@
  * keeps its own copy of the rules and of every model, and each rule carries the text it comes
  * from so every result can cite what it applied.
  */
+import { cited, SOURCES } from '../sources';
 import type { Criterion, ExclusionRule, LayerFilter, PresetId, SuitabilityModel } from './model';
 import { TOWN_KINDS } from '../vocabulary';
 
@@ -15,10 +16,10 @@ const COMMUNITIES: LayerFilter = { roles: ['settlements'] };
 
 /** The project's rule library when it has none of its own. */
 export function defaultRules(): ExclusionRule[] {
-  const livestock = {
-    zh: '畜禽养殖场选址实践（../shared/DOMAIN.md“移民产业”）：饮用水水源、村庄、主要道路、公益林、永久基本农田 500 米范围内不得建场。',
-    en: 'Livestock siting practice (../shared/DOMAIN.md, industries): no farm within 500 m of a drinking-water source, a village, a main road, public-welfare forest or permanent basic farmland.',
-  };
+  const livestock = cited(
+    { zh: '畜禽养殖场选址：饮用水水源、村庄、主要道路、公益林、永久基本农田 500 米范围内不得建场', en: 'Livestock siting: no farm within 500 m of a drinking-water source, a village, a main road, public-welfare forest or permanent basic farmland' },
+    SOURCES.nationalHandbook,
+  );
   return [
     {
       id: 'hazard',
@@ -26,8 +27,8 @@ export function defaultRules(): ExclusionRule[] {
       target: { kind: 'layers', filter: { roles: ['hazards'] } },
       distanceM: 'hazardBuffer',
       source: {
-        zh: '安置点不得位于隐患区内（../shared/DOMAIN.md“搬迁去向”）；缓冲距离取每处隐患的威胁半径，否则取隐患排查设置中的缓冲表。',
-        en: 'A destination inside a hazard zone is never acceptable (../shared/DOMAIN.md, where to); buffers are each hazard’s threat radius, else the hazard register’s buffer table.',
+        zh: `安置点不得位于隐患区内（${SOURCES.zhejiangPractice.zh}）；缓冲距离取每处隐患的威胁半径，否则取隐患排查设置中的缓冲表。`,
+        en: `A destination inside a hazard zone is never acceptable (${SOURCES.zhejiangPractice.en}); buffers are each hazard’s threat radius, else the hazard register’s buffer table.`,
       },
     },
     {
@@ -35,7 +36,7 @@ export function defaultRules(): ExclusionRule[] {
       name: { zh: '水库淹没区', en: 'Reservoir inundation zone' },
       target: { kind: 'layers', filter: { roles: ['hazards'], where: { column: 'type', values: ['reservoir'] } } },
       distanceM: 0,
-      source: { zh: '水库淹没区内的村庄须搬出，不能作为安置去向（../shared/DOMAIN.md）。', en: 'Villages in the reservoir inundation zone must move out; it cannot receive anyone (../shared/DOMAIN.md).' },
+      source: cited({ zh: '重点水库区域的村庄须搬出，不能作为安置去向', en: 'Villages in key reservoir areas must move out; the area cannot receive anyone' }, SOURCES.zhejiangPractice),
     },
     {
       id: 'farmland',
