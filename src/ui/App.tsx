@@ -3,7 +3,7 @@
  * toolbar and the panels. Each feature (layers, map tools, import, register, suitability,
  * relocation) keeps its state and logic in its own controller hook; this file only wires them.
  */
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapController } from '../map/controller';
 import type { MeasureMode } from '../map/measure';
@@ -179,24 +179,21 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
           />
           {tools.measure && <MeasureReadout measure={tools.measure} />}
           {tools.notice && (
-            <div className="panel notice" role="status" data-testid="notice">
+            <Notice testId="notice" onClose={() => tools.setNotice(null)}>
               {t(`notice.${tools.notice}`)}
-              <button type="button" onClick={() => tools.setNotice(null)} aria-label={t('popup.close')}><Icon name="close" size={12} /></button>
-            </div>
+            </Notice>
           )}
           {exports.failure && (
-            <div className="panel notice" role="alert" data-testid="export-failure">
+            <Notice testId="export-failure" alert onClose={exports.clear}>
               {say(exports.failure)}
-              <button type="button" onClick={exports.clear} aria-label={t('popup.close')}><Icon name="close" size={12} /></button>
-            </div>
+            </Notice>
           )}
           {imports.dragging && <div className="drop-overlay" data-testid="drop-overlay">{t('import.drop')}</div>}
           {layers.length === 0 && !imports.files && <div className="panel empty-project" data-testid="empty-project">{t('project.empty')}</div>}
           {imports.messages.length > 0 && (
-            <div className="panel notice import-messages" role="status" data-testid="import-messages">
+            <Notice testId="import-messages" className="import-messages" onClose={imports.clearMessages}>
               {imports.messages.map((m, k) => <div key={k}>{m}</div>)}
-              <button type="button" onClick={imports.clearMessages} aria-label={t('popup.close')}><Icon name="close" size={12} /></button>
-            </div>
+            </Notice>
           )}
           {imports.files && (
             <Suspense fallback={null}>
@@ -268,6 +265,17 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
         />
       )}
     </>
+  );
+}
+
+/** A closable note above the map: a notice, an import's messages, or (as an alert) a failure. */
+function Notice({ testId, alert = false, className = '', onClose, children }: { testId: string; alert?: boolean; className?: string; onClose(): void; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className={`panel notice ${className}`.trim()} role={alert ? 'alert' : 'status'} data-testid={testId}>
+      {children}
+      <button type="button" onClick={onClose} aria-label={t('popup.close')}><Icon name="close" size={12} /></button>
+    </div>
   );
 }
 
