@@ -61,7 +61,7 @@ export function Legend({ layer }: { layer: LayerInfo }) {
     case 'roads':
       return (
         <ul className="legend">
-          {Object.entries(ROAD_COLORS).map(([cls, color]) => <Row key={cls} swatch={<span className="swatch line" style={{ background: color }} />} label={t(`value.${cls}`)} />)}
+          {Object.entries(ROAD_COLORS).map(([cls, color]) => <Row key={cls} swatch={<span className="swatch line" style={{ background: color }} />} label={t(`value.class.${cls}`)} />)}
         </ul>
       );
     case 'rivers':
