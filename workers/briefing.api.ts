@@ -116,7 +116,7 @@ function briefingDocument(briefing: Briefing): TDocumentDefinitions {
     footer: (currentPage, pageCount) => ({
       stack: [
         { canvas: [{ type: 'line', x1: 0, y1: 0, x2: CONTENT_WIDTH_PT, y2: 0, lineWidth: 0.5, lineColor: LINE_GREY }] },
-        { columns: [{ text: briefing.title, width: '*' }, { text: words.page(currentPage, pageCount), width: 'auto' }], margin: [0, 5, 0, 0] },
+        { columns: [{ text: briefing.title, width: 'auto' }, { text: briefing.footer, width: '*', alignment: 'center' }, { text: words.page(currentPage, pageCount), width: 'auto' }], columnGap: 12, margin: [0, 5, 0, 0] },
       ],
       margin: [MARGIN_X_PT, 14, MARGIN_X_PT, 0],
       fontSize: 8,
@@ -133,9 +133,11 @@ function coverContent(page: CoverPage): Content {
       { text: page.title, fontSize: 30, bold: true, margin: [0, 110, 0, 0] },
       ...subtitle,
       { canvas: [{ type: 'line', x1: 0, y1: 0, x2: PAGE_WIDTH_PT - 144, y2: 0, lineWidth: 2, lineColor: RULE_RED }], margin: [0, 22, 0, 22] },
+      ...page.alerts.map((a): Content => ({ text: a, fontSize: 12, bold: true, color: RULE_RED, margin: [0, 0, 0, 8] })),
       { text: page.county, fontSize: 16, bold: true },
       { text: page.author, fontSize: 13, margin: [0, 70, 0, 0] },
       { text: page.date, fontSize: 13, margin: [0, 6, 0, 0] },
+      { text: page.signOff, fontSize: 11, color: GREY, margin: [0, 6, 0, 0] },
     ],
   };
 }

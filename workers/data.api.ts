@@ -444,7 +444,7 @@ export function createDataApi(host: DataApiHost) {
       const { data, info } = layer;
       if (values.length !== data.table.length) throw new Error(`Layer "${layerId}" has ${data.table.length} features, not ${values.length}.`);
       const columns = data.table.columns.filter((c) => c.name !== name);
-      columns.push({ name, type: 'string', values });
+      columns.push({ name, type: 'string', values, derived: true });
       data.table = { ...data.table, columns };
       layer.info = layerInfo(info.id, info.role, info.name, info.source, data, info.userLayer);
       return layer.info;

@@ -3,9 +3,10 @@ import type { Highs } from 'highs';
 import type { DataApi } from './data.api';
 import type { ExposureParams } from '../src/core/exposure/analysis';
 import type { LocalizedText } from '../src/core/manifest';
-import { runScenario, type NewSite, type RelocationFacts, type RelocationResult, type RelocationScenario } from '../src/core/relocation/analysis';
+import { runScenario, type RelocationFacts, type RelocationResult, type RelocationScenario } from '../src/core/relocation/analysis';
 import { measureBase, withSites, type BaseOutcome, type FactsStage } from '../src/core/relocation/facts';
-import { drawnToSites } from '../src/core/relocation/sites';
+import { dataHash, relocationFingerprint } from '../src/core/relocation/fingerprint';
+import { drawnToSites, regionsToSites } from '../src/core/relocation/sites';
 import { validatePolicy, type TravelSettings } from '../src/core/relocation/policy';
 import { throttleProgress, type RunProgress } from './run.protocol';
 
@@ -33,7 +34,7 @@ export function createRelocationApi(host: { loadHighs: () => Promise<Highs> }) {
   // The base facts (slow: exposure, travel surface, one search per settlement) are kept while
   // the layers, travel settings and hazard buffers stay; sites are added per run (a search each,
   // itself kept), so switching between scenarios that differ in drawn sites stays fast.
-  let cached: { key: string; outcome: BaseOutcome } | null = null;
+  let cached: { key: string; outcome: BaseOutcome; data: string } | null = null;
   let last: { key: string; facts: RelocationFacts } | null = null;
   /** Counts layer changes, so facts measured from other layers never share a key with these. */
   let generation = 0;
@@ -65,10 +66,11 @@ export function createRelocationApi(host: { loadHighs: () => Promise<Highs> }) {
      * Runs a scenario: facts (measured, or kept from the last run), statuses, costs, the
      * assignment and its explanations. `knownFactsKey` is the facts the caller already holds:
      * they are not sent again when unchanged. `keep` re-uses the given destinations instead of
-     * solving (an override's instant update). `newSites` are the suitability analysis's
-     * candidate regions offered as destinations; the scenario's drawn sites join them.
+     * solving (an override's instant update). Everything the answer depends on is in the
+     * scenario (its drawn sites and the suitability regions added to it), the hazard settings
+     * and the project's layers; the result carries their fingerprint.
      */
-    async run(scenario: RelocationScenario, hazards: ExposureParams, knownFactsKey: string | null, onProgress?: (p: RelocationProgress) => void, keep?: Int32Array, newSites: NewSite[] = []): Promise<RelocationOutcome> {
+    async run(scenario: RelocationScenario, hazards: ExposureParams, knownFactsKey: string | null, onProgress?: (p: RelocationProgress) => void, keep?: Int32Array): Promise<RelocationOutcome> {
       const t0 = performance.now();
       const problems = validatePolicy(scenario.policy);
       if (problems.length > 0) return { ok: false, problems };
@@ -79,18 +81,20 @@ export function createRelocationApi(host: { loadHighs: () => Promise<Highs> }) {
       const progress = (stage: FactsStage, done: number, total: number) => report?.({ stage, done, total });
       const bKey = baseKey(scenario.policy.travel, hazards, impassableTypes);
       if (!cached || cached.key !== bKey) {
-        cached = { key: bKey, outcome: measureBase(await source.suitabilityInputs(), { travel: scenario.policy.travel, hazards, impassableTypes }, progress) };
+        const inputs = await source.suitabilityInputs();
+        cached = { key: bKey, outcome: measureBase(inputs, { travel: scenario.policy.travel, hazards, impassableTypes }, progress), data: dataHash(inputs.dem, inputs.layers) };
         last = null;
       }
       const outcome = cached.outcome;
       if (!outcome.ok) return { ok: false, problems: [outcome.problem] };
       const drawn = drawnToSites(scenario.sites ?? []);
-      const sites = [...newSites, ...drawn.newSites];
+      const sites = [...regionsToSites(scenario.regions ?? []), ...drawn.newSites];
       const key = JSON.stringify([bKey, sites, drawn.industry]);
       if (last?.key !== key) last = { key, facts: withSites(outcome.base, sites, drawn.industry, progress) };
       const facts = last.facts;
       const solver = keep ? null : await (highs ??= host.loadHighs());
       const result = runScenario(solver, facts, scenario, { keep, onProgress: (stage) => report?.({ stage, done: 0, total: 1 }) });
+      result.fingerprint = relocationFingerprint({ data: cached.data, hazards, scenario }, facts, result);
       return { ok: true, facts: knownFactsKey === key ? null : facts, factsKey: key, result, warnings: outcome.base.warnings, elapsedMs: performance.now() - t0 };
     },
   };

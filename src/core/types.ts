@@ -57,7 +57,8 @@ export interface ColumnarGeometry {
 export type Column =
   /** Numbers; null is NaN. */
   | { name: string; type: 'number'; values: Float64Array }
-  | { name: string; type: 'string'; values: (string | null)[] }
+  /** `derived`: computed in the session (a settlement's hazard check), not part of the data. */
+  | { name: string; type: 'string'; values: (string | null)[]; derived?: boolean }
   /** Booleans as 0 / 1, null as 255. */
   | { name: string; type: 'boolean'; values: Uint8Array };
 

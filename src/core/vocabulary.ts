@@ -84,16 +84,21 @@ export interface HazardTypeEntry extends VocabularyEntry {
    * reservoir inundation are handled by other programmes (DOMAIN.md).
    */
   readonly geological: boolean;
+  /**
+   * The default hazard rules for destinations exclude one within this type's buffer, not only
+   * inside its zone (a buffer of the other types only warns).
+   */
+  readonly bufferExcludesSite: boolean;
 }
 
 export const HAZARD_TYPE = vocabulary<HazardTypeEntry>()('hazardType', [
-  { code: 'landslide', num: 0, order: 0, label: { zh: '滑坡', en: 'Landslide' }, color: [140, 81, 10, 255], zone: { color: '#a6611a', fillOpacity: 0.45, drawOrder: 2 }, legend: { point: true, zone: true }, geological: true },
-  { code: 'collapse', num: 1, order: 1, label: { zh: '崩塌', en: 'Collapse' }, color: [215, 48, 31, 255], zone: { color: '#d7301f', fillOpacity: 0.45, drawOrder: 4 }, legend: { point: true, zone: false }, geological: true },
-  { code: 'debris_flow', num: 2, order: 2, label: { zh: '泥石流', en: 'Debris flow' }, color: [106, 61, 154, 255], zone: { color: '#7b3294', fillOpacity: 0.45, drawOrder: 3 }, legend: { point: true, zone: true }, geological: true },
-  { code: 'subsidence', num: 3, order: 3, label: { zh: '地面塌陷', en: 'Subsidence' }, color: [99, 99, 99, 255], zone: { color: '#636363', fillOpacity: 0.45, drawOrder: 5 }, legend: { point: true, zone: false }, geological: true },
-  { code: 'flood', num: 4, order: 4, label: { zh: '洪水', en: 'Flood' }, color: [33, 113, 181, 255], zone: { color: '#4292c6', fillOpacity: 0.35, drawOrder: 0 }, legend: { point: false, zone: true }, geological: false },
-  { code: 'reservoir', num: 5, order: 5, label: { zh: '水库淹没区', en: 'Reservoir inundation' }, color: [8, 104, 172, 255], zone: { color: '#2b8cbe', fillOpacity: 0.75, drawOrder: 1 }, legend: { point: false, zone: true }, geological: false },
-  { code: 'other', num: 6, order: 6, label: { zh: '其他', en: 'Other' }, color: [120, 120, 120, 255], zone: { color: '#888888', fillOpacity: 0.45, drawOrder: 6 }, legend: { point: false, zone: false }, geological: true },
+  { code: 'landslide', num: 0, order: 0, label: { zh: '滑坡', en: 'Landslide' }, color: [140, 81, 10, 255], zone: { color: '#a6611a', fillOpacity: 0.45, drawOrder: 2 }, legend: { point: true, zone: true }, geological: true, bufferExcludesSite: true },
+  { code: 'collapse', num: 1, order: 1, label: { zh: '崩塌', en: 'Collapse' }, color: [215, 48, 31, 255], zone: { color: '#d7301f', fillOpacity: 0.45, drawOrder: 4 }, legend: { point: true, zone: false }, geological: true, bufferExcludesSite: true },
+  { code: 'debris_flow', num: 2, order: 2, label: { zh: '泥石流', en: 'Debris flow' }, color: [106, 61, 154, 255], zone: { color: '#7b3294', fillOpacity: 0.45, drawOrder: 3 }, legend: { point: true, zone: true }, geological: true, bufferExcludesSite: true },
+  { code: 'subsidence', num: 3, order: 3, label: { zh: '地面塌陷', en: 'Subsidence' }, color: [99, 99, 99, 255], zone: { color: '#636363', fillOpacity: 0.45, drawOrder: 5 }, legend: { point: true, zone: false }, geological: true, bufferExcludesSite: true },
+  { code: 'flood', num: 4, order: 4, label: { zh: '洪水', en: 'Flood' }, color: [33, 113, 181, 255], zone: { color: '#4292c6', fillOpacity: 0.35, drawOrder: 0 }, legend: { point: false, zone: true }, geological: false, bufferExcludesSite: false },
+  { code: 'reservoir', num: 5, order: 5, label: { zh: '水库淹没区', en: 'Reservoir inundation' }, color: [8, 104, 172, 255], zone: { color: '#2b8cbe', fillOpacity: 0.75, drawOrder: 1 }, legend: { point: false, zone: true }, geological: false, bufferExcludesSite: false },
+  { code: 'other', num: 6, order: 6, label: { zh: '其他', en: 'Other' }, color: [120, 120, 120, 255], zone: { color: '#888888', fillOpacity: 0.45, drawOrder: 6 }, legend: { point: false, zone: false }, geological: true, bufferExcludesSite: false },
 ] as const);
 export type HazardType = CodeOf<typeof HAZARD_TYPE>;
 
@@ -160,7 +165,8 @@ export const VILLAGE_STATUS = vocabulary()('villageStatus', [
   { code: 'may', num: 1, order: 1, label: { zh: '可以搬迁', en: 'May move' }, color: [240, 150, 40, 230] },
   { code: 'must', num: 2, order: 0, label: { zh: '必须搬迁', en: 'Must move' }, color: [215, 40, 40, 240] },
   { code: 'repair', num: 3, order: 3, label: { zh: '原地加固', en: 'Repair in place' }, color: [30, 150, 160, 230] },
-  { code: 'unassigned', num: 4, order: 4, label: { zh: '未能安置', en: 'Not placed' }, color: [120, 0, 0, 255] },
+  { code: 'unassigned', num: 4, order: 5, label: { zh: '未能安置', en: 'Not placed' }, color: [120, 0, 0, 255] },
+  { code: 'insufficient', num: 5, order: 4, label: { zh: '数据不足', en: 'Data missing' }, color: [150, 110, 200, 230] },
 ] as const);
 /** A status on the relocation map, `unassigned` included. */
 export type VillageMapStatus = CodeOf<typeof VILLAGE_STATUS>;
@@ -218,8 +224,18 @@ export const EXPOSURE_STATUS = vocabulary()('exposureStatus', [
 ] as const);
 export type ExposureStatus = CodeOf<typeof EXPOSURE_STATUS>;
 
+// ---------------------------------------------------------------------------------------------
+// What a hazard hit does to a relocation destination (the scenario's hazard rule table).
+
+export const HAZARD_ACTION = vocabulary()('hazardAction', [
+  { code: 'exclude', num: 2, order: 0, label: { zh: '排除', en: 'Exclude' }, color: [200, 30, 30, 255] },
+  { code: 'warn', num: 1, order: 1, label: { zh: '警示', en: 'Warn' }, color: [230, 150, 20, 255] },
+  { code: 'allow', num: 0, order: 2, label: { zh: '允许', en: 'Allow' }, color: [120, 120, 120, 255] },
+] as const);
+export type HazardAction = CodeOf<typeof HAZARD_ACTION>;
+
 /** Every vocabulary, for tests and tools that check them all. */
-export const VOCABULARIES = [HAZARD_TYPE, RISK_LEVEL, LAYER_ROLE, VILLAGE_STATUS, DESTINATION_KIND, REVIEW_STATE, EXPOSURE_STATUS] as const;
+export const VOCABULARIES = [HAZARD_TYPE, RISK_LEVEL, LAYER_ROLE, VILLAGE_STATUS, DESTINATION_KIND, REVIEW_STATE, EXPOSURE_STATUS, HAZARD_ACTION] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Lookups

@@ -236,6 +236,7 @@ function Workspace({ project, client, layers, dem }: { project: ProjectLoad; cli
             onBriefing={() => void briefing.open()}
             briefingBusy={briefing.busy}
             briefingError={briefing.error}
+            onAddRegions={relocation.addRegions}
           />
         )}
         {panel === 'register' && (

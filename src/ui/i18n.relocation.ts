@@ -1,5 +1,5 @@
 /** UI strings of the relocation analysis, merged into the main dictionaries (i18n.ts). */
-import { DESTINATION_KIND, labelTable, VILLAGE_STATUS } from '../core/vocabulary';
+import { DESTINATION_KIND, HAZARD_ACTION, labelTable, VILLAGE_STATUS } from '../core/vocabulary';
 
 export const relocationStrings = {
   zh: {
@@ -11,27 +11,41 @@ export const relocationStrings = {
       ind: { moved: '搬迁人口', villagesMoved: '搬迁自然村', exposed: '仍受威胁人口', total: '总投资', public: '财政投入', household: '农户自筹', perPerson: '人均成本', capacity: '容量使用', ...labelTable(VILLAGE_STATUS, 'zh') },
       status: labelTable(VILLAGE_STATUS, 'zh'),
       reason: {
-        hazard_high: '位于高风险隐患区 {{id}}', hazard_medium: '距中风险隐患 {{id}} {{m}} 米', reservoir: '位于水库淹没区 {{id}}',
+        hazard_high: '位于高风险{{type}}隐患区“{{name}}”', hazard_medium: '距中风险{{type}}隐患“{{name}}” {{m}} 米', reservoir: '位于水库淹没区“{{name}}”',
+        no_population: '数据不足：没有人口数（请在自然村图层补充 population 字段后重新导入）', no_dem: '数据不足：不在高程数据（DEM）范围内，无法得出海拔和出行时间（请导入覆盖该村的 DEM）', no_path: '数据不足：到城镇没有通行路径，无法判断是否远山（请检查道路、河流图层是否把该村隔断）',
         high_remote: '高山远山：海拔 {{elevation}} 米，到镇 {{minutes}} 分钟', key_village: '重点村：低收入户占 {{share}}%', high: '海拔 {{elevation}} 米（高山）', remote: '到镇 {{minutes}} 分钟（远山）',
       },
       why: { cost: '成本更高（+{{delta}}）', capacity: '容量不足（已被其他村使用）', hazard: '安置点受隐患影响，禁止', constraint: '不符合同乡镇/同县约束', unreachable: '无法到达' },
       alert: {
-        over_capacity: '安置点 {{destination}} 超容量 {{by}} 人', destination_hazard: '安置点 {{destination}} 受隐患 {{hazard}} 影响', destination_warning: '安置点 {{destination}} 位于 {{hazard}}（{{type}}）内，请核实防护',
-        constraint: '安置点 {{destination}} 不符合同乡镇/同县约束', unreachable: '到安置点 {{destination}} 无通行路径', unassigned: '未能安置（{{people}} 人）', override_missing: '指定的安置点 {{destination}} 不存在',
+        over_capacity: '安置点 {{destination}} 超容量 {{by}} 人', destination_hazard: '安置点 {{destination}} 受{{type}}隐患“{{hazard}}”影响，按规则应排除', destination_warning: '安置点 {{destination}} 受{{type}}“{{hazard}}”影响（警示），请核实防护',
+        constraint: '安置点 {{destination}} 不符合同乡镇/同县约束', unreachable: '到安置点 {{destination}} 无通行路径', unassigned: '未能安置（{{people}} 人）', override_missing: '人工指定的安置点（编号 {{destination}}）在当前数据中已不存在（可能重新导入后被删除或改了编号），已按优化结果安置：请重新指定，或点“恢复自动”',
       },
-      col: { village: '自然村', township: '乡镇', status: '状态', reasons: '原因', destination: '安置点', people: '人口', cost: '总成本', public: '财政', household: '农户自筹', minutes: '搬迁路程', school: '到校', clinic: '到卫生院', town: '到镇', type: '类型', capacity: '容量', used: '已住', free: '可用', assigned: '本方案安置', remaining: '剩余', villages: '村数', mustPeople: '必须搬迁人口', movedPeople: '搬迁人口', repair: '原地加固', beforeAfter: '{{before}} → {{after}} 分' },
+      col: { village: '自然村', township: '乡镇', status: '状态', reasons: '原因', destination: '安置点', people: '人口', cost: '总成本', public: '财政', household: '农户自筹', minutes: '搬迁路程', school: '到校', clinic: '到卫生院', town: '到镇', type: '类型', capacity: '容量', used: '已住', free: '可用', assigned: '本方案安置', remaining: '剩余', villages: '村数', mustPeople: '必须搬迁人口', movedPeople: '搬迁人口', repair: '原地加固', beforeAfter: '{{before}} → {{after}} 分', code: '编号', before: '搬迁前', after: '搬迁后', alerts: '提醒', hazardCheck: '隐患核查', capacityFrom: '容量来源' },
       detail: {
         title: '{{name}}（{{people}} 人）', reasons: '判定依据', noReason: '不符合任何搬迁条件', override: '人工调整', statusAuto: '按规则', destinationAuto: '按优化结果', note: '说明', apply: '应用', clear: '恢复自动',
         cost: '成本构成', subsidy: '搬迁补助', construction: '建房', land: '土地', infrastructure: '基础设施', demolition: '拆旧复垦', moving: '搬家', totalPublic: '财政 {{public}} · 农户 {{household}}',
         chosen: '选定安置点', alternatives: '次优选择', travel: '出行时间（搬迁前 → 后）', repairVs: '原地加固 {{repair}}，搬迁 {{move}}', noRepair: '位于隐患区，不宜原地加固', unassigned: '未能安置：', overridden: '人工指定',
       },
-      solver: { optimal: 'HiGHS 求得最优解（允许差距内）', time_limit: '达到时限，差距 {{gap}}', failed: '求解失败', none: '无需求解', gap: '与全问题下界差距 {{gap}}', pruning: '每村保留 {{k}} 个最近安置点，定价补回 {{added}} 条：{{ok}}', pruneOk: '剪枝经证明没有丢失更优解', pruneOpen: '剪枝未完成证明', detail: '{{villages}} 个村 · {{arcs}} 个候选 · {{ms}} 毫秒' },
-      shortage: { title: '容量缺口', line: '{{destination}} 缺 {{by}} 人（{{count}} 个村的首选）', fix: '可在这些安置点增加容量、取消同乡镇约束，或在选址分析中新增安置点。', none: '{{count}} 个村没有任何可用安置点（均受隐患影响、不可达或不符合约束）。' },
+      solver: {
+        optimal: '已证明最优：总成本与理论最低成本相差不超过 {{gap}}', limit: '达到固定计算量上限：总成本与理论最低成本相差不超过 {{gap}}（未达到允许的 {{accepted}}，可调高允许差距或重新设定）', unfinished: '未完成，请重算：到达保护性时限，结果可能随机器快慢而变，不能作为最终结果', failed: '求解失败', none: '无需求解',
+        unknownGap: '无法证明与理论最低成本的差距', placedMax: '容量不足：已安置 {{placed}} 人，已证明为可安置人数的最大值',
+        fingerprint: '结果指纹', fingerprintHint: '相同的数据、方案和设置总得到相同的指纹；导出文件和汇报材料上印有同一指纹，可据此核对是否出自同一结果。', pruning: '每村保留 {{k}} 个最近安置点，定价补回 {{added}} 条：{{ok}}', pruneOk: '剪枝经证明没有丢失更优解', pruneOpen: '剪枝未完成证明', detail: '{{villages}} 个村 · {{arcs}} 个候选 · {{ms}} 毫秒' },
+      check: { line: '{{action}}：{{type}}“{{hazard}}”{{where}}', inside: '（区内）', buffer: '（缓冲范围内，距 {{m}} 米）' },
+      idle: {
+        title: '未安置原因', capacity: '可用容量为 0', hazard: '受{{type}}“{{hazard}}”影响，按规则排除', constraint: '所有需搬迁的村都不符合同乡镇/同县约束', unreachable: '需搬迁的村都无法到达', nobody: '本方案没有需要搬迁的村',
+        worse: '对最合适的村（{{village}}）而言，比其实际安置点远 {{minutes}} 分钟，综合成本每人多 {{yuan}}', worseNear: '对最合适的村（{{village}}）而言，虽近 {{minutes}} 分钟，综合成本每人多 {{yuan}}', worseSame: '对最合适的村（{{village}}）而言，综合成本每人多 {{yuan}}',
+      },
+      derivation: '{{area}} 公顷 × {{density}} 人/公顷 = {{byArea}} 人', derivationCapped: '{{area}} 公顷 × {{density}} 人/公顷 = {{byArea}} 人，超过单个新选址上限，按 {{cap}} 人计',
+      red: { title: '红色警示：有人被安置到受隐患影响的安置点', line: '{{village}}（{{people}} 人）→ {{destination}}：{{type}}“{{hazard}}”', justified: '理由：{{note}}', unjustified: '未写明理由', exposed: '这些人计入“仍受威胁人口”。' },
+      insufficient: '{{count}} 个自然村（{{people}} 人）数据不足，未作判定，另行统计：见“村庄”页“数据不足”。',
+      signoff: { title: '定稿', by: '定稿人', sign: '定稿', clear: '撤销定稿', signed: '已定稿：{{by}}，{{date}}（结果指纹 {{fp}}）', stale: '定稿后数据或结果已变化（结果指纹 {{now}} 与定稿时的 {{then}} 不同），定稿已失效，请核对后重新定稿', none: '未定稿' },
+      regions: { title: '选址分析候选区', add: '加入选址分析前 {{n}} 个候选区', none: '尚未加入候选区。候选区加入后作为方案的一部分保存，不随选址分析的后续运行而变化。', name: '候选区 {{rank}}', remove: '移除', added: '{{date}} 加入，模型“{{model}}”，适宜性 {{score}}' },
+      shortage: { headline: '容量不足：{{people}} 人（{{villages}} 个村）无法安置。已满的安置点：{{full}}。', allExcluded: '所有安置点都受隐患影响，按“安置点隐患规则”被排除，没有可安置的地方：请核对隐患规则，或绘制、加入新的安置点。', title: '容量缺口', line: '{{destination}} 缺 {{by}} 人（{{count}} 个村的首选）', fix: '可在这些安置点增加容量、取消同乡镇约束，或在选址分析中新增安置点。', none: '{{count}} 个村没有任何可用安置点（均受隐患影响、不可达或不符合约束）。' },
       policy: {
         rules: '搬迁条件', cost: '成本标准（元）', assignment: '优化设置', travel: '出行速度',
-        hazardTypes: '计入的隐患类型', mediumRiskDistanceM: '中风险隐患距离（米）', highElevationM: '高山海拔（米）', remoteTownMinutes: '远山：到镇时间（分钟）', keyVillageShare: '重点村低收入占比',
+        destinationHazards: '安置点隐患规则', inside: '区内', buffer: '缓冲范围内', actions: labelTable(HAZARD_ACTION, 'zh'), hazardTypes: '计入的隐患类型', mediumRiskDistanceM: '中风险隐患距离（米）', highElevationM: '高山海拔（米）', remoteTownMinutes: '远山：到镇时间（分钟）', keyVillageShare: '重点村低收入占比',
         subsidyLowIncome: '低收入人口补助（元/人）', subsidyOther: '其他人口补助（元/人）', housingM2LowIncome: '低收入人均住房（m²，≤25）', housingM2Other: '其他人均住房（m²）', constructionPerM2: '建房单价（元/m²）', infrastructurePerHousehold: '基础设施（元/户）', landM2PerHousehold: '每户用地（m²）', landCostPerM2: '地价（元/m²，无字段时）', demolitionPerHousehold: '拆旧复垦（元/户）', movingPerHousehold: '搬家费（元/户）', movingPerHouseholdMinute: '搬家费（元/户·分钟）', householdShare: '农户自筹比例（0–1）', repairPerHouseC: 'C 级加固（元/户）', rebuildPerHouseD: 'D 级原地重建（元/户）',
-        lambda: 'λ：服务可达性权重（元/人·分钟）', includeMay: '“可以搬迁”的村也搬', sameTownship: '只在本乡镇安置', sameCounty: '只在本县安置', nearestK: '每村候选安置点数 K', timeLimitS: '求解时限（秒）', relGap: '允许最优差距（0.01 = 1%）', useNewSites: '选址分析候选区作为新安置点', newSiteDensity: '新选址人口密度（人/公顷）',
+        lambda: 'λ：服务可达性权重（元/人·分钟）', includeMay: '“可以搬迁”的村也搬', sameTownship: '只在本乡镇安置', sameCounty: '只在本县安置', nearestK: '每村候选安置点数 K', timeLimitS: '保护性时限（秒）', relGap: '允许最优差距（0.01 = 1%）', newSiteDensity: '新选址人口密度（人/公顷）', newSiteMaxPersons: '单个新选址人数上限（人）', newSiteCount: '加入的候选区个数',
         roadKmh: '车速（km/h）', offPathFactor: '路外步行系数', riversBarrier: '河流阻隔（仅桥梁可过）', hazardsImpassable: '隐患区不可穿越',
         source: '依据', types: labelTable(DESTINATION_KIND, 'zh'), roads: { county: '县道', township: '乡道', village: '村道' },
       },
@@ -52,27 +66,41 @@ export const relocationStrings = {
       ind: { moved: 'People moved', villagesMoved: 'Villages moved', exposed: 'People still exposed', total: 'Total cost', public: 'Public cost', household: 'Households pay', perPerson: 'Cost per person', capacity: 'Capacity used', ...labelTable(VILLAGE_STATUS, 'en') },
       status: labelTable(VILLAGE_STATUS, 'en'),
       reason: {
-        hazard_high: 'In high-risk hazard zone {{id}}', hazard_medium: '{{m}} m from medium-risk hazard {{id}}', reservoir: 'In reservoir inundation zone {{id}}',
+        hazard_high: 'In high-risk {{type}} zone "{{name}}"', hazard_medium: '{{m}} m from medium-risk {{type}} "{{name}}"', reservoir: 'In reservoir inundation zone "{{name}}"',
+        no_population: 'Data missing: no population (add the population field to the villages layer and import it again)', no_dem: 'Data missing: outside the DEM, so no elevation or travel times (import a DEM that covers it)', no_path: 'Data missing: no path to a town, so remoteness cannot be judged (check whether the roads or rivers layers cut it off)',
         high_remote: 'High and remote: {{elevation}} m, {{minutes}} min to town', key_village: 'Key village: {{share}}% low-income households', high: '{{elevation}} m high', remote: '{{minutes}} min to town',
       },
       why: { cost: 'costs more (+{{delta}})', capacity: 'no room left (used by other villages)', hazard: 'hazard at the destination: forbidden', constraint: 'outside the township/county constraint', unreachable: 'no path' },
       alert: {
-        over_capacity: '{{destination}} over capacity by {{by}} people', destination_hazard: '{{destination}} is hit by hazard {{hazard}}', destination_warning: '{{destination}} lies in {{hazard}} ({{type}}): check its defences',
-        constraint: '{{destination}} breaks the township/county constraint', unreachable: 'No path to {{destination}}', unassigned: 'Not placed ({{people}} people)', override_missing: 'Chosen destination {{destination}} does not exist',
+        over_capacity: '{{destination}} over capacity by {{by}} people', destination_hazard: '{{destination}} is hit by {{type}} "{{hazard}}": the rules exclude it', destination_warning: '{{destination}} is hit by {{type}} "{{hazard}}" (warning): check its defences',
+        constraint: '{{destination}} breaks the township/county constraint', unreachable: 'No path to {{destination}}', unassigned: 'Not placed ({{people}} people)', override_missing: 'The destination chosen by hand (code {{destination}}) is no longer in the data (removed or renumbered by a re-import); placed as optimised instead: choose again, or go back to automatic',
       },
-      col: { village: 'Village', township: 'Township', status: 'Status', reasons: 'Reasons', destination: 'Destination', people: 'People', cost: 'Total cost', public: 'Public', household: 'Household', minutes: 'Trip', school: 'School', clinic: 'Clinic', town: 'Town', type: 'Type', capacity: 'Capacity', used: 'Used', free: 'Free', assigned: 'Assigned', remaining: 'Left', villages: 'Villages', mustPeople: 'Must move', movedPeople: 'Moved', repair: 'Repair', beforeAfter: '{{before}} → {{after}} min' },
+      col: { village: 'Village', township: 'Township', status: 'Status', reasons: 'Reasons', destination: 'Destination', people: 'People', cost: 'Total cost', public: 'Public', household: 'Household', minutes: 'Trip', school: 'School', clinic: 'Clinic', town: 'Town', type: 'Type', capacity: 'Capacity', used: 'Used', free: 'Free', assigned: 'Assigned', remaining: 'Left', villages: 'Villages', mustPeople: 'Must move', movedPeople: 'Moved', repair: 'Repair', beforeAfter: '{{before}} → {{after}} min', code: 'Code', before: 'before', after: 'after', alerts: 'Alerts', hazardCheck: 'Hazard check', capacityFrom: 'Capacity from' },
       detail: {
         title: '{{name}} ({{people}} people)', reasons: 'Why', noReason: 'Meets no relocation rule', override: 'Planner override', statusAuto: 'By the rules', destinationAuto: 'As optimised', note: 'Note', apply: 'Apply', clear: 'Back to automatic',
         cost: 'Cost breakdown', subsidy: 'Subsidy', construction: 'Housing', land: 'Land', infrastructure: 'Infrastructure', demolition: 'Demolition & reclamation', moving: 'Moving', totalPublic: 'Public {{public}} · households {{household}}',
         chosen: 'Chosen destination', alternatives: 'Next best', travel: 'Minutes (before → after)', repairVs: 'Repair in place {{repair}}, moving {{move}}', noRepair: 'In a hazard zone: repair in place is not an option', unassigned: 'Not placed: ', overridden: 'chosen by hand',
       },
-      solver: { optimal: 'HiGHS proved the optimum (within the accepted gap)', time_limit: 'Time limit reached, gap {{gap}}', failed: 'The solver failed', none: 'Nothing to solve', gap: 'within {{gap}} of the full problem’s bound', pruning: 'K = {{k}} nearest per village, {{added}} added by pricing: {{ok}}', pruneOk: 'pruning provably lost nothing', pruneOpen: 'pruning not proved', detail: '{{villages}} villages · {{arcs}} arcs · {{ms}} ms' },
-      shortage: { title: 'Capacity short', line: '{{destination}} short by {{by}} people (first choice of {{count}} villages)', fix: 'Add capacity at these destinations, drop the same-township rule, or add a new site from the suitability analysis.', none: '{{count}} villages have no allowed destination at all (hazard, no path or constraint).' },
+      solver: {
+        optimal: 'Proven optimal: the total cost is within {{gap}} of the lowest possible', limit: 'Fixed amount of work reached: the total cost is within {{gap}} of the lowest possible (not the accepted {{accepted}}; raise the accepted gap or try again)', unfinished: 'Unfinished, run again: the safety time limit stopped it, so the result may depend on the machine and is not final', failed: 'The solver failed', none: 'Nothing to solve',
+        unknownGap: 'No proven distance from the lowest possible cost', placedMax: 'Capacity short: {{placed}} people placed, proven the most that can be',
+        fingerprint: 'Result fingerprint', fingerprintHint: 'The same data, scenario and settings always give the same fingerprint; exports and the briefing carry it, so documents can be checked to come from the same result.', pruning: 'K = {{k}} nearest per village, {{added}} added by pricing: {{ok}}', pruneOk: 'pruning provably lost nothing', pruneOpen: 'pruning not proved', detail: '{{villages}} villages · {{arcs}} arcs · {{ms}} ms' },
+      check: { line: '{{action}}: {{type}} "{{hazard}}"{{where}}', inside: ' (inside)', buffer: ' (within its buffer, {{m}} m)' },
+      idle: {
+        title: 'Why nobody goes here', capacity: 'No free capacity', hazard: 'Hit by {{type}} "{{hazard}}": excluded by the rules', constraint: 'Every village that moves is outside the township/county constraint', unreachable: 'No village that moves can reach it', nobody: 'No village moves in this scenario',
+        worse: 'For the village it suits best ({{village}}): {{minutes}} min farther and {{yuan}} more per person (cost with access to services) than where it went', worseNear: 'For the village it suits best ({{village}}): {{minutes}} min nearer, but {{yuan}} more per person (cost with access to services) than where it went', worseSame: 'For the village it suits best ({{village}}): {{yuan}} more per person (cost with access to services) than where it went',
+      },
+      derivation: '{{area}} ha × {{density}} people/ha = {{byArea}} people', derivationCapped: '{{area}} ha × {{density}} people/ha = {{byArea}} people, above the per-site cap: {{cap}}',
+      red: { title: 'Red alert: people placed at hazard-hit destinations', line: '{{village}} ({{people}} people) → {{destination}}: {{type}} "{{hazard}}"', justified: 'Reason: {{note}}', unjustified: 'No reason written', exposed: 'They count as still exposed.' },
+      insufficient: '{{count}} villages ({{people}} people) lack data and are not judged; counted apart (Villages tab, "Data missing").',
+      signoff: { title: 'Sign-off', by: 'Signed off by', sign: 'Sign off', clear: 'Withdraw sign-off', signed: 'Signed off: {{by}}, {{date}} (fingerprint {{fp}})', stale: 'The data or result changed since sign-off (fingerprint {{now}}, signed {{then}}): the sign-off no longer holds; check and sign off again', none: 'Not signed off' },
+      regions: { title: 'Suitability candidate regions', add: 'Add the best {{n}} suitability regions', none: 'No regions added. Added regions are saved with the scenario and do not change when the suitability analysis runs again.', name: 'Region {{rank}}', remove: 'Remove', added: 'added {{date}}, model "{{model}}", suitability {{score}}' },
+      shortage: { headline: 'Capacity short: {{people}} people ({{villages}} villages) cannot be placed. Full destinations: {{full}}.', allExcluded: 'Every destination is hit by a hazard and excluded by the hazard rules for destinations: there is nowhere to place anyone. Check the rules, or draw or add new sites.', title: 'Capacity short', line: '{{destination}} short by {{by}} people (first choice of {{count}} villages)', fix: 'Add capacity at these destinations, drop the same-township rule, or add a new site from the suitability analysis.', none: '{{count}} villages have no allowed destination at all (hazard, no path or constraint).' },
       policy: {
         rules: 'Who moves', cost: 'Costs (yuan)', assignment: 'Optimisation', travel: 'Travel speeds',
-        hazardTypes: 'Hazard types counted', mediumRiskDistanceM: 'Medium-risk distance (m)', highElevationM: 'High-mountain elevation (m)', remoteTownMinutes: 'Remote: minutes to town', keyVillageShare: 'Key-village low-income share',
+        destinationHazards: 'Hazard rules for destinations', inside: 'Inside', buffer: 'Within buffer', actions: labelTable(HAZARD_ACTION, 'en'), hazardTypes: 'Hazard types counted', mediumRiskDistanceM: 'Medium-risk distance (m)', highElevationM: 'High-mountain elevation (m)', remoteTownMinutes: 'Remote: minutes to town', keyVillageShare: 'Key-village low-income share',
         subsidyLowIncome: 'Low-income subsidy (yuan/person)', subsidyOther: 'Other subsidy (yuan/person)', housingM2LowIncome: 'Low-income housing (m²/person, ≤25)', housingM2Other: 'Other housing (m²/person)', constructionPerM2: 'Construction (yuan/m²)', infrastructurePerHousehold: 'Infrastructure (yuan/household)', landM2PerHousehold: 'Land per household (m²)', landCostPerM2: 'Land price (yuan/m², when not in the layer)', demolitionPerHousehold: 'Demolition & reclamation (yuan/household)', movingPerHousehold: 'Moving (yuan/household)', movingPerHouseholdMinute: 'Moving (yuan/household·minute)', householdShare: 'Household share (0–1)', repairPerHouseC: 'C-grade repair (yuan/house)', rebuildPerHouseD: 'D-grade rebuild (yuan/house)',
-        lambda: 'λ: weight of access to services (yuan/person·minute)', includeMay: 'Move "may move" villages too', sameTownship: 'Same township only', sameCounty: 'Same county only', nearestK: 'Destinations kept per village (K)', timeLimitS: 'Solver time limit (s)', relGap: 'Accepted optimality gap (0.01 = 1%)', useNewSites: 'Offer suitability candidates as new sites', newSiteDensity: 'New-site density (people/ha)',
+        lambda: 'λ: weight of access to services (yuan/person·minute)', includeMay: 'Move "may move" villages too', sameTownship: 'Same township only', sameCounty: 'Same county only', nearestK: 'Destinations kept per village (K)', timeLimitS: 'Safety time limit (s)', relGap: 'Accepted optimality gap (0.01 = 1%)', newSiteDensity: 'New-site density (people/ha)', newSiteMaxPersons: 'People per new site at most', newSiteCount: 'Regions to add',
         roadKmh: 'Speed (km/h)', offPathFactor: 'Off-path walking factor', riversBarrier: 'Rivers are barriers (bridges only)', hazardsImpassable: 'Hazard zones impassable',
         source: 'Source', types: labelTable(DESTINATION_KIND, 'en'), roads: { county: 'County road', township: 'Township road', village: 'Village road' },
       },

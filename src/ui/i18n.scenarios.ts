@@ -18,12 +18,12 @@ export const scenarioStrings = {
         badNumber: '“{{name}}”的{{field}}应为不小于 0 的数，现为“{{value}}”；仍按原值计算。', defaultName: '新安置点{{n}}', defaultIndustry: '新产业点{{n}}', villages: '{{count}} 个村 {{people}}', industryNear: '30 分钟内可达 {{count}} 个安置点',
       },
       compare: {
-        pick: '选择 2–4 个方案对比', computing: '正在计算 {{names}}…', need: '请至少选择两个方案。', indicator: '指标',
+        red: '红色警示', redHint: '有人被安置到受隐患影响的安置点，或求解未完成：不参与“最优”标记', pick: '选择 2–4 个方案对比', computing: '正在计算 {{names}}…', need: '请至少选择两个方案。', indicator: '指标',
         diffTitle: '“{{a}}” 与 “{{b}}” 的差异：{{count}} 个村', diffNone: '两个方案的村庄状态和安置点完全相同。', showDiff: '在地图上显示差异', split: '分屏对比',
         village: '自然村', statusA: '{{name}} 状态', statusB: '{{name}} 状态', destA: '{{name}} 安置点', destB: '{{name}} 安置点', costDelta: '成本变化', minutesDelta: '出行时间变化（分）', elapsed: '{{ms}} 毫秒',
         left: '左：{{name}}', right: '右：{{name}}',
       },
-      briefing: { button: '生成汇报材料', building: '正在生成…', author: '{{county}}自然资源和规划局（Anju 生成）', authorPlaceholder: '编制单位（汇报封面）' },
+      briefing: { button: '生成汇报材料', building: '正在生成…', author: '{{county}}自然资源和规划局（Anju 生成）', authorPlaceholder: '编制单位（汇报封面）', unnamedEntry: '（未命名的台账记录）' },
     },
   },
   en: {
@@ -44,12 +44,12 @@ export const scenarioStrings = {
         badNumber: '"{{name}}": {{field}} must be a number ≥ 0, not "{{value}}"; the previous value still applies.', defaultName: 'New site {{n}}', defaultIndustry: 'New industry site {{n}}', villages: '{{count}} villages, {{people}}', industryNear: '{{count}} destinations within 30 min',
       },
       compare: {
-        pick: 'Pick 2–4 scenarios to compare', computing: 'Computing {{names}}…', need: 'Pick at least two scenarios.', indicator: 'Indicator',
+        red: 'Red alert', redHint: 'People placed at a hazard-hit destination, or an unfinished solve: never marked best', pick: 'Pick 2–4 scenarios to compare', computing: 'Computing {{names}}…', need: 'Pick at least two scenarios.', indicator: 'Indicator',
         diffTitle: '"{{a}}" vs "{{b}}": {{count}} villages differ', diffNone: 'Both scenarios give every village the same status and destination.', showDiff: 'Show differences on the map', split: 'Split view',
         village: 'Village', statusA: '{{name}} status', statusB: '{{name}} status', destA: '{{name}} destination', destB: '{{name}} destination', costDelta: 'Cost change', minutesDelta: 'Minutes change', elapsed: '{{ms}} ms',
         left: 'Left: {{name}}', right: 'Right: {{name}}',
       },
-      briefing: { button: 'Briefing', building: 'Building…', author: '{{county}} Natural Resources and Planning Bureau (made with Anju)', authorPlaceholder: 'Author unit (briefing cover)' },
+      briefing: { button: 'Briefing', building: 'Building…', author: '{{county}} Natural Resources and Planning Bureau (made with Anju)', authorPlaceholder: 'Author unit (briefing cover)', unnamedEntry: '(an unnamed register entry)' },
     },
   },
 };

@@ -44,7 +44,7 @@ describe('relocation analysis', () => {
     await page.getByTestId('reloc-overview').waitFor({ timeout: 120_000 });
     expect(await page.getByTestId('ind-moved').locator('strong').textContent()).toBe(people(want.indicators.peopleMoved));
     expect(await page.getByTestId('ind-must').locator('strong').textContent()).toBe(people(want.indicators.peopleMust));
-    await expect.poll(() => page.getByTestId('reloc-solver').textContent()).toMatch(/HiGHS 求得最优解.*剪枝经证明没有丢失更优解/);
+    await expect.poll(() => page.getByTestId('reloc-solver').textContent()).toMatch(/已证明最优：总成本与理论最低成本相差不超过 \d+\.\d%.*结果指纹 [0-9a-f]{4}-.*剪枝经证明没有丢失更优解/);
     const flows = await page.evaluate(() => (window as unknown as Anju).__anju.relocation()?.flows.length ?? -1);
     expect(flows).toBe(want.villages.filter((v) => v.destination >= 0).length);
     await page.screenshot({ path: `${ARTIFACTS}/relocation-overview.png` });
@@ -61,6 +61,45 @@ describe('relocation analysis', () => {
     }
   });
 
+  it('gives the same answer and fingerprint after the suitability analysis runs, and after a reload', async () => {
+    await page.getByTestId('reloc-tab-overview').click();
+    const fingerprint = async () => (await page.getByTestId('reloc-fingerprint').locator('code').textContent()) ?? '';
+    const before = { fp: await fingerprint(), total: await page.getByTestId('ind-total').locator('strong').textContent() };
+    expect(before.fp).toMatch(/^[0-9a-f]{4}(-[0-9a-f]{4}){3}$/);
+    // The suitability analysis runs; its regions join no scenario unless the planner adds them.
+    await page.getByTestId('suitability-button').click();
+    await page.waitForSelector('[data-testid=suit-status][data-settled=true]', { timeout: 120_000 });
+    await page.getByTestId('relocation-button').click();
+    await page.getByTestId('reloc-run').click();
+    await page.waitForTimeout(300);
+    await page.waitForFunction(() => !document.querySelector('[data-testid=reloc-progress]'), null, { timeout: 120_000 });
+    expect(await fingerprint()).toBe(before.fp);
+    expect(await page.getByTestId('ind-total').locator('strong').textContent()).toBe(before.total);
+    await page.reload();
+    await waitMapIdle(page);
+    await page.getByTestId('relocation-button').click();
+    await page.getByTestId('reloc-overview').waitFor({ timeout: 120_000 });
+    expect(await fingerprint()).toBe(before.fp);
+  });
+
+  it('checks destinations against every hazard by an editable rule table, with the reason on the row', async () => {
+    const seat = facts.destinations.find((d) => d.type === 'county_seat' && d.hazards.some((h) => h.type === 'flood' && h.zone && h.level === 3))!;
+    expect(seat).toBeDefined();
+    await page.getByTestId('reloc-tab-destinations').click();
+    const row = page.locator(`[data-testid=destination-row][data-destination="${seat.id}"]`);
+    await expect.poll(() => row.getByTestId('destination-check').first().textContent(), { timeout: 30_000 }).toMatch(/^排除：洪水“.+”（区内）$/);
+    // A county that trusts its levees lets a high flood zone only warn.
+    await page.getByTestId('reloc-tab-policy').click();
+    await page.getByTestId('hazard-rule-flood-inside-high').selectOption('warn');
+    await page.getByTestId('reloc-tab-destinations').click();
+    await expect.poll(() => row.getByTestId('destination-check').first().textContent(), { timeout: 60_000 }).toMatch(/^警示：洪水/);
+    await page.screenshot({ path: `${ARTIFACTS}/relocation-hazard-rules.png` });
+    await page.getByTestId('reloc-tab-policy').click();
+    await page.getByTestId('hazard-rule-flood-inside-high').selectOption('exclude');
+    await page.getByTestId('reloc-tab-destinations').click();
+    await expect.poll(() => row.getByTestId('destination-check').first().textContent(), { timeout: 60_000 }).toMatch(/^排除：洪水/);
+  });
+
   it('overrides a village: alerts and totals update at once, and a reload keeps the override', async () => {
     await page.getByTestId('reloc-tab-overview').click();
     const totalBefore = await page.getByTestId('ind-total').locator('strong').textContent();
@@ -75,11 +114,24 @@ describe('relocation analysis', () => {
     await page.getByTestId('override-note').fill('村民意愿');
     await page.getByTestId('override-apply').click();
     overridden = { village: villageId!, destination: forbidden.id };
-    await expect.poll(() => page.getByTestId('village-alerts').textContent(), { timeout: 30_000 }).toContain(`安置点 ${forbidden.name} 受隐患`);
+    await expect.poll(() => page.getByTestId('village-alerts').textContent(), { timeout: 30_000 }).toMatch(new RegExp(`安置点 ${forbidden.name} 受.+“.+”影响，按规则应排除`));
     expect(await page.getByTestId('village-chosen').textContent()).toContain(`${forbidden.name}（人工指定）`);
     await page.screenshot({ path: `${ARTIFACTS}/relocation-override.png` });
     await page.getByTestId('reloc-tab-overview').click();
     expect(await page.getByTestId('ind-total').locator('strong').textContent()).not.toBe(totalBefore);
+    // A red alert in the targets and the overview, justified by the note; the sign-off is allowed.
+    await expect.poll(() => page.getByTestId('target-alerts').textContent(), { timeout: 30_000 }).toContain('红色警示：1 个自然村');
+    expect(await page.getByTestId('red-alert').textContent()).toContain('理由：村民意愿');
+    await page.getByTestId('signoff-by').fill('张三');
+    await page.getByTestId('signoff-sign').click();
+    await expect.poll(() => page.getByTestId('signoff-state').textContent()).toMatch(/^已定稿：张三，\d{4}-\d{2}-\d{2}（结果指纹 [0-9a-f-]{19}）$/);
+    // The briefing's first page says both.
+    await page.getByTestId('briefing-button').click();
+    await page.getByTestId('briefing-view').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('briefing-red-alert').first().textContent()).toContain('红色警示');
+    expect(await page.getByTestId('briefing-signoff').textContent()).toContain('已定稿：张三');
+    await page.screenshot({ path: `${ARTIFACTS}/relocation-briefing-red-alert.png` });
+    await page.getByTestId('briefing-close').click();
 
     await page.reload();
     await waitMapIdle(page);
@@ -106,11 +158,14 @@ describe('relocation analysis', () => {
     await page.getByTestId('reloc-tab-overview').click();
     await expect.poll(() => page.getByTestId('reloc-latency').textContent(), { timeout: 60_000 }).toMatch(/毫秒内更新/);
     await expect.poll(() => page.getByTestId('ind-total').locator('.sub').textContent(), { timeout: 60_000 }).not.toBe(before);
+    // An edit to the inputs clears the sign-off.
+    expect(await page.getByTestId('signoff-state').textContent()).toBe('未定稿');
     await page.getByTestId('reloc-tab-villages').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
     const text = readFileSync((await download.path())!, 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text).toContain('村庄搬迁明细');
+    expect(text).toMatch(/结果指纹,[0-9a-f]{4}-/);
     expect(text.split('\r\n').length).toBeGreaterThan(facts.villages.length);
     expect(consoleErrors).toEqual([]);
   });

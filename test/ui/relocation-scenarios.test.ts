@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RELOCATION_DOCUMENT, type RelocationDocument } from '../../src/ui/relocation/relocation-store';
 import { project, settle } from './relocation-project';
 import { diffScenarios, INDICATORS, targetAlerts } from '../../src/core/relocation/compare';
-import { forbiddingHazard, type DrawnSite } from '../../src/core/relocation/analysis';
+import type { DrawnSite } from '../../src/core/relocation/analysis';
 import { formatYuan } from '../../src/ui/register/format';
 
 describe('relocation scenarios', () => {
@@ -60,7 +60,7 @@ describe('relocation scenarios', () => {
     // The hazard check is the register's: the site covers a must-move village in a zone, so it is hit and forbidden.
     expect(must.hazards.some((h) => h.zone)).toBe(true);
     expect(view.facts!.destinations[at].hazards.length).toBeGreaterThan(0);
-    expect(forbiddingHazard(view.facts!.destinations[at], store.active!.policy.rules)).not.toBeNull();
+    expect(view.result!.destinations[at].check.excluding).not.toBeNull();
     expect(view.result!.destinations[at].capacity).toBe(5_000);
     expect(view.result!.destinations[at].assigned).toBe(0);
     expect(view.canUndo).toBe(true);

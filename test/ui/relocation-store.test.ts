@@ -55,7 +55,8 @@ describe('relocation store', () => {
     const third = store.getSnapshot();
     expect(third.facts!.destinations[third.result!.villages[v].destination].id).toBe(other);
     expect(third.result!.villages[v].overridden).toBe(true);
-    expect(third.result!.solver.status).toBe('none');
+    // Shown at once without solving, then solved in full: what is on view is what a fresh run gives.
+    expect(third.result!.solver.status).not.toBe('none');
     expect(third.result!.indicators.totalCost).not.toBe(second.result!.indicators.totalCost);
 
     const reloaded = project(documents);

@@ -96,8 +96,9 @@ export function sampleBriefing(png: Uint8Array = sampleMapPng()): Briefing {
   return {
     lang: 'zh',
     title: '示范县易地搬迁工作汇报',
+    footer: '结果指纹 3f2a-91c0-5be4-07d1 · 已定稿：张三，2026-11-22',
     pages: [
-      { kind: 'cover', title: '示范县易地搬迁工作汇报', subtitle: '搬迁安置方案与地质灾害隐患排查', county: '示范县', date: '2026年11月22日', author: '示范县自然资源和规划局' },
+      { kind: 'cover', title: '示范县易地搬迁工作汇报', subtitle: '搬迁安置方案与地质灾害隐患排查', county: '示范县', date: '2026年11月22日', author: '示范县自然资源和规划局', signOff: '已定稿：张三，2026-11-22', alerts: ['红色警示：1 个自然村（高银坑）共 387 人被人工安置到受隐患影响、按规则应排除的安置点'] },
       {
         kind: 'content',
         title: '总体情况',

@@ -72,10 +72,11 @@ describe('briefing PDF (worker API)', () => {
         { kind: 'paragraph', text: 'Villages that must move are shown in red.', small: true },
       ],
     };
-    const briefing: Briefing = { lang: 'en', title: 'Demo briefing', pages: [{ kind: 'cover', title: 'Demo briefing', county: 'Demo County', date: '22 November 2026', author: 'Planning bureau' }, page] };
+    const briefing: Briefing = { lang: 'en', title: 'Demo briefing', footer: 'Result fingerprint 3f2a-91c0-5be4-07d1', pages: [{ kind: 'cover', title: 'Demo briefing', county: 'Demo County', date: '22 November 2026', author: 'Planning bureau', signOff: 'Not signed off', alerts: [] }, page] };
     const pages = await extractPdfText(await renderPdf(briefing, fonts));
     expect(pages).toHaveLength(2);
-    for (const word of ['Relocation map', 'Legend', '2 km', 'Figure 1', 'Synthetic demo', 'Villages that must move', 'Page 2 of 2', 'Demo briefing']) expect(pages[1]).toContain(word);
+    for (const word of ['Relocation map', 'Legend', '2 km', 'Figure 1', 'Synthetic demo', 'Villages that must move', 'Page 2 of 2', 'Demo briefing', 'Result fingerprint 3f2a-91c0-5be4-07d1']) expect(pages[1]).toContain(word);
+    expect(pages[0]).toContain('Not signed off');
   });
 
   it('lets a long table run over, repeating its header row and the page title', async () => {
@@ -83,6 +84,7 @@ describe('briefing PDF (worker API)', () => {
     const briefing: Briefing = {
       lang: 'zh',
       title: '长表',
+      footer: '',
       pages: [{ kind: 'content', title: '自然村明细', blocks: [{ kind: 'table', columns: [{ label: '自然村', align: 'left' }, { label: '人口', align: 'right' }], rows, footer: ['合计', '9,415'] }] }],
     };
     const pages = await extractPdfText(await renderPdf(briefing, fonts));
@@ -100,6 +102,7 @@ describe('briefing PDF (worker API)', () => {
     const briefing: Briefing = {
       lang: 'zh',
       title: '空页',
+      footer: '',
       pages: [
         { kind: 'content', title: '空白', blocks: [] },
         { kind: 'content', title: '结束', blocks: [{ kind: 'paragraph', text: '完' }] },

@@ -8,7 +8,7 @@ import { RelocationStore } from '../../src/ui/relocation/relocation-store';
 import { SuitabilityStore } from '../../src/ui/suitability/suitability-store';
 import { RegisterStore } from '../../src/ui/register/register-store';
 import { defaultExposureParams } from '../../src/core/exposure/analysis';
-import { legacyDocument, projectFile, withoutVersion } from '../core/documents/fixtures';
+import { legacyDocument, projectFile, relocationAsV2, withoutVersion } from '../core/documents/fixtures';
 
 /** The tiny demo project opened over a storage holding `documents` as an older Anju left them. */
 async function opened(documents: StoredDocument[] = []) {
@@ -60,7 +60,7 @@ describe('stored documents through the data worker', () => {
     const newer: StoredDocument = { projectId: 'demo', name: 'relocation', schemaVersion: 9, revision: 30, value: { plans: ['kept'] } };
     const { api, storage } = await opened([newer]);
     const read = await api.getDocument('relocation');
-    expect(read).toMatchObject({ ok: false, error: { code: 'document.newer-version', params: { storedVersion: 9, knownVersion: 1 } } });
+    expect(read).toMatchObject({ ok: false, error: { code: 'document.newer-version', params: { storedVersion: 9, knownVersion: 2 } } });
     const saved = await api.putDocument('relocation', withoutVersion(legacyDocument('relocation.v1')));
     expect(saved).toMatchObject({ ok: false, error: { code: 'document.newer-version' } });
     expect(await storage.getDocument('demo', 'relocation')).toEqual(newer);
@@ -120,7 +120,7 @@ describe('project files of earlier formats', () => {
     if (!load.ok) throw new Error(load.error.detail);
     expect(await api.getDocument('register')).toEqual({ ok: true, value: withoutVersion(legacyDocument('register.v2')), revision: 1 });
     expect(await api.getDocument('suitability')).toEqual({ ok: true, value: withoutVersion(legacyDocument('suitability.v1')), revision: 1 });
-    expect(await api.getDocument('relocation')).toEqual({ ok: true, value: withoutVersion(legacyDocument('relocation.v1')), revision: 1 });
+    expect(await api.getDocument('relocation')).toEqual({ ok: true, value: relocationAsV2(), revision: 1 });
 
     // Exported again, it is a current-format file with each document's envelope.
     const again = await api.exportProject(imported.value.id);

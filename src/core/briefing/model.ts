@@ -14,6 +14,8 @@ export interface Briefing {
   lang: BriefingLang;
   /** The document's title, also the PDF's Title metadata and the download's name. */
   title: string;
+  /** Printed at the foot of every page: the result's fingerprint and its sign-off state. */
+  footer: string;
   pages: BriefingPage[];
 }
 
@@ -29,6 +31,10 @@ export interface CoverPage {
   date: string;
   /** The unit that prepared it (编制单位). */
   author: string;
+  /** The sign-off (定稿) as it stands: who and when, or that it is not signed off. */
+  signOff: string;
+  /** Red alerts the reader must see first (people placed in a hazard zone, an unfinished solve). */
+  alerts: string[];
 }
 
 export interface ContentPage {

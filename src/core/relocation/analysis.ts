@@ -6,9 +6,9 @@
  */
 import type { Highs } from 'highs';
 import { solveAssignment, type AssignmentInput, type SolveStatus } from './assign';
-import type { CostPolicy, EligibilityRules, RelocationPolicy } from './policy';
+import type { CostPolicy, EligibilityRules, HazardAction, RelocationPolicy } from './policy';
 import { hazardRiskLevel, type DestinationKind, type RiskLevel, type VillageStatus } from '../vocabulary';
-import { capacityFromArea } from './sites';
+import { regionCapacity } from './sites';
 
 export { VILLAGE_STATUSES, type VillageStatus } from '../vocabulary';
 
@@ -22,6 +22,8 @@ export interface ServiceMinutes {
 /** One hazard hit of a village or destination, from the exposure analysis (nearest first). */
 export interface HazardHit {
   id: string;
+  /** The hazard's name in its layer (absent or null when it has none: users then read its id). */
+  name?: string | null;
   type: string;
   /** 1 low, 2 medium, 3 high. */
   level: number;
@@ -30,6 +32,9 @@ export interface HazardHit {
   /** Inside the zone: the polygon, or a point hazard's threat circle (not the register's wider buffer). */
   zone: boolean;
 }
+
+/** What a village lacks for the rules to judge it: no people, outside the DEM, no path to any service. */
+export type DataGap = 'no_population' | 'no_dem' | 'no_path';
 
 export interface VillageFacts {
   id: string;
@@ -47,6 +52,8 @@ export interface VillageFacts {
   /** Every hazard hit (inside or within its buffer); any hit means exposed while it stays. */
   hazards: HazardHit[];
   before: ServiceMinutes;
+  /** What is missing to judge it (empty when nothing is). */
+  gaps: DataGap[];
 }
 
 export interface DestinationFacts {
@@ -67,6 +74,27 @@ export interface DestinationFacts {
   areaHa?: number;
   /** Drawn in the scenario: its capacity is the planner's, whatever the new-site settings. */
   drawn?: boolean;
+  /** An outline rather than a point: a hit only at its edge by a low-risk buffer warns. */
+  polygon?: boolean;
+}
+
+/**
+ * A candidate region of the suitability analysis the planner added to a scenario: a snapshot
+ * saved with the scenario, so its result never depends on what else is in memory.
+ */
+export interface ScenarioRegion {
+  id: string;
+  /** Its rank, e.g. 候选区 3 (the analysis puts its township before it). */
+  name: string;
+  /** Rank in the suitability run it was taken from (1 = best). */
+  rank: number;
+  lngLat: [number, number];
+  areaHa: number;
+  /** Mean suitability score (0–1) of the region when it was added. */
+  score: number;
+  /** When it was added (ISO date), and from which suitability model. */
+  addedAt: string;
+  model: string;
 }
 
 /** A candidate region of the suitability analysis, or a site drawn in a scenario, offered as a destination. */
@@ -132,6 +160,14 @@ export interface ScenarioTargets {
   budgetYuan: number | null;
 }
 
+/** The planner's sign-off (定稿) of a scenario's result: who, when, and the result's fingerprint. */
+export interface SignOff {
+  by: string;
+  /** ISO date (yyyy-mm-dd). */
+  date: string;
+  fingerprint: string;
+}
+
 export interface RelocationScenario {
   id: string;
   name: string;
@@ -140,16 +176,20 @@ export interface RelocationScenario {
   policy: RelocationPolicy;
   /** Sites drawn on the map: destinations and industry of this scenario only. */
   sites?: DrawnSite[];
+  /** Suitability candidate regions the planner added as new sites (snapshots). */
+  regions?: ScenarioRegion[];
+  /** Set by the planner; cleared by any edit to the scenario's inputs. */
+  signOff?: SignOff;
   targets?: ScenarioTargets;
   /** Capacity (persons) by destination id, replacing the layer's. */
   capacities: Record<string, number>;
   overrides: Record<string, VillageOverride>;
 }
 
-export type ReasonCode = 'hazard_high' | 'hazard_medium' | 'reservoir' | 'high_remote' | 'key_village' | 'high' | 'remote';
+export type ReasonCode = 'hazard_high' | 'hazard_medium' | 'reservoir' | 'high_remote' | 'key_village' | 'high' | 'remote' | DataGap;
 export interface Reason {
   code: ReasonCode;
-  /** The hazard's id, the elevation, minutes, share… as the message needs. */
+  /** The hazard's name and type code, the elevation, minutes, share… as the message needs. */
   params: Record<string, string | number>;
 }
 
@@ -177,6 +217,37 @@ export interface Alternative {
 }
 
 export type AlertCode = 'over_capacity' | 'destination_hazard' | 'destination_warning' | 'constraint' | 'unreachable' | 'unassigned' | 'override_missing';
+
+/**
+ * The hazard check of one destination under the scenario's rule table: the hit that rules it
+ * out (null when none does) and the hits that only warn.
+ */
+export interface DestinationCheck {
+  action: HazardAction;
+  excluding: HazardHit | null;
+  warnings: HazardHit[];
+}
+
+/** Why a destination received nobody. */
+export type IdleReason =
+  | { why: 'capacity' }
+  | { why: 'hazard'; hazard: string; type: string }
+  | { why: 'constraint' }
+  | { why: 'unreachable' }
+  | { why: 'nobody' }
+  /** The village it suits best went elsewhere: this many minutes farther (negative: nearer) and this much dearer per person here (cost with the weight of access to services). */
+  | { why: 'worse'; village: string; minutes: number; yuanPerPerson: number };
+
+/**
+ * A village the planner placed at a destination the hazard rules exclude: allowed, but a red
+ * alert until justified (the override's note), and its people count as still exposed.
+ */
+export interface RedAlert {
+  village: number;
+  destination: number;
+  hazard: HazardHit;
+  justified: boolean;
+}
 export interface Alert {
   code: AlertCode;
   params: Record<string, string | number>;
@@ -203,6 +274,11 @@ export interface VillageResult {
 }
 
 export interface DestinationResult {
+  check: DestinationCheck;
+  /** Why it received nobody (null when it received someone). */
+  idle: IdleReason | null;
+  /** A suitability region's capacity: area × density, capped per site. */
+  derivation: { areaHa: number; density: number; cap: number; capped: boolean } | null;
   /** Industry sites within INDUSTRY_MINUTES, and their jobs where known. */
   industryNear: number;
   jobsNear: number;
@@ -227,6 +303,11 @@ export interface TownshipRow {
 export interface Indicators {
   peopleMust: number;
   peopleMay: number;
+  /** Villages and people the rules cannot judge for missing data (counted apart). */
+  villagesInsufficient: number;
+  peopleInsufficient: number;
+  /** People placed by the planner at destinations the hazard rules exclude (still exposed). */
+  peopleIntoHazard: number;
   villagesMust: number;
   peopleMoved: number;
   villagesMoved: number;
@@ -268,10 +349,15 @@ export interface Shortage {
 
 export interface SolverReport {
   status: SolveStatus | 'none';
-  gap: number;
-  boundGap: number;
+  /** Relative distance of the cost from a proven lower bound on the full problem (NaN: none). */
+  provenGap: number;
+  /** People placed, and the proven most that could be (NaN when not proven). */
+  placed: number;
+  maxPlaced: number;
   arcs: number;
   pricing: { rounds: number; added: number; complete: boolean };
+  /** Deterministic effort (branch-and-bound nodes, simplex iterations). */
+  work: { nodes: number; lpIterations: number };
   elapsedMs: number;
   villages: number;
 }
@@ -286,9 +372,20 @@ export interface RelocationResult {
   shortages: Shortage[];
   /** Unplaced villages with no allowed destination at all. */
   noDestination: string[];
+  /** Planner placements at destinations the hazard rules exclude. */
+  redAlerts: RedAlert[];
+  /** The answer's fingerprint (see fingerprint.ts), set by whoever knows the data it came from; empty until then. */
+  fingerprint: string;
 }
 
-/** Status and reasons of a village under the rules (before any override). */
+/** A hazard as users read it: its name (its id when it has none) and its type's code. */
+const hazardParams = (h: HazardHit) => ({ name: h.name || h.id, type: h.type });
+
+/**
+ * Status and reasons of a village under the rules (before any override). Missing data never
+ * decides a move: a village with no people, outside the DEM or with no path to any service is
+ * 数据不足 unless a hazard (which is known) already makes it move.
+ */
 export function classify(v: VillageFacts, rules: EligibilityRules): { status: VillageStatus; reasons: Reason[] } {
   const must: Reason[] = [];
   const may: Reason[] = [];
@@ -296,11 +393,14 @@ export function classify(v: VillageFacts, rules: EligibilityRules): { status: Vi
   const high = v.hazards.find((h) => h.level === 3 && h.zone && counted(h));
   const medium = v.hazards.find((h) => h.level === 2 && counted(h) && h.distanceM <= rules.mediumRiskDistanceM);
   const reservoir = v.hazards.find((h) => h.type === 'reservoir' && h.zone);
-  if (high) must.push({ code: 'hazard_high', params: { id: high.id, m: Math.round(high.distanceM) } });
-  if (medium) must.push({ code: 'hazard_medium', params: { id: medium.id, m: Math.round(medium.distanceM) } });
-  if (reservoir) must.push({ code: 'reservoir', params: { id: reservoir.id } });
+  if (high) must.push({ code: 'hazard_high', params: { ...hazardParams(high), m: Math.round(high.distanceM) } });
+  if (medium) must.push({ code: 'hazard_medium', params: { ...hazardParams(medium), m: Math.round(medium.distanceM) } });
+  if (reservoir) must.push({ code: 'reservoir', params: hazardParams(reservoir) });
+  const gaps: Reason[] = v.gaps.map((code) => ({ code, params: {} }));
+  if (v.gaps.includes('no_population')) return { status: 'insufficient', reasons: [...gaps, ...must] };
+  if (gaps.length > 0 && must.length === 0) return { status: 'insufficient', reasons: gaps };
   const isHigh = v.elevationM >= rules.highElevationM;
-  const remote = v.before.town >= rules.remoteTownMinutes;
+  const remote = Number.isFinite(v.before.town) && v.before.town >= rules.remoteTownMinutes;
   const elevation = Math.round(v.elevationM);
   const minutes = Number.isFinite(v.before.town) ? Math.round(v.before.town) : '∞';
   if (isHigh && remote) must.push({ code: 'high_remote', params: { elevation, minutes } });
@@ -309,7 +409,7 @@ export function classify(v: VillageFacts, rules: EligibilityRules): { status: Vi
   if (v.households > 0 && v.lowIncomeHouseholds / v.households > rules.keyVillageShare) {
     may.push({ code: 'key_village', params: { share: Math.round((100 * v.lowIncomeHouseholds) / v.households) } });
   }
-  if (must.length > 0) return { status: 'must', reasons: [...must, ...may] };
+  if (must.length > 0) return { status: 'must', reasons: [...must, ...may, ...gaps] };
   return { status: may.length > 0 ? 'may' : 'stay', reasons: may };
 }
 
@@ -342,14 +442,28 @@ export function serviceMinutes(s: ServiceMinutes): number {
   return Math.min(SERVICE_CAP_MIN, s.town) + Math.min(SERVICE_CAP_MIN, s.school) + Math.min(SERVICE_CAP_MIN, s.clinic);
 }
 
-/** The hit that forbids a destination: a hazard of a counted type or the reservoir, inside or within its buffer. */
-export function forbiddingHazard(d: DestinationFacts, rules: EligibilityRules): HazardHit | null {
-  return d.hazards.find((h) => h.type === 'reservoir' || rules.hazardTypes.includes(h.type)) ?? null;
+/**
+ * The hazard check of a destination under the rule table (every hazard type, whatever the rules
+ * count for who must move). A hit with no rule (a type the table lacks) excludes: a destination
+ * is never silently safe. A polygon touched only at its edge by a low-risk buffer warns.
+ */
+export function checkDestination(d: DestinationFacts, rules: EligibilityRules): DestinationCheck {
+  let excluding: HazardHit | null = null;
+  const warnings: HazardHit[] = [];
+  for (const h of d.hazards) {
+    const rule = rules.destinationHazards[h.type as keyof EligibilityRules['destinationHazards']];
+    const level = Math.min(3, Math.max(1, h.level)) - 1;
+    let action: HazardAction = rule ? (h.zone ? rule.inside : rule.buffer)[level] : 'exclude';
+    if (action === 'exclude' && d.polygon && !h.zone && h.level <= 1) action = 'warn';
+    if (action === 'exclude') excluding ??= h;
+    else if (action === 'warn') warnings.push(h);
+  }
+  return { action: excluding ? 'exclude' : warnings.length > 0 ? 'warn' : 'allow', excluding, warnings };
 }
 
 /** Why village v may not go to destination d (null when it may). */
-export function barrier(v: VillageFacts, d: DestinationFacts, minutes: number, policy: RelocationPolicy): LossReason | null {
-  if (forbiddingHazard(d, policy.rules)) return 'hazard';
+export function barrier(v: VillageFacts, d: DestinationFacts, minutes: number, policy: RelocationPolicy, check: DestinationCheck = checkDestination(d, policy.rules)): LossReason | null {
+  if (check.excluding) return 'hazard';
   if (policy.assignment.sameTownship && d.township !== v.township) return 'constraint';
   if (policy.assignment.sameCounty && d.county !== null && v.county !== null && d.county !== v.county) return 'constraint';
   if (!Number.isFinite(minutes)) return 'unreachable';
@@ -357,13 +471,13 @@ export function barrier(v: VillageFacts, d: DestinationFacts, minutes: number, p
 }
 
 /** Everything one village's move to one destination is judged by. */
-function arc(facts: RelocationFacts, policy: RelocationPolicy, v: number, d: number) {
+function arc(facts: RelocationFacts, policy: RelocationPolicy, checks: DestinationCheck[], v: number, d: number) {
   const D = facts.destinations.length;
   const village = facts.villages[v];
   const dest = facts.destinations[d];
   const minutes = facts.od[v * D + d];
   const cost = moveCost(village, dest, minutes, policy.cost);
-  return { minutes, cost, objective: cost.total + policy.assignment.lambda * village.population * serviceMinutes(dest.services), barrier: barrier(village, dest, minutes, policy) };
+  return { minutes, cost, objective: cost.total + policy.assignment.lambda * village.population * serviceMinutes(dest.services), barrier: barrier(village, dest, minutes, policy, checks[d]) };
 }
 
 export interface RunOptions {
@@ -405,11 +519,12 @@ export function runScenario(highs: Highs | null, facts: RelocationFacts, scenari
     };
   });
 
-  // Capacity: the layer's (a new site's from its area) or the scenario's, less people already
-  // there and those placed by hand.
-  // Drawn sites carry the planner's capacity; suitability regions take area × density when offered.
-  const siteCapacity = (d: DestinationFacts) => (policy.assignment.useNewSites ? capacityFromArea(d.areaHa ?? 0, policy.assignment.newSiteDensity) : 0);
-  const capacity = facts.destinations.map((d) => scenario.capacities[d.id] ?? (d.areaHa !== undefined && !d.drawn ? siteCapacity(d) : d.capacity));
+  // Capacity: the layer's, a suitability region's (area × density, capped per site), or the
+  // scenario's, less people already there and those placed by hand. Drawn sites carry the
+  // planner's capacity.
+  const checks = facts.destinations.map((d) => checkDestination(d, policy.rules));
+  const derivation = facts.destinations.map((d) => (d.areaHa !== undefined && !d.drawn ? regionCapacity(d.areaHa, policy.assignment) : null));
+  const capacity = facts.destinations.map((d, i) => scenario.capacities[d.id] ?? derivation[i]?.persons ?? d.capacity);
   const free = facts.destinations.map((d, i) => Math.max(0, capacity[i] - d.used));
   const remaining = Float64Array.from(free);
   const fixed = new Int32Array(V).fill(-1);
@@ -433,10 +548,10 @@ export function runScenario(highs: Highs | null, facts: RelocationFacts, scenari
   const arcOf = (v: number, d: number) => {
     const key = v * D + d;
     let a = arcs.get(key);
-    if (!a) arcs.set(key, (a = arc(facts, policy, v, d)));
+    if (!a) arcs.set(key, (a = arc(facts, policy, checks, v, d)));
     return a;
   };
-  let solver: SolverReport = { status: 'none', gap: NaN, boundGap: NaN, arcs: 0, pricing: { rounds: 0, added: 0, complete: false }, elapsedMs: 0, villages: movers.length };
+  let solver: SolverReport = { status: 'none', provenGap: NaN, placed: 0, maxPlaced: NaN, arcs: 0, pricing: { rounds: 0, added: 0, complete: false }, work: { nodes: 0, lpIterations: 0 }, elapsedMs: 0, villages: movers.length };
   const chosen = Int32Array.from(fixed);
   if (options.keep) {
     for (const v of movers) chosen[v] = options.keep[v] ?? -1;
@@ -454,17 +569,19 @@ export function runScenario(highs: Highs | null, facts: RelocationFacts, scenari
         const v = movers[i];
         const order: number[] = [];
         for (let d = 0; d < D; d++) if (!arcOf(v, d).barrier) order.push(d);
-        order.sort((a, b) => facts.od[v * D + a] - facts.od[v * D + b]);
+        // Nearest first; equal minutes by index, so the start never depends on sort stability.
+        order.sort((a, b) => facts.od[v * D + a] - facts.od[v * D + b] || a - b);
         return order.slice(0, K);
       },
     };
-    const s = solveAssignment(highs, input, { timeLimitS: policy.assignment.timeLimitS, relGap: policy.assignment.relGap });
+    const s = solveAssignment(highs, input, { safetyTimeLimitS: policy.assignment.timeLimitS, relGap: policy.assignment.relGap });
     movers.forEach((v, i) => (chosen[v] = s.destination[i]));
-    solver = { status: s.status, gap: s.gap, boundGap: s.boundGap, arcs: s.arcs, pricing: s.pricing, elapsedMs: s.elapsedMs, villages: movers.length };
+    solver = { status: s.status, provenGap: s.provenGap, placed: s.placed, maxPlaced: s.maxPlaced, arcs: s.arcs, pricing: s.pricing, work: s.work, elapsedMs: s.elapsedMs, villages: movers.length };
   }
 
   // Costs, loads and alerts.
   options.onProgress?.('explain');
+  const redAlerts: RedAlert[] = [];
   const load = new Float64Array(D);
   const count = new Uint32Array(D);
   for (let v = 0; v < V; v++) {
@@ -481,18 +598,21 @@ export function runScenario(highs: Highs | null, facts: RelocationFacts, scenari
     load[d] += facts.villages[v].population;
     count[d]++;
     const dest = facts.destinations[d];
-    if (a.barrier === 'hazard') r.alerts.push({ code: 'destination_hazard', params: { destination: dest.id, hazard: forbiddingHazard(dest, policy.rules)?.id ?? '' } });
+    const excluding = checks[d].excluding;
+    if (excluding) {
+      r.alerts.push({ code: 'destination_hazard', params: { destination: dest.id, hazard: excluding.name || excluding.id, type: excluding.type } });
+      redAlerts.push({ village: v, destination: d, hazard: excluding, justified: !!r.note?.trim() });
+    }
     if (a.barrier === 'constraint') r.alerts.push({ code: 'constraint', params: { destination: dest.id } });
     if (a.barrier === 'unreachable') r.alerts.push({ code: 'unreachable', params: { destination: dest.id } });
   }
   const destinations: DestinationResult[] = facts.destinations.map((d, i) => {
     const alerts: Alert[] = [];
     if (load[i] > free[i] + 1e-9) alerts.push({ code: 'over_capacity', params: { destination: d.id, by: load[i] - free[i] } });
-    const forbidding = forbiddingHazard(d, policy.rules);
-    if (forbidding && load[i] > 0) alerts.push({ code: 'destination_hazard', params: { destination: d.id, hazard: forbidding.id } });
-    // Other hazards (a flood zone behind levees) do not forbid a destination, but are said.
-    const other = d.hazards.find((h) => h !== forbidding && h.zone);
-    if (!forbidding && other && load[i] > 0) alerts.push({ code: 'destination_warning', params: { destination: d.id, hazard: other.id, type: other.type } });
+    const { excluding, warnings } = checks[i];
+    if (excluding && load[i] > 0) alerts.push({ code: 'destination_hazard', params: { destination: d.id, hazard: excluding.name || excluding.id, type: excluding.type } });
+    // Hits the rules only warn of (a flood buffer, a town's edge) are said wherever people go.
+    if (!excluding && warnings.length > 0 && load[i] > 0) alerts.push({ code: 'destination_warning', params: { destination: d.id, hazard: warnings[0].name || warnings[0].id, type: warnings[0].type } });
     const J = facts.industry.sites.length;
     let industryNear = 0;
     let jobsNear = 0;
@@ -501,7 +621,8 @@ export function runScenario(highs: Highs | null, facts: RelocationFacts, scenari
       industryNear++;
       if (Number.isFinite(facts.industry.sites[j].jobs)) jobsNear += facts.industry.sites[j].jobs;
     }
-    return { capacity: capacity[i], used: d.used, free: free[i], assigned: load[i], villages: count[i], alerts, industryNear, jobsNear };
+    const cap = derivation[i];
+    return { check: checks[i], idle: null, derivation: cap && scenario.capacities[d.id] === undefined ? { areaHa: d.areaHa ?? 0, density: cap.density, cap: cap.cap, capped: cap.capped } : null, capacity: capacity[i], used: d.used, free: free[i], assigned: load[i], villages: count[i], alerts, industryNear, jobsNear };
   });
   for (let v = 0; v < V; v++) {
     const d = villages[v].destination;
@@ -520,7 +641,7 @@ export function runScenario(highs: Highs | null, facts: RelocationFacts, scenari
       const a = arcOf(v, d);
       ranked.push({ d, objective: a.objective, minutes: a.minutes, cost: a.cost.total, barrier: a.barrier });
     }
-    ranked.sort((a, b) => a.objective - b.objective);
+    ranked.sort((a, b) => a.objective - b.objective || a.d - b.d);
     const base = r.destination >= 0 ? r.objective : NaN;
     r.alternatives = ranked
       .filter((x) => x.d !== r.destination)
@@ -554,13 +675,43 @@ export function runScenario(highs: Highs | null, facts: RelocationFacts, scenari
     const short = shortBy[d] - room > 0 ? shortBy[d] - room : Math.min(...ids.map((id) => facts.villages.find((x) => x.id === id)?.population ?? 0)) - room;
     if (short > 0) shortages.push({ destination: d, shortBy: short, villages: ids });
   }
-  shortages.sort((a, b) => b.shortBy - a.shortBy);
+  shortages.sort((a, b) => b.shortBy - a.shortBy || a.destination - b.destination);
+
+  // Why a destination received nobody: its own state first, then how it compares for the
+  // village it suits best (the least extra cost per person over where that village went).
+  const moving = villages.flatMap((r, v) => (r.moves ? [v] : []));
+  destinations.forEach((dr, d) => {
+    if (dr.assigned > 0) return;
+    const check = checks[d];
+    if (check.excluding) dr.idle = { why: 'hazard', hazard: check.excluding.name || check.excluding.id, type: check.excluding.type };
+    else if (dr.free - dr.assigned <= 0) dr.idle = { why: 'capacity' };
+    else if (moving.length === 0) dr.idle = { why: 'nobody' };
+    else {
+      let best: { v: number; perPerson: number; minutes: number } | null = null;
+      let constraint = false;
+      for (const v of moving) {
+        const a = arcOf(v, d);
+        if (a.barrier === 'constraint') constraint = true;
+        if (a.barrier) continue;
+        const r = villages[v];
+        const people = Math.max(1, facts.villages[v].population);
+        const perPerson = r.destination >= 0 ? (a.objective - r.objective) / people : 0;
+        const minutes = r.destination >= 0 ? a.minutes - r.minutes : 0;
+        if (!best || perPerson < best.perPerson) best = { v, perPerson, minutes };
+      }
+      if (!best) dr.idle = { why: constraint ? 'constraint' : 'unreachable' };
+      else dr.idle = { why: 'worse', village: facts.villages[best.v].name, minutes: best.minutes, yuanPerPerson: Math.max(0, best.perPerson) };
+    }
+  });
 
   // Townships and indicators.
   const byTownship = new Map<string, TownshipRow>();
   const ind: Indicators = {
     peopleMust: 0,
     peopleMay: 0,
+    villagesInsufficient: 0,
+    peopleInsufficient: 0,
+    peopleIntoHazard: 0,
     villagesMust: 0,
     peopleMoved: 0,
     villagesMoved: 0,
@@ -593,6 +744,10 @@ export function runScenario(highs: Highs | null, facts: RelocationFacts, scenari
       row.mustPeople += f.population;
     }
     if (r.status === 'may') ind.peopleMay += f.population;
+    if (r.status === 'insufficient') {
+      ind.villagesInsufficient++;
+      ind.peopleInsufficient += f.population;
+    }
     if (r.moves && r.destination < 0) ind.peopleUnassigned += f.population;
     if (r.cost) {
       ind.peopleMoved += f.population;
@@ -618,12 +773,17 @@ export function runScenario(highs: Highs | null, facts: RelocationFacts, scenari
       row.totalCost += r.repair;
       row.publicCost += r.repair;
     }
-    if (f.hazards.length > 0 && !r.cost) {
+    // People who stay are exposed to their own hazards; people moved to a destination the rules
+    // exclude are exposed to its hazard: a move into a hazard zone makes nobody safe.
+    const into = r.cost && r.destination >= 0 ? checks[r.destination].excluding : null;
+    const exposedTo = into ? [into] : r.cost ? [] : f.hazards;
+    if (into) ind.peopleIntoHazard += f.population;
+    if (exposedTo.length > 0) {
       ind.peopleStillExposed += f.population;
-      const level = Math.max(...f.hazards.map((h) => h.level));
+      const level = Math.max(...exposedTo.map((h) => h.level));
       ind.stillExposedByLevel[hazardRiskLevel(level)] += f.population;
       // Only the hazard types the scenario counts: flood-detention areas are not relocation targets.
-      if (f.hazards.some((h) => h.level >= 3 && h.zone && policy.rules.hazardTypes.includes(h.type))) ind.peopleInHighRiskZones += f.population;
+      if (exposedTo.some((h) => h.level >= 3 && h.zone && policy.rules.hazardTypes.includes(h.type))) ind.peopleInHighRiskZones += f.population;
     }
   }
   for (const k of ['school', 'clinic', 'town'] as const) ind.meanAfter[k] = afterSum[k][1] > 0 ? afterSum[k][0] / afterSum[k][1] : NaN;
@@ -632,5 +792,5 @@ export function runScenario(highs: Highs | null, facts: RelocationFacts, scenari
   const offered = free.reduce((s, x) => s + x, 0);
   ind.capacityUsed = offered > 0 ? ind.peopleMoved / offered : 0;
   const townships = [...byTownship.values()].sort((a, b) => b.mustPeople - a.mustPeople || a.township.localeCompare(b.township, 'zh'));
-  return { scenarioId: scenario.id, villages, destinations, townships, indicators: ind, solver, shortages, noDestination };
+  return { scenarioId: scenario.id, villages, destinations, townships, indicators: ind, solver, shortages, noDestination, redAlerts, fingerprint: '' };
 }

@@ -1,31 +1,44 @@
 /**
- * Capacity-constrained assignment of whole villages to destinations at least total cost, as an
- * integer program solved by HiGHS (WebAssembly):
+ * Capacity-constrained assignment of whole villages to destinations, as integer programs solved
+ * by HiGHS (WebAssembly), lexicographic: the most people placed first, then the least cost.
  *
  * ```
- * minimise   Σ c[v,d]·x[v,d] + Σ M·people[v]·u[v]
- * subject to Σ_d x[v,d] + u[v] = 1                  every village v moves whole, or is left (u)
- *            Σ_v people[v]·x[v,d] ≤ free[d]         every destination d
- *            x binary, 0 ≤ u ≤ 1
+ * stage 1   maximise   Σ people[v]·x[v,d]
+ * stage 2   minimise   Σ c[v,d]·x[v,d]   subject to also  Σ people[v]·x[v,d] ≥ P (stage 1's answer)
+ * both      subject to Σ_d x[v,d] ≤ 1                    every village moves whole, or is left
+ *                      Σ_v people[v]·x[v,d] ≤ free[d]     every destination d
+ *                      x binary
  * ```
- * The unassigned slack u keeps the program feasible when capacity runs short; M exceeds any
- * per-person cost, so the solver places as many people as it can, then minimises cost, and
- * the caller explains every village left over.
+ * Stage 1 is skipped when a greedy placement already places everyone (the common case: capacity
+ * suffices), and its integer solve when the rounding (then an ejection search, `fill`) reaches
+ * the relaxation's bound. Stage 1 breaks ties towards cheap arcs by a cost term worth less than
+ * a quarter person in all, and is solved to an absolute gap of half a person; stage 2 has only
+ * costs. No giant per-person penalty distorts HiGHS's relative gap any more. Stage 1 is hard
+ * when capacity is short (subset-sum-like: HiGHS rarely proves it unless a placement reaches the
+ * relaxation's bound); when not proven, `maxPlaced` is NaN and the status is 'limit'.
  *
- * Only arcs to each village's K nearest destinations enter at first. Pricing on the linear
- * relaxation then proves pruning lost nothing: with the relaxation's duals (y per village,
- * z per destination) every pruned arc's reduced cost c − y − people·z must be ≥ 0; arcs that
- * fail are added and the relaxation solved again, until none fails. The last relaxation is
- * then a lower bound on the full problem (all arcs), and the integer solution's distance from
- * it is the gap the run reports against the full problem.
+ * Only arcs to each village's K nearest destinations enter at first. Pricing on each stage's
+ * linear relaxation adds every arc whose reduced cost is negative, until none is. Whatever the
+ * pricing reached, the relaxation's capacity duals w ≥ 0 (and μ ≥ 0 of the placement row) give a
+ * Lagrangian bound on the FULL problem (all allowed arcs), computed over every allowed arc:
  *
- * The relaxation is rounded into a full placement (whole villages where it sends them whole,
- * the rest greedily, then moves and swaps). When that placement is already within the accepted
- * gap of the bound it is the answer; otherwise HiGHS starts from it, and once it has solved,
- * every pruned arc whose reduced cost is below the integer gap joins and the program is solved
- * again, which proves no pruned arc could have done better.
+ * ```
+ * L = Σ_v min(0, min_d r[v,d]) − Σ_d w[d]·free[d] + μ·P,   r[v,d] = c[v,d] + people[v]·(w[d] − μ)
+ * ```
+ * and a solution that uses arc (v,d) costs at least L + r[v,d] − min(0, min_d' r[v,d']). Before
+ * each integer solve, the pruned arcs whose bound falls furthest below the incumbent join the
+ * program (CHECK_ARCS_PER_VILLAGE per village, within CHECK_GAPS accepted gaps of L in stage 2;
+ * again with all that could beat the answer, up to MAX_CHECK_ARCS, if only they stand in the
+ * way of the proof). The full problem's lower bound is then min(HiGHS's dual bound, the least
+ * bound of an arc left out), never below L: HiGHS's bound counts only where pricing proves the
+ * arcs left out could not beat it.
+ *
+ * Every stopping rule is deterministic: proven gaps, HiGHS's node limit (`maxNodes` per integer
+ * solve), one thread, a fixed random seed, and index-ordered tie breaks in the rounding and the
+ * local search. The wall clock is read only for `elapsedMs` and for the safety net
+ * (`safetyTimeLimitS`): if that ever stops a solve, the result says 'unfinished'.
  */
-import type { Highs, ModelData } from 'highs';
+import type { Highs, HighsCallbackMap, ModelData } from 'highs';
 
 export interface AssignmentInput {
   /** People per village to place (only villages that move). */
@@ -39,53 +52,92 @@ export interface AssignmentInput {
 }
 
 export interface AssignmentOptions {
-  /** Seconds the integer solve may run (the relaxation always finishes); default 30. */
-  timeLimitS?: number;
   /**
    * How many of each village's candidates (nearest first) the first relaxation starts from;
-   * pricing adds the others, and any farther arc, as the duals ask (default 6: a small start
-   * solves much faster, and warm re-solves after each pricing round are cheap).
+   * pricing adds the others, and any farther arc, as the duals ask (default 6).
    */
   startArcs?: number;
-  /** Pricing rounds before the integer solve (each adds the arcs the duals ask for). */
+  /** Pricing rounds per relaxation (each adds the arcs the duals ask for); default 20. */
   maxPricingRounds?: number;
-  /**
-   * Relative gap at which the solve may stop (default 1e-4, HiGHS's own): the relaxation's
-   * rounding is kept without an integer solve when it is already this close to the bound.
-   */
+  /** Accepted relative gap of the cost from the full problem's lower bound (default 1e-4). */
   relGap?: number;
+  /**
+   * The deterministic work limit of each integer solve: HiGHS processes at most this many
+   * branch-and-bound nodes (`mip_max_nodes`) and LP_ITERATIONS_PER_NODE × this many simplex
+   * iterations (counted by HiGHS, checked in its interrupt callback; root cut rounds need no
+   * node). Default DEFAULT_MAX_NODES = 500: a few seconds of HiGHS at most on a few thousand
+   * arcs. When it stops a solve first, the status is 'limit' and `provenGap` says how far from
+   * the bound the answer is at most.
+   */
+  maxNodes?: number;
+  /**
+   * Wall-clock safety net for the whole call, seconds (default 60). It never decides an answer
+   * that is reported as final: if it stops anything, the status is 'unfinished'.
+   */
+  safetyTimeLimitS?: number;
 }
 
-export type SolveStatus = 'optimal' | 'time_limit' | 'failed';
+/**
+ * optimal: within relGap of the full problem, most people placed proven; limit: a deterministic
+ * work limit stopped it first (provenGap says how far at most); unfinished: the safety time
+ * limit stopped it (machine-dependent, not final); failed.
+ */
+export type SolveStatus = 'optimal' | 'limit' | 'unfinished' | 'failed';
 
 export interface AssignmentSolution {
   /** Destination per village, -1 when left unassigned. */
   destination: Int32Array;
-  /** Σ c over assigned villages (the penalty for unassigned ones excluded). */
+  /** Σ cost over assigned villages. */
   cost: number;
   status: SolveStatus;
-  /** Relative gap HiGHS proved on the pruned program (0 when optimal). */
-  gap: number;
   /**
-   * Lower bound on the full program's cost part (all arcs, from the priced relaxation), and the
-   * relative distance of `cost` from it: what pruning and integrality together could have lost.
-   * Only meaningful when every village is placed.
+   * Relative distance of `cost` from `lowerBound`, a proven lower bound on the full problem
+   * (all allowed arcs) among placements that place at least `placed` people; NaN when no bound.
    */
+  provenGap: number;
   lowerBound: number;
-  boundGap: number;
+  /** People placed. */
+  placed: number;
+  /** Proven maximum of people placeable (every person when capacity suffices); NaN if not proven. */
+  maxPlaced: number;
   arcs: number;
   /**
    * Relaxations solved, arcs added beyond the starting ones, and whether pruning provably lost
-   * nothing (every pruned arc's reduced cost rules it out of any better solution).
+   * nothing (the last relaxation priced out, and no arc left out could beat the answer by more
+   * than the accepted gap).
    */
   pricing: { rounds: number; added: number; complete: boolean };
+  /** Deterministic effort: branch-and-bound nodes and simplex iterations over all solves. */
+  work: { nodes: number; lpIterations: number };
   elapsedMs: number;
 }
 
+/** Default `maxNodes` (see AssignmentOptions). */
+export const DEFAULT_MAX_NODES = 500;
+
+/** The integer solves' LP iterations are capped at this many per node of `maxNodes`. */
+const LP_ITERATIONS_PER_NODE = 10;
+
+/** Work limit of `fill` (partner checks), so that it stays fast on large short instances. */
+const FILL_STEPS = 20_000_000;
+
+/** Stage 2 adds pruned arcs whose bound is within this many accepted gaps of the bound. */
+const CHECK_GAPS = 3;
+
 /**
- * The program's columns: each village's slack first (0 … V−1), then arcs in the order they were
- * added. One HiGHS model lives through the whole solve: pricing appends columns and re-solves
- * from the last basis, and the integer solve starts from the rounded relaxation.
+ * At most this many pruned arcs per village join before an integer solve (stage 2's second
+ * solve, when needed for the proof, takes up to MAX_CHECK_ARCS).
+ */
+const CHECK_ARCS_PER_VILLAGE = 2;
+
+/** At most this many pruned arcs join before an integer solve (the cheapest-bound ones). */
+const MAX_CHECK_ARCS = 50_000;
+
+/**
+ * The program's columns: each village's slack first (0 … V−1, "left over", cost 0), then arcs
+ * in the order they were added. Rows: villages (Σ x + slack = 1), destinations (capacity), and
+ * the placement row (Σ people·x ≥ P, free until stage 2). One HiGHS model lives through the
+ * whole solve.
  */
 interface Program {
   V: number;
@@ -94,26 +146,34 @@ interface Program {
   arcD: number[];
   /** Per village, the destinations it has an arc to. */
   has: Set<number>[];
+  /** Cost scale (stage 2's coefficients are cost / scale). */
   scale: number;
+  /** Whether the placement row exists (added for stage 2 only when not everyone can be placed). */
+  placementRow: boolean;
 }
 
-/** Columns for `arcs` ([village, destination] pairs) in HiGHS's addCols form. */
-function arcColumns(input: AssignmentInput, prog: Program, arcs: [number, number][]) {
+/** Columns for `arcs` ([village, destination] pairs) in HiGHS's addCols form, costed by `obj`. */
+function arcColumns(input: AssignmentInput, prog: Program, arcs: [number, number][], obj: (v: number, d: number) => number) {
   const k = arcs.length;
+  const per = prog.placementRow ? 3 : 2;
   const cost = new Float64Array(k);
   const starts = new Int32Array(k + 1);
-  const indices = new Int32Array(2 * k);
-  const values = new Float64Array(2 * k);
+  const indices = new Int32Array(per * k);
+  const values = new Float64Array(per * k);
   arcs.forEach(([v, d], j) => {
-    cost[j] = input.cost(v, d) / prog.scale;
-    starts[j] = 2 * j;
-    indices[2 * j] = v;
-    values[2 * j] = 1;
-    indices[2 * j + 1] = prog.V + d;
-    values[2 * j + 1] = input.people[v];
+    cost[j] = obj(v, d);
+    starts[j] = per * j;
+    indices[per * j] = v;
+    values[per * j] = 1;
+    indices[per * j + 1] = prog.V + d;
+    values[per * j + 1] = input.people[v];
+    if (per === 3) {
+      indices[per * j + 2] = prog.V + prog.D;
+      values[per * j + 2] = input.people[v];
+    }
   });
-  starts[k] = 2 * k;
-  return { cost, lower: new Float64Array(k), upper: new Float64Array(k).fill(1), matrix: { format: 'csc' as const, numRows: prog.V + prog.D, numCols: k, starts, indices, values } };
+  starts[k] = per * k;
+  return { cost, lower: new Float64Array(k), upper: new Float64Array(k).fill(1), matrix: { format: 'csc' as const, numRows: prog.V + prog.D + (prog.placementRow ? 1 : 0), numCols: k, starts, indices, values } };
 }
 
 function record(prog: Program, arcs: [number, number][]) {
@@ -125,41 +185,81 @@ function record(prog: Program, arcs: [number, number][]) {
 }
 
 /**
- * Every allowed arc not yet in the program whose reduced cost under `duals` (row duals, in
- * yuan) is below `threshold`: 0 when pricing the relaxation; the integer gap for the final check.
+ * The Lagrangian bound of the module comment over every allowed arc, in real units (yuan, or
+ * −people in stage 1), for capacity multipliers `w` ≥ 0 and placement multiplier `mu` ≥ 0; and,
+ * for arcs not in the program, the ones whose LP reduced cost r − y[v] is below −tolerance
+ * (`negative`, what pricing adds; y are the relaxation's village duals) and each such pruned arc's bound when used (`arcBound`, for the check
+ * before an integer solve), both in index order.
  */
-function priced(input: AssignmentInput, prog: Program, duals: Float64Array, threshold: number): [number, number][] {
-  const out: [number, number][] = [];
-  for (let v = 0; v < prog.V; v++) {
-    const has = prog.has[v];
-    for (let d = 0; d < prog.D; d++) {
-      if (has.has(d)) continue;
-      const c = input.cost(v, d);
-      if (!Number.isFinite(c)) continue;
-      if (c - duals[v] - input.people[v] * duals[prog.V + d] < threshold - 1e-6 * Math.max(1, Math.abs(c))) out.push([v, d]);
+function lagrangian(input: AssignmentInput, prog: Program, obj: (v: number, d: number) => number, y: Float64Array, w: Float64Array, mu: number, P: number, mustPlace: boolean) {
+  const { V, D } = prog;
+  const minR = new Float64Array(V);
+  let bound = mu * P;
+  for (let d = 0; d < D; d++) bound -= w[d] * Math.max(0, input.capacity[d]);
+  const r = new Float64Array(D);
+  const negative: [number, number][] = [];
+  let prunedSlack = Infinity;
+  for (let v = 0; v < V; v++) {
+    const p = input.people[v];
+    let m = mustPlace ? Infinity : 0;
+    let prunedR = Infinity;
+    for (let d = 0; d < D; d++) {
+      const c = obj(v, d);
+      r[d] = Number.isFinite(c) ? c + p * (w[d] - mu) : Infinity;
+      if (r[d] < m) m = r[d];
+      if (r[d] < prunedR && !prog.has[v].has(d)) prunedR = r[d];
+      // Pricing uses the relaxation's own village dual y (the LP's reduced cost).
+      if (r[d] - y[v] < -1e-6 * Math.max(1, Math.abs(c)) && !prog.has[v].has(d)) negative.push([v, d]);
     }
+    minR[v] = m;
+    bound += m;
+    prunedSlack = Math.min(prunedSlack, prunedR - m);
   }
-  return out;
+  /** The least bound of a solution using any arc not in the program. */
+  const outsideAll = bound + prunedSlack;
+  /** Pruned arcs whose bound (bound + r − minR) is below `below`, sorted by it (then index). */
+  const prunedBelow = (below: number, maxArcs = MAX_CHECK_ARCS): { arcs: [number, number][]; bounds: number[]; outside: number } => {
+    const found: { v: number; d: number; b: number }[] = [];
+    let outside = Infinity;
+    for (let v = 0; v < V; v++) {
+      const p = input.people[v];
+      for (let d = 0; d < D; d++) {
+        if (prog.has[v].has(d)) continue;
+        const c = obj(v, d);
+        if (!Number.isFinite(c)) continue;
+        const b = bound + c + p * (w[d] - mu) - minR[v];
+        if (b < below) found.push({ v, d, b });
+        else if (b < outside) outside = b;
+      }
+    }
+    found.sort((a, b) => a.b - b.b || a.v - b.v || a.d - b.d);
+    const kept = found.slice(0, maxArcs);
+    if (found.length > kept.length) outside = Math.min(outside, found[kept.length].b);
+    return { arcs: kept.map(({ v, d }) => [v, d]), bounds: kept.map(({ b }) => b), outside };
+  };
+  return { bound, negative, prunedBelow, outsideAll };
 }
 
 /**
- * A placement from the relaxation: villages the relaxation sends whole stay there; the others,
- * largest first, take their cheapest arc with room left, then any allowed destination with room
- * (those arcs are returned to join the program). It gives HiGHS an incumbent at once, which on
- * large instances it would otherwise spend its time looking for.
+ * A placement from a relaxation's values `x` (all zero: a plain greedy one): villages the
+ * relaxation sends whole stay there; the others, largest first (ties by index), take their
+ * cheapest arc with room left, then the cheapest allowed destination with room (those arcs are
+ * returned to join the program). Deterministic: every choice breaks ties by index.
  */
-function roundRelaxation(input: AssignmentInput, prog: Program, x: Float64Array): { destination: Int32Array; extra: [number, number][] } {
+function roundRelaxation(input: AssignmentInput, prog: Program, x: Float64Array | null): { destination: Int32Array; extra: [number, number][] } {
   const { V, D } = prog;
   const destination = new Int32Array(V).fill(-1);
   const room = Float64Array.from(input.capacity);
   const bestX = new Float64Array(V);
   const bestD = new Int32Array(V).fill(-1);
-  for (let j = 0; j < prog.arcV.length; j++) {
-    const v = prog.arcV[j];
-    const value = x[V + j];
-    if (value > bestX[v]) {
-      bestX[v] = value;
-      bestD[v] = prog.arcD[j];
+  if (x) {
+    for (let j = 0; j < prog.arcV.length; j++) {
+      const v = prog.arcV[j];
+      const value = x[V + j];
+      if (value > bestX[v] || (value === bestX[v] && value > 0 && prog.arcD[j] < bestD[v])) {
+        bestX[v] = value;
+        bestD[v] = prog.arcD[j];
+      }
     }
   }
   const rest: number[] = [];
@@ -169,16 +269,19 @@ function roundRelaxation(input: AssignmentInput, prog: Program, x: Float64Array)
       room[bestD[v]] -= input.people[v];
     } else rest.push(v);
   }
-  rest.sort((a, b) => input.people[b] - input.people[a]);
+  rest.sort((a, b) => input.people[b] - input.people[a] || a - b);
   const extra: [number, number][] = [];
   for (const v of rest) {
-    const options: number[] = [];
-    for (let d = 0; d < D; d++) if (Number.isFinite(input.cost(v, d)) && room[d] >= input.people[v] - 1e-9) options.push(d);
-    if (options.length === 0) continue;
-    // Its own arcs first (cheapest), then the cheapest of the rest.
-    const own = options.filter((d) => prog.has[v].has(d));
-    const pick = (list: number[]) => list.reduce((best, d) => (input.cost(v, d) < input.cost(v, best) ? d : best), list[0]);
-    const d = own.length > 0 ? pick(own) : pick(options);
+    let own = -1;
+    let any = -1;
+    for (let d = 0; d < D; d++) {
+      const c = input.cost(v, d);
+      if (!Number.isFinite(c) || room[d] < input.people[v] - 1e-9) continue;
+      if (prog.has[v].has(d) && (own < 0 || c < input.cost(v, own))) own = d;
+      if (any < 0 || c < input.cost(v, any)) any = d;
+    }
+    const d = own >= 0 ? own : any;
+    if (d < 0) continue;
     if (!prog.has[v].has(d)) extra.push([v, d]);
     destination[v] = d;
     room[d] -= input.people[v];
@@ -187,13 +290,14 @@ function roundRelaxation(input: AssignmentInput, prog: Program, x: Float64Array)
 }
 
 /**
- * Local search on a placement, over the program's arcs (and the extra ones): a village moves
- * to a cheaper destination with room, or two villages at different destinations swap when both
- * fit and the total falls. A few passes close most of the rounding's loss.
+ * Local search on a placement, over the program's arcs: a village moves to a cheaper
+ * destination with room (a village left over moves to any with room), or two villages at
+ * different destinations swap when both fit and the total falls. Villages, arcs and partners
+ * are visited in a fixed order, so the result depends on the input only.
  */
 function improve(input: AssignmentInput, prog: Program, destination: Int32Array) {
   const { V, D } = prog;
-  const arcsOf: number[][] = Array.from({ length: V }, (_, v) => [...prog.has[v]]);
+  const arcsOf: number[][] = Array.from({ length: V }, (_, v) => [...prog.has[v]].sort((a, b) => a - b));
   const room = Float64Array.from(input.capacity);
   for (let v = 0; v < V; v++) if (destination[v] >= 0) room[destination[v]] -= input.people[v];
   const at: Set<number>[] = Array.from({ length: D }, () => new Set<number>());
@@ -206,7 +310,6 @@ function improve(input: AssignmentInput, prog: Program, destination: Int32Array)
       const p = input.people[v];
       for (const b of arcsOf[v]) {
         if (b === a) continue;
-        // A move to a cheaper destination with room.
         if (room[b] >= p - 1e-9 && c(v, b) < c(v, a) - 1e-9) {
           if (a >= 0) {
             room[a] += p;
@@ -219,10 +322,9 @@ function improve(input: AssignmentInput, prog: Program, destination: Int32Array)
           break;
         }
         if (a < 0) continue;
-        // A swap with a village at b that can go to a.
         for (const w of at[b]) {
           const q = input.people[w];
-          if (room[a] + p - q < -1e-9 || room[b] + q - p < -1e-9 || !arcsOf[w].includes(a)) continue;
+          if (room[a] + p - q < -1e-9 || room[b] + q - p < -1e-9 || !prog.has[w].has(a)) continue;
           if (c(v, b) + c(w, a) < c(v, a) + c(w, b) - 1e-9) {
             room[a] += p - q;
             room[b] += q - p;
@@ -243,6 +345,73 @@ function improve(input: AssignmentInput, prog: Program, destination: Int32Array)
   }
 }
 
+/**
+ * Places more people by ejection: an unplaced village u takes destination d (any allowed one)
+ * when d has room, or when a smaller village w at d makes room by moving to another
+ * destination with room (gain: u's people) or by being left over (gain: the difference).
+ * Largest villages first, destinations and partners in index order, best gain first (then least
+ * cost added): deterministic. Returns the arcs used that are not in the program.
+ */
+function fill(input: AssignmentInput, prog: Program, destination: Int32Array): [number, number][] {
+  const { V, D } = prog;
+  const room = Float64Array.from(input.capacity);
+  for (let v = 0; v < V; v++) if (destination[v] >= 0) room[destination[v]] -= input.people[v];
+  const at: number[][] = Array.from({ length: D }, () => []);
+  for (let v = 0; v < V; v++) if (destination[v] >= 0) at[destination[v]].push(v);
+  const allowed = (v: number, d: number) => Number.isFinite(input.cost(v, d));
+  let budget = FILL_STEPS;
+  for (let pass = 0; pass < 10 && budget > 0; pass++) {
+    let gained = false;
+    const left: number[] = [];
+    for (let v = 0; v < V; v++) if (destination[v] < 0) left.push(v);
+    left.sort((a, b) => input.people[b] - input.people[a] || a - b);
+    for (const u of left) {
+      const p = input.people[u];
+      let best: { gain: number; added: number; d: number; w: number; e: number } | null = null;
+      const consider = (gain: number, added: number, d: number, w: number, e: number) => {
+        if (gain > 1e-9 && (!best || gain > best.gain + 1e-9 || (Math.abs(gain - best.gain) <= 1e-9 && added < best.added))) best = { gain, added, d, w, e };
+      };
+      for (let d = 0; d < D && budget > 0; d++) {
+        if (!allowed(u, d)) continue;
+        if (room[d] >= p - 1e-9) {
+          consider(p, input.cost(u, d), d, -1, -1);
+          continue;
+        }
+        for (const w of at[d]) {
+          budget--;
+          const q = input.people[w];
+          if (q >= p || room[d] + q < p - 1e-9) continue;
+          let e = -1;
+          for (let f = 0; f < D; f++) if (f !== d && room[f] >= q - 1e-9 && allowed(w, f) && (e < 0 || input.cost(w, f) < input.cost(w, e))) e = f;
+          budget -= D;
+          if (e >= 0) consider(p, input.cost(u, d) + input.cost(w, e) - input.cost(w, d), d, w, e);
+          else consider(p - q, input.cost(u, d) - input.cost(w, d), d, w, -1);
+        }
+      }
+      const b = best as { gain: number; added: number; d: number; w: number; e: number } | null;
+      if (!b) continue;
+      if (b.w >= 0) {
+        const q = input.people[b.w];
+        at[b.d].splice(at[b.d].indexOf(b.w), 1);
+        room[b.d] += q;
+        destination[b.w] = b.e;
+        if (b.e >= 0) {
+          at[b.e].push(b.w);
+          room[b.e] -= q;
+        }
+      }
+      destination[u] = b.d;
+      at[b.d].push(u);
+      room[b.d] -= p;
+      gained = true;
+    }
+    if (!gained) break;
+  }
+  const extra: [number, number][] = [];
+  for (let v = 0; v < V; v++) if (destination[v] >= 0 && !prog.has[v].has(destination[v])) extra.push([v, destination[v]]);
+  return extra;
+}
+
 /** The columns' values for a placement (slack 1 for a village left over). */
 function startVector(prog: Program, destination: Int32Array): Float64Array {
   const x = new Float64Array(prog.V + prog.arcV.length);
@@ -251,163 +420,324 @@ function startVector(prog: Program, destination: Int32Array): Float64Array {
   return x;
 }
 
-/** Above this many arcs from the final check, the proof is not attempted (the result says so). */
-const MAX_CHECK_ARCS = 50_000;
+/** People placed and cost of a placement. */
+function measure(input: AssignmentInput, destination: Int32Array): { placed: number; cost: number } {
+  let placed = 0;
+  let cost = 0;
+  for (let v = 0; v < destination.length; v++) {
+    if (destination[v] < 0) continue;
+    placed += input.people[v];
+    cost += input.cost(v, destination[v]);
+  }
+  return { placed, cost };
+}
+
+/** Stage 1's cost tie-break, in people (see solveAssignment). */
+const TIE_BREAK = 0.25;
+
+/** Relative gaps below this are floating-point noise (sums of many costs, HiGHS tolerances). */
+const NOISE = 1e-9;
 
 /**
  * Solves the assignment (see the module comment). `highs` is a loaded HiGHS runtime; the call
- * blocks, so run it in a worker. `timeLimitS` bounds the whole call; when it stops the integer
- * solve, the best placement found is returned with the gap HiGHS proved.
+ * blocks, so run it in a worker.
  */
 export function solveAssignment(highs: Highs, input: AssignmentInput, options: AssignmentOptions = {}): AssignmentSolution {
   const t0 = performance.now();
+  const deadline = t0 + 1000 * (options.safetyTimeLimitS ?? 60);
+  const relGap = options.relGap ?? 1e-4;
+  const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+  const maxRounds = options.maxPricingRounds ?? 20;
   const V = input.people.length;
   const D = input.capacity.length;
-  // The time limit bounds the integer solve; the relaxation and its pricing always finish.
-  const budgetS = options.timeLimitS ?? 30;
-  let integerStart = Infinity;
-  const left = () => Math.max(0.05, budgetS - Math.max(0, performance.now() - integerStart) / 1000);
-  const prog: Program = { V, D, arcV: [], arcD: [], has: Array.from({ length: V }, () => new Set<number>()), scale: 1 };
+  const prog: Program = { V, D, arcV: [], arcD: [], has: Array.from({ length: V }, () => new Set<number>()), scale: 1, placementRow: false };
+  let totalPeople = 0;
+  let integerPeople = true;
+  for (const p of input.people) {
+    totalPeople += p;
+    if (!Number.isInteger(p)) integerPeople = false;
+  }
   const initial: [number, number][] = [];
-  let worst = 0;
   for (let v = 0; v < V; v++) {
     for (const d of Array.from(input.candidates(v)).slice(0, options.startArcs ?? 6)) {
       const c = input.cost(v, d);
       if (!Number.isFinite(c) || prog.has[v].has(d)) continue;
       prog.has[v].add(d);
       initial.push([v, d]);
-      worst = Math.max(worst, Math.abs(c) / Math.max(1, input.people[v]));
       prog.scale = Math.max(prog.scale, Math.abs(c));
     }
   }
   for (const s of prog.has) s.clear();
-  // The penalty per unplaced person exceeds any arc's cost per person: placing people comes first.
-  const penalty = 10 * worst + 1e6;
-  const slackCost = Float64Array.from(input.people, (p) => (penalty * p) / prog.scale);
-  const rowLower = new Float64Array(V + D);
-  const rowUpper = new Float64Array(V + D);
+  const scale = prog.scale;
+  // Stage objectives in real units: −people (stage 1) and cost (stage 2).
+  // Stage 1 prefers cheap arcs among placements of as many people, by a tie-break too small to
+  // trade a person for: ε·Σ_v max_d c[v,d] ≤ TIE_BREAK < 1 person.
+  let eps = 0;
+  const placeObj = (v: number, d: number) => {
+    const c = input.cost(v, d);
+    return Number.isFinite(c) ? -input.people[v] + eps * c : Infinity;
+  };
+  const costObj = (v: number, d: number) => input.cost(v, d);
+  let stage: 'place' | 'cost' = 'place';
+  let mustPlace = false;
+  const objScale = () => (stage === 'place' ? 1 : scale);
+  const obj = (v: number, d: number) => (stage === 'place' ? placeObj(v, d) : costObj(v, d));
+
+  const rows = V + D;
+  const rowLower = new Float64Array(rows);
+  const rowUpper = new Float64Array(rows);
   for (let v = 0; v < V; v++) rowLower[v] = rowUpper[v] = 1;
   for (let d = 0; d < D; d++) {
     rowLower[V + d] = -highs.infinity;
     rowUpper[V + d] = Math.max(0, input.capacity[d]);
   }
-  const slackStarts = Int32Array.from({ length: V + 1 }, (_, j) => j);
   const model: ModelData = {
     numCols: V,
-    numRows: V + D,
-    colCost: slackCost,
+    numRows: rows,
+    colCost: new Float64Array(V),
     colLower: new Float64Array(V),
     colUpper: new Float64Array(V).fill(1),
     rowLower,
     rowUpper,
-    matrix: { format: 'csc', numRows: V + D, numCols: V, starts: slackStarts, indices: Int32Array.from({ length: V }, (_, v) => v), values: new Float64Array(V).fill(1) },
+    matrix: { format: 'csc', numRows: rows, numCols: V, starts: Int32Array.from({ length: V + 1 }, (_, j) => j), indices: Int32Array.from({ length: V }, (_, v) => v), values: new Float64Array(V).fill(1) },
   };
   const m = highs.createModel(model);
+  const work = { nodes: 0, lpIterations: 0 };
+  let unfinished = false;
+  let failed = false;
+  let rounds = 0;
+  let added = 0;
   try {
-    m.options.set({ output_flag: false });
+    m.options.set({ output_flag: false, random_seed: 0, presolve: 'off' });
+    const { optimal, timeLimit, infeasible } = highs.constants.modelStatus;
     const addArcs = (arcs: [number, number][]) => {
       if (arcs.length === 0) return;
-      m.addCols(arcColumns(input, prog, arcs));
+      m.addCols(arcColumns(input, prog, arcs, (v, d) => obj(v, d) / objScale()));
       record(prog, arcs);
     };
-    addArcs(initial);
-
-    // Pricing on the relaxation, each round from the last basis.
-    let rounds = 0;
-    let added = 0;
-    let duals: Float64Array | null = null;
-    let lpValue = -Infinity;
-    let lowerBound = -Infinity;
-    let relaxed: Float64Array | null = null;
-    for (;;) {
-      // Presolve off: on these programs it costs more than the whole simplex solve.
-      m.options.set({ time_limit: 3600, presolve: 'off' });
-      m.run();
-      rounds++;
-      if (m.getModelStatus() !== highs.constants.modelStatus.optimal) break;
-      const sol = m.getSolution();
-      relaxed = sol.colValue;
-      const y = sol.rowDual.map((z) => z * prog.scale);
-      const more = priced(input, prog, y, 0);
-      if (more.length === 0) {
-        // Every pruned arc prices out: this relaxation bounds the full program from below.
-        duals = y;
-        lpValue = m.getObjectiveValue() * prog.scale;
-        let unplaced = 0;
-        for (let v = 0; v < V; v++) unplaced += sol.colValue[v] * penalty * input.people[v];
-        lowerBound = lpValue - unplaced;
-        break;
-      }
-      addArcs(more);
-      added += more.length;
-      if (rounds >= (options.maxPricingRounds ?? 20)) break;
-    }
-
-    // An incumbent from the relaxation, then the integer program from it.
-    const rounded = relaxed ? roundRelaxation(input, prog, relaxed) : { destination: new Int32Array(V).fill(-1), extra: [] };
-    addArcs(rounded.extra);
-    added += rounded.extra.length;
-    const destination = Int32Array.from(rounded.destination);
-    let status: SolveStatus = 'time_limit';
-    let gap = NaN;
-    let upper = NaN;
-    const relGap = options.relGap ?? 1e-4;
-    integerStart = performance.now();
-    const costOf = (dest: Int32Array) => {
-      let c = 0;
-      for (let v = 0; v < V; v++) c += dest[v] >= 0 ? input.cost(v, dest[v]) : Infinity;
-      return c;
-    };
-    const solveInteger = (start: Int32Array) => {
+    const setObjective = () => {
       const n = prog.arcV.length;
-      m.changeColsIntegrality({ kind: 'range', from: V, to: V + n - 1 }, new Int32Array(n).fill(1));
-      m.setSolution({ colValue: startVector(prog, start) });
-      m.options.set({ time_limit: left(), mip_rel_gap: relGap });
-      m.run();
-      const s = m.getModelStatus();
-      const { optimal, timeLimit } = highs.constants.modelStatus;
-      status = s === optimal ? 'optimal' : s === timeLimit ? 'time_limit' : 'failed';
-      const objective = m.getObjectiveValue();
-      if (status === 'failed' || !Number.isFinite(objective)) return;
-      const x = m.getSolution().colValue;
-      destination.fill(-1);
-      for (let j = 0; j < n; j++) if (x[V + j] > 0.5) destination[prog.arcV[j]] = prog.arcD[j];
-      gap = Number(m.info.get('mip_gap'));
-      upper = objective * prog.scale;
+      if (n > 0) m.changeColsCost({ kind: 'range', from: V, to: V + n - 1 }, Float64Array.from({ length: n }, (_, j) => obj(prog.arcV[j], prog.arcD[j]) / objScale()));
     };
-    let complete = false;
-    const withinGap = (c: number) => Number.isFinite(lowerBound) && Number.isFinite(c) && c - lowerBound <= relGap * Math.abs(c);
-    // The rounding alone is often close enough; local search only when it is not.
-    if (!withinGap(costOf(destination))) improve(input, prog, destination);
-    const roundedCost = costOf(destination);
-    if (withinGap(roundedCost)) {
-      // The rounded placement is already within the tolerance of a bound on the full program
-      // (all arcs): no integer solve can gain more than the tolerance, pruned arcs included.
-      status = 'optimal';
-      gap = Math.max(0, roundedCost - lowerBound) / Math.max(1e-9, Math.abs(roundedCost));
-      complete = true;
-    } else if (prog.arcV.length > 0) solveInteger(destination);
-    if (!complete && (status as SolveStatus) === 'optimal' && duals) {
-      // An arc whose reduced cost exceeds upper − lpValue cannot be in any better solution;
-      // the others join and the program is solved again from this result. Then no pruned arc
-      // can improve on it: pruning provably lost nothing.
-      const more = priced(input, prog, duals, upper - lpValue + 1e-6 * Math.max(1, Math.abs(upper)));
-      if (more.length === 0) complete = true;
-      else if (more.length <= MAX_CHECK_ARCS && left() > 0.5) {
-        addArcs(more);
-        added += more.length;
-        solveInteger(Int32Array.from(destination));
-        complete = (status as SolveStatus) === 'optimal';
+    const setIntegrality = (integer: boolean) => {
+      const n = prog.arcV.length;
+      if (n > 0) m.changeColsIntegrality({ kind: 'range', from: V, to: V + n - 1 }, new Int32Array(n).fill(integer ? 1 : 0));
+    };
+    let lpIterationCap = 0;
+    /** One HiGHS run under the safety net; false when it (or the net) stopped it. */
+    const run = (): boolean => {
+      const leftS = (deadline - performance.now()) / 1000;
+      if (leftS <= 0) {
+        unfinished = true;
+        return false;
+      }
+      m.options.set({ time_limit: leftS });
+      // The MIP's LP iterations are capped through the interrupt callback (a count, not a clock):
+      // root cut separation, which no node limit bounds, can otherwise run for minutes.
+      const cap = lpIterationCap;
+      const callbacks: HighsCallbackMap = cap > 0 ? { [highs.constants.callbackType.mipInterrupt]: (e) => { if (Number(e.data.mip_total_lp_iterations ?? 0) > cap) e.interrupt(); } } : {};
+      m.run(callbacks);
+      work.lpIterations += Number(m.info.get('simplex_iteration_count'));
+      if (m.getModelStatus() === timeLimit) {
+        unfinished = true;
+        return false;
+      }
+      return true;
+    };
+
+    /**
+     * The relaxation of the current stage with pricing; then the Lagrangian bound (real units)
+     * from its duals, valid for the full problem whatever pricing reached.
+     */
+    const relax = (P: number) => {
+      setIntegrality(false);
+      m.options.set({ presolve: 'off' });
+      let x: Float64Array | null = null;
+      let converged = false;
+      let w = new Float64Array(D);
+      let mu = 0;
+      let lag: ReturnType<typeof lagrangian> | null = null;
+      for (let round = 0; round < maxRounds; round++) {
+        if (!run()) break;
+        rounds++;
+        if (m.getModelStatus() !== optimal) {
+          failed = true;
+          break;
+        }
+        const sol = m.getSolution();
+        x = sol.colValue;
+        w = Float64Array.from({ length: D }, (_, d) => Math.max(0, -sol.rowDual[V + d] * objScale()));
+        mu = prog.placementRow ? Math.max(0, sol.rowDual[V + D] * objScale()) : 0;
+        const y = Float64Array.from({ length: V }, (_, v) => sol.rowDual[v] * objScale());
+        lag = lagrangian(input, prog, obj, y, w, mu, P, mustPlace);
+        if (lag.negative.length === 0) {
+          converged = true;
+          break;
+        }
+        addArcs(lag.negative);
+        added += lag.negative.length;
+      }
+      return { x, converged, lag };
+    };
+
+    /**
+     * The integer program of the current stage from `start`, after the pruned arcs whose bound
+     * is below `below` joined. Returns HiGHS's placement (or `start` when it found nothing
+     * better) and the full problem's bound in real units: min(dual bound, arcs left out).
+     */
+    const integer = (start: Int32Array, lag: ReturnType<typeof lagrangian>, below: number, gapOptions: Record<string, number>, maxArcs = MAX_CHECK_ARCS) => {
+      const check = lag.prunedBelow(below, maxArcs);
+      addArcs(check.arcs);
+      added += check.arcs.length;
+      setIntegrality(true);
+      m.setSolution({ colValue: startVector(prog, start) });
+      m.options.set({ presolve: 'choose', mip_max_nodes: maxNodes, ...gapOptions });
+      lpIterationCap = LP_ITERATIONS_PER_NODE * maxNodes;
+      const ran = run();
+      lpIterationCap = 0;
+      work.nodes += Number(m.info.get('mip_node_count'));
+      const status = m.getModelStatus();
+      let destination = start;
+      let bound = -Infinity;
+      if (ran && status !== infeasible) {
+        const x = m.getSolution().colValue;
+        if (x.length === V + prog.arcV.length) {
+          const found = new Int32Array(V).fill(-1);
+          for (let j = 0; j < prog.arcV.length; j++) if (x[V + j] > 0.5) found[prog.arcV[j]] = prog.arcD[j];
+          destination = found;
+        }
+        const dual = Number(m.info.get('mip_dual_bound'));
+        if (Number.isFinite(dual)) bound = dual * objScale();
+      }
+      setIntegrality(false);
+      return { destination, bound: Math.max(lag.bound, Math.min(bound, check.outside)), dual: bound, outside: check.outside };
+    };
+
+    addArcs(initial);
+    const better = (a: Int32Array, b: Int32Array) => {
+      const ma = measure(input, a);
+      const mb = measure(input, b);
+      return ma.placed > mb.placed + 1e-9 || (Math.abs(ma.placed - mb.placed) <= 1e-9 && ma.cost < mb.cost) ? a : b;
+    };
+
+    // Stage 1: the most people placeable.
+    const greedy = roundRelaxation(input, prog, null);
+    addArcs(greedy.extra);
+    added += greedy.extra.length;
+    let incumbent = greedy.destination;
+    let maxPlaced = NaN;
+    let pricingComplete = true;
+    if (measure(input, incumbent).placed >= totalPeople - 1e-9) maxPlaced = totalPeople;
+    else {
+      let costCeiling = 0;
+      for (let v = 0; v < V; v++) {
+        let most = 0;
+        for (let d = 0; d < D; d++) {
+          const c = input.cost(v, d);
+          if (Number.isFinite(c)) most = Math.max(most, Math.abs(c));
+        }
+        costCeiling += most;
+      }
+      eps = costCeiling > 0 ? TIE_BREAK / costCeiling : 0;
+      stage = 'place';
+      setObjective();
+      const lp = relax(0);
+      pricingComplete &&= lp.converged;
+      if (lp.lag && lp.x) {
+        const rounded = roundRelaxation(input, prog, lp.x);
+        addArcs(rounded.extra);
+        added += rounded.extra.length;
+        // Both placements topped up by the ejection search; the one placing more is kept.
+        for (const dest of [rounded.destination, incumbent]) {
+          const filled = fill(input, prog, dest);
+          addArcs(filled);
+          added += filled.length;
+          improve(input, prog, dest);
+        }
+        incumbent = better(rounded.destination, incumbent);
+        // Combined stage-1 objective ≥ bound, and the tie-break adds at most TIE_BREAK.
+        const most = (b: number) => (integerPeople ? Math.floor(-b + TIE_BREAK + 1e-6) : -b + TIE_BREAK);
+        let upper = most(lp.lag.bound);
+        const got = measure(input, incumbent).placed;
+        if (got < upper - 1e-6) {
+          // Pruned arcs that could place one more person than the incumbent join, up to a few
+          // per village (the relaxation is degenerate: most arcs place people equally well).
+          const below = -(got + (integerPeople ? 1 : 1e-9)) + TIE_BREAK + 1e-6;
+          const res = integer(incumbent, lp.lag, below, { mip_rel_gap: 0, mip_abs_gap: integerPeople ? 0.5 : 1e-6 }, CHECK_ARCS_PER_VILLAGE * V);
+          incumbent = better(res.destination, incumbent);
+          upper = Math.min(upper, most(res.bound));
+        }
+        if (measure(input, incumbent).placed >= upper - 1e-6) maxPlaced = measure(input, incumbent).placed;
       }
     }
-    let cost = 0;
-    let allPlaced = true;
-    for (let v = 0; v < V; v++) {
-      if (destination[v] >= 0) cost += input.cost(v, destination[v]);
-      else allPlaced = false;
+    const P = measure(input, incumbent).placed;
+
+    // Stage 2: the least cost among placements that place P people.
+    stage = 'cost';
+    setObjective();
+    mustPlace = P >= totalPeople - 1e-9;
+    if (mustPlace) {
+      // Everyone: the village rows alone say so (slack fixed at 0), no dense placement row.
+      m.changeColsBounds({ kind: 'range', from: 0, to: V - 1 }, new Float64Array(V), new Float64Array(V));
+    } else {
+      const n = prog.arcV.length;
+      m.addRow(P - 1e-6 * Math.max(1, P), highs.infinity, { indices: Int32Array.from({ length: n }, (_, j) => V + j), values: Float64Array.from({ length: n }, (_, j) => input.people[prog.arcV[j]]) });
+      prog.placementRow = true;
     }
-    const boundGap = allPlaced && Number.isFinite(lowerBound) ? Math.max(0, cost - lowerBound) / Math.max(1e-9, Math.abs(cost)) : NaN;
-    return { destination, cost, status, gap, lowerBound, boundGap, arcs: prog.arcV.length, pricing: { rounds, added, complete }, elapsedMs: performance.now() - t0 };
+    let lowerBound = NaN;
+    let outside = Infinity;
+    if (!unfinished && !failed) {
+      const lp = relax(P);
+      pricingComplete &&= lp.converged;
+      if (lp.lag && lp.x) {
+        lowerBound = lp.lag.bound;
+        const rounded = roundRelaxation(input, prog, lp.x);
+        addArcs(rounded.extra);
+        added += rounded.extra.length;
+        // Local search only when the placement is not already within the gap.
+        const polish = (dest: Int32Array) => {
+          const c = measure(input, dest).cost;
+          if (c - (lowerBound as number) > relGap * Math.abs(c)) improve(input, prog, dest);
+        };
+        if (measure(input, rounded.destination).placed < P - 1e-9) {
+          // The relaxation's cheap placement falls short of P: the ejection search tops it up.
+          const filled = fill(input, prog, rounded.destination);
+          addArcs(filled);
+          added += filled.length;
+        }
+        if (measure(input, rounded.destination).placed >= P - 1e-9) {
+          polish(rounded.destination);
+          incumbent = better(rounded.destination, incumbent);
+        }
+        if (incumbent !== rounded.destination && measure(input, incumbent).placed <= P + 1e-9) polish(incumbent);
+        const c = measure(input, incumbent).cost;
+        if (c - lowerBound > relGap * Math.abs(c) && !unfinished) {
+          // Pruned arcs join when their bound is within a few accepted gaps of the bound: enough
+          // to prove any answer that ends within the gap, and far fewer than all the arcs
+          // under the incumbent's cost.
+          // If arcs left out could still beat the answer by more than the gap, all arcs that
+          // could beat it join and the program is solved again from it (once).
+          let below = Math.min(c, lowerBound + CHECK_GAPS * relGap * Math.abs(c));
+          for (let pass = 0; pass < 2; pass++) {
+            const res = integer(incumbent, lp.lag, below, { mip_rel_gap: relGap, mip_abs_gap: 0 }, pass === 0 ? CHECK_ARCS_PER_VILLAGE * V : MAX_CHECK_ARCS);
+            const got = measure(input, res.destination);
+            if (got.placed >= P - 1e-9) incumbent = better(res.destination, incumbent);
+            lowerBound = res.bound;
+            outside = res.outside;
+            const now = measure(input, incumbent).cost;
+            // Only worth it when the program itself is solved within the gap.
+            if (unfinished || failed || outside >= now - relGap * Math.abs(now) || now - lowerBound <= relGap * Math.abs(now) || now - res.dual > relGap * Math.abs(now)) break;
+            below = now;
+          }
+        } else outside = Math.max(lowerBound, lp.lag.outsideAll);
+      }
+    }
+    const { placed, cost } = measure(input, incumbent);
+    let provenGap = Number.isFinite(lowerBound) ? Math.max(0, cost - lowerBound) / Math.max(1e-9, Math.abs(cost)) : NaN;
+    if (provenGap <= NOISE) provenGap = 0;
+    const complete = pricingComplete && outside >= cost - relGap * Math.abs(cost);
+    const status: SolveStatus = unfinished ? 'unfinished' : failed ? 'failed' : provenGap <= relGap && placed >= maxPlaced - 1e-9 ? 'optimal' : 'limit';
+    return { destination: incumbent, cost, status, provenGap, lowerBound, placed, maxPlaced, arcs: prog.arcV.length, pricing: { rounds, added, complete }, work, elapsedMs: performance.now() - t0 };
   } finally {
     m.dispose();
   }

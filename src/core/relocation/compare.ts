@@ -36,17 +36,43 @@ export const INDICATORS: readonly IndicatorDef[] = [
   { key: 'unassigned', format: 'people', lowerIsBetter: true, value: (i) => i.peopleUnassigned, label: { zh: '未能安置人口', en: 'People not placed' }, definition: { zh: '应搬迁但没有可用安置点（容量不足或规则限制）的人口。', en: 'People who should move but found no allowed destination with room.' } },
 ];
 
-export type TargetCode = 'budget' | 'capacity' | 'high_risk' | 'unassigned';
+export type TargetCode = 'hazard_destination' | 'unfinished' | 'budget' | 'capacity' | 'high_risk' | 'unassigned';
 
 export interface TargetAlert {
   code: TargetCode;
   text: LocalizedText;
+  /** A red alert: the result is not safe or not final as it stands (a person placed in a hazard zone, an unfinished solve). */
+  red?: boolean;
 }
 
-/** The targets the result misses: budget cap, capacity, people left in high-risk zones, people not placed. */
-export function targetAlerts(scenario: RelocationScenario, result: RelocationResult, fmtYuan: (n: number, lang: 'zh' | 'en') => string): TargetAlert[] {
+/** Whether a result may be called best in a comparison: none of its people placed in a hazard zone, its solve finished. */
+export function comparable(result: RelocationResult): boolean {
+  return result.redAlerts.length === 0 && result.solver.status !== 'unfinished' && result.solver.status !== 'failed';
+}
+
+/**
+ * The targets the result misses, red alerts first: people placed at destinations the hazard
+ * rules exclude, an unfinished solve; then the budget cap, capacity, people left in high-risk
+ * zones, people not placed.
+ */
+export function targetAlerts(scenario: RelocationScenario, result: RelocationResult, fmtYuan: (n: number, lang: 'zh' | 'en') => string, facts?: RelocationFacts): TargetAlert[] {
   const i = result.indicators;
   const out: TargetAlert[] = [];
+  if (result.redAlerts.length > 0) {
+    const names = result.redAlerts.map((a) => facts?.villages[a.village]?.name ?? '').filter(Boolean);
+    const open = result.redAlerts.filter((a) => !a.justified).length;
+    const list = names.length > 0 ? `（${names.slice(0, 6).join('、')}${names.length > 6 ? ' 等' : ''}）` : '';
+    const listEn = names.length > 0 ? ` (${names.slice(0, 6).join(', ')}${names.length > 6 ? '…' : ''})` : '';
+    out.push({
+      code: 'hazard_destination',
+      red: true,
+      text: {
+        zh: `红色警示：${result.redAlerts.length} 个自然村${list}共 ${Math.round(i.peopleIntoHazard)} 人被人工安置到受隐患影响、按规则应排除的安置点，计入仍受威胁人口${open > 0 ? `；其中 ${open} 个未写明理由` : ''}。`,
+        en: `Red alert: ${result.redAlerts.length} villages${listEn}, ${Math.round(i.peopleIntoHazard)} people, are placed by hand at destinations the hazard rules exclude; they count as still exposed${open > 0 ? `; ${open} without a written reason` : ''}.`,
+      },
+    });
+  }
+  if (result.solver.status === 'unfinished') out.push({ code: 'unfinished', red: true, text: { zh: '求解未完成（到达保护性时限），结果不是最终结果，请重算。', en: 'The solve did not finish (safety time limit): the result is not final; run it again.' } });
   const budget = scenario.targets?.budgetYuan;
   if (budget != null && i.publicCost > budget) {
     out.push({ code: 'budget', text: { zh: `财政投入 ${fmtYuan(i.publicCost, 'zh')} 超出预算上限 ${fmtYuan(budget, 'zh')}（超 ${fmtYuan(i.publicCost - budget, 'zh')}）。`, en: `Public cost ${fmtYuan(i.publicCost, 'en')} exceeds the budget cap ${fmtYuan(budget, 'en')} by ${fmtYuan(i.publicCost - budget, 'en')}.` } });

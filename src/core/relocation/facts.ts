@@ -242,6 +242,7 @@ export function measureBase(input: FactsInput, params: FactsParams, onProgress?:
         elevationM,
         hazards: hitsOf(ex, i, run.hazards, pointHazard),
         before: { town: Infinity, school: Infinity, clinic: Infinity },
+        gaps: population > 0 ? [] : ['no_population'],
       });
       villageCells.push(cellOf(lngLat));
     }
@@ -259,7 +260,8 @@ export function measureBase(input: FactsInput, params: FactsParams, onProgress?:
     const ex = exposedOf(layer.layerId);
     const c = (name: string) => col(layer, name);
     const badTypes = new Set<string>();
-    let noCapacity = 0;
+    const noCapacity: string[] = [];
+    const negative: string[] = [];
     for (let i = 0; i < ex.count; i++) {
       const lngLat: [number, number] = [ex.lngLat[2 * i], ex.lngLat[2 * i + 1]];
       if (!Number.isFinite(lngLat[0])) continue;
@@ -267,7 +269,9 @@ export function measureBase(input: FactsInput, params: FactsParams, onProgress?:
       const type: DestinationKind = isCode(DESTINATION_KIND, rawType) ? rawType : FALLBACK_KIND;
       if (type !== rawType) badTypes.add(rawType || '∅');
       const capacity = num(c('capacityPersons'), i);
-      if (!(capacity >= 0)) noCapacity++;
+      const label = str(c('name'), i) ?? `#${i + 1}`;
+      if (capacity < 0) negative.push(label);
+      else if (!(capacity >= 0)) noCapacity.push(label);
       destinations.push({
         id: str(c('id'), i) ?? `${layer.layerId}#${i + 1}`,
         name: str(c('name'), i) ?? `#${i + 1}`,
@@ -275,18 +279,21 @@ export function measureBase(input: FactsInput, params: FactsParams, onProgress?:
         township: str(c('township'), i) ?? ex.townships[i],
         county: str(c('county'), i),
         lngLat,
-        capacity: zeroIfNaN(capacity),
+        capacity: Math.max(0, zeroIfNaN(capacity)),
         used: zeroIfNaN(num(c('usedPersons'), i)),
         landCostPerM2: num(c('landCostPerM2'), i),
         hazards: hitsOf(ex, i, run.hazards, pointHazard),
         services: { town: TOWN_TYPES.has(type) ? 0 : Infinity, school: Infinity, clinic: Infinity },
+        ...(layer.geometry.kind === 'Polygon' ? { polygon: true } : {}),
       });
       destCells.push(cellOf(lngLat));
       schoolHere.push(truthy(c('hasSchool'), i));
       clinicHere.push(truthy(c('hasClinic'), i));
     }
     if (badTypes.size > 0) warnings.push({ zh: `图层“${layer.name.zh}”的 type 值 ${[...badTypes].join('、')} 不是安置点类型（${DESTINATION_KIND.entries.map((e) => e.label.zh).join('、')}），按${label(DESTINATION_KIND, FALLBACK_KIND, 'zh')}计。`, en: `Layer "${layer.name.en}": type ${[...badTypes].join(', ')} is not a destination type (${DESTINATION_KIND.codes.join(', ')}); treated as ${FALLBACK_KIND}.` });
-    if (noCapacity > 0) warnings.push({ zh: `图层“${layer.name.zh}”有 ${noCapacity} 个安置点没有 capacityPersons（容量），按 0 计。`, en: `Layer "${layer.name.en}": ${noCapacity} settlements have no capacityPersons; counted as 0.` });
+    const some = (names: string[], sep: string) => `${names.slice(0, 5).join(sep)}${names.length > 5 ? (sep === '、' ? ' 等' : '…') : ''}`;
+    if (noCapacity.length > 0) warnings.push({ zh: `图层“${layer.name.zh}”有 ${noCapacity.length} 个安置点（${some(noCapacity, '、')}）没有 capacityPersons（容量），按 0 计：请在图层中补充容量，或在“安置点”页填写。`, en: `Layer "${layer.name.en}": ${noCapacity.length} settlements (${some(noCapacity, ', ')}) have no capacityPersons; counted as 0. Add it to the layer, or enter it on the Destinations tab.` });
+    if (negative.length > 0) warnings.push({ zh: `图层“${layer.name.zh}”有 ${negative.length} 个安置点（${some(negative, '、')}）的 capacityPersons（容量）为负数，按 0 计：请改正图层中的容量。`, en: `Layer "${layer.name.en}": ${negative.length} settlements (${some(negative, ', ')}) have a negative capacityPersons; counted as 0. Correct the capacity in the layer.` });
   }
 
   const V = villages.length;
@@ -342,6 +349,13 @@ export function measureBase(input: FactsInput, params: FactsParams, onProgress?:
     const r = run1([destCells[d]]);
     minutesAt(r.accumulated, villageCells, od, D, d);
   }
+  // What the rules cannot judge: a village outside the DEM, or with no path to a town when the
+  // project has towns (the remote rule reads minutes to town; unknown minutes decide nothing).
+  const towns = services[0][1].length > 0;
+  villages.forEach((v, i) => {
+    if (villageCells[i] < 0 || !Number.isFinite(v.elevationM)) v.gaps.push('no_dem');
+    else if (towns && !Number.isFinite(v.before.town)) v.gaps.push('no_path');
+  });
   const outside = villageCells.filter((c) => c < 0).length;
   if (outside > 0) warnings.push({ zh: `${outside} 个自然村在 DEM 范围外或四周无法通行，无法计算出行时间。`, en: `${outside} villages lie outside the DEM or in cells nobody can reach; their travel times are unknown.` });
 
@@ -402,11 +416,13 @@ export function withSites(base: BaseFacts, sites: readonly NewSite[], industrySi
   const added: DestinationFacts[] = sites.map((site, i) => {
     const cell = base.cellOf(site.lngLat);
     const at = (m: Float32Array | null) => (m && cell >= 0 ? m[cell] : Infinity);
+    // A suitability region is named by its township and rank (东坑镇 候选区 3); a drawn site by the planner.
+    const township = checks[i].township;
     return {
       id: site.id,
-      name: site.name,
+      name: !site.drawn && township ? `${township} ${site.name}` : site.name,
       type: 'new_site',
-      township: checks[i].township,
+      township,
       county: null,
       lngLat: site.lngLat,
       capacity: site.capacity ?? 0,
@@ -416,6 +432,7 @@ export function withSites(base: BaseFacts, sites: readonly NewSite[], industrySi
       services: { town: at(base.serviceMinutes.town), school: at(base.serviceMinutes.school), clinic: at(base.serviceMinutes.clinic) },
       areaHa: site.areaHa,
       ...(site.drawn ? { drawn: true } : {}),
+      ...(site.ring && site.ring.length >= 3 ? { polygon: true } : {}),
     };
   });
   const V = facts.villages.length;
@@ -447,12 +464,12 @@ function travelSummary(grid: TravelGrid, elapsedMs: number) {
   return { cellM: grid.cellM, width: grid.width, height: grid.height, elapsedMs };
 }
 
-function hitsOf(ex: ExposedLayerResult, i: number, table: { ids: string[]; type: Uint8Array; level: Uint8Array }, pointHazard: Uint8Array): HazardHit[] {
+function hitsOf(ex: ExposedLayerResult, i: number, table: { ids: string[]; names: (string | null)[]; type: Uint8Array; level: Uint8Array }, pointHazard: Uint8Array): HazardHit[] {
   const out: HazardHit[] = [];
   for (let j = ex.hits.offsets[i]; j < ex.hits.offsets[i + 1]; j++) {
     const h = ex.hits.hazard[j];
     // A point hazard's zone is its threat circle, so every hit of a point is inside it.
-    out.push({ id: table.ids[h], type: codeOf(HAZARD_TYPE, table.type[h]) ?? 'other', level: table.level[h], distanceM: ex.hits.distance[j], zone: ex.hits.inside[j] === 1 || pointHazard[h] === 1 });
+    out.push({ id: table.ids[h], name: table.names[h], type: codeOf(HAZARD_TYPE, table.type[h]) ?? 'other', level: table.level[h], distanceM: ex.hits.distance[j], zone: ex.hits.inside[j] === 1 || pointHazard[h] === 1 });
   }
   return out;
 }

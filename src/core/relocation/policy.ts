@@ -7,10 +7,24 @@
 import { cited, COUNTY_SETTING, SOURCES } from '../sources';
 import type { LocalizedText } from '../manifest';
 import { KEY_VILLAGE_LOW_INCOME_SHARE } from '../policy-defaults';
-import { DESTINATION_KIND, HAZARD_TYPE, type DestinationKind } from '../vocabulary';
+import { DESTINATION_KIND, HAZARD_TYPE, type DestinationKind, type HazardAction, type HazardType } from '../vocabulary';
 
 /** A number per destination kind (yuan per m², per household…). */
 export type ByDestinationType = Record<DestinationKind, number>;
+
+export type { HazardAction } from '../vocabulary';
+/** Per risk level, low, medium, high (the register's levels 1–3). */
+export type ByRiskLevel<T> = [T, T, T];
+/**
+ * The hazard check of destinations for one hazard type: what a hit inside the zone and a hit
+ * within its buffer (the register's buffer by level) do, per risk level. Applied to every
+ * destination (settlements, drawn sites, suitability regions) whatever types the rules count
+ * for who must move.
+ */
+export interface DestinationHazardRule {
+  inside: ByRiskLevel<HazardAction>;
+  buffer: ByRiskLevel<HazardAction>;
+}
 
 export interface EligibilityRules {
   /**
@@ -26,6 +40,8 @@ export interface EligibilityRules {
   remoteTownMinutes: number;
   /** May move: key villages, more than this share of households low-income. */
   keyVillageShare: number;
+  /** Which hazard hits rule a destination out and which only warn, by hazard type. */
+  destinationHazards: Record<HazardType, DestinationHazardRule>;
 }
 
 export interface CostPolicy {
@@ -65,16 +81,18 @@ export interface AssignmentSettings {
   /** Arcs kept per village: its K nearest destinations by travel time (more are added when pricing asks). */
   nearestK: number;
   /**
-   * Seconds the integer solve may run before it returns its best with the gap it proved. Short
-   * by default, so edits come back at once; raise it for the final answer.
+   * A safety net only: seconds after which a solve that has not finished is stopped and its
+   * result marked unfinished (never shown as final). The answer itself never depends on time.
    */
   timeLimitS: number;
   /** Relative distance from the proven bound at which a placement is accepted as optimal. */
   relGap: number;
-  /** Offer the suitability analysis's best candidate regions as new sites. */
-  useNewSites: boolean;
   /** People a hectare of new site houses (gross, with roads and public space). */
   newSiteDensity: number;
+  /** The most people one new site (a suitability region) may take, whatever its area. */
+  newSiteMaxPersons: number;
+  /** How many of the suitability analysis's best regions are offered when the planner adds them. */
+  newSiteCount: number;
 }
 
 export interface TravelSettings {
@@ -123,16 +141,32 @@ export const POLICY_SOURCES: Record<string, LocalizedText> = {
   'cost.rebuildPerHouseD': cited({ zh: '拆除重建约多花 70,000–90,000 元', en: 'Demolition and rebuilding: roughly 70,000–90,000 yuan more' }, SOURCES.nationalHandbook),
   'assignment.lambda': ANJU,
   'assignment.nearestK': { zh: '每村保留按时间最近的 K 个安置点；定价检查会补回任何可能更优的安置点', en: 'Each village keeps its K nearest destinations by time; the pricing check adds back any that could do better' },
-  'assignment.timeLimitS': { zh: '默认 3 秒以便即时看到结果；定稿时可调高，结果会注明已证明的差距', en: '3 s by default so edits come back at once; raise it for the final answer (the result states the gap it proved)' },
+  'rules.destinationHazards': {
+    zh: `隐患区内的安置点不可接受：搬迁对象正是隐患区的群众（${SOURCES.zhejiangPractice.zh}）；缓冲范围内的处理为${COUNTY_SETTING.zh}`,
+    en: `A destination inside a hazard zone is not acceptable: the people relocated are those of hazard zones (${SOURCES.zhejiangPractice.en}); what a buffer does is the ${COUNTY_SETTING.en.toLowerCase()}`,
+  },
+  'assignment.timeLimitS': { zh: '仅为保护性时限：求解按已证明的差距或固定的计算量结束，结果与机器快慢无关；若到时限仍未结束，结果标为“未完成，请重算”', en: 'A safety net only: the solve ends on a proven gap or a fixed amount of work, so the answer does not depend on the machine; a solve stopped by this limit is marked unfinished' },
   'assignment.relGap': { zh: `与全问题下界的相对差距不超过此值即视为最优；1% 即总成本的 1%（${COUNTY_SETTING.zh}）`, en: `A placement this close (relative) to the full problem’s bound counts as optimal; 1% is 1% of the total cost (${COUNTY_SETTING.en.toLowerCase()})` },
   'assignment.newSiteDensity': ANJU,
+  'assignment.newSiteMaxPersons': ANJU,
+  'assignment.newSiteCount': ANJU,
   'travel.roadKmh': ANJU,
   'travel.offPathFactor': { zh: 'Tobler (1993)：离开道路步行速度约为路上的 3/5', en: 'Tobler (1993): walking off paths is about 3/5 of the on-path speed' },
 };
 
+/**
+ * The default hazard check of destinations: inside any zone, or within the buffer of a
+ * landslide, collapse, debris flow or subsidence, rules a destination out; within the buffer of
+ * a reservoir, flood or other hazard only warns.
+ */
+export function defaultDestinationHazards(): Record<HazardType, DestinationHazardRule> {
+  const all = (a: HazardAction): ByRiskLevel<HazardAction> => [a, a, a];
+  return Object.fromEntries(HAZARD_TYPE.entries.map((e) => [e.code, { inside: all('exclude'), buffer: all(e.bufferExcludesSite ? 'exclude' : 'warn') }])) as Record<HazardType, DestinationHazardRule>;
+}
+
 export function defaultPolicy(): RelocationPolicy {
   return {
-    rules: { hazardTypes: HAZARD_TYPE.entries.filter((e) => e.geological).map((e) => e.code), mediumRiskDistanceM: 50, highElevationM: 800, remoteTownMinutes: 60, keyVillageShare: KEY_VILLAGE_LOW_INCOME_SHARE },
+    rules: { hazardTypes: HAZARD_TYPE.entries.filter((e) => e.geological).map((e) => e.code), mediumRiskDistanceM: 50, highElevationM: 800, remoteTownMinutes: 60, keyVillageShare: KEY_VILLAGE_LOW_INCOME_SHARE, destinationHazards: defaultDestinationHazards() },
     cost: {
       subsidyLowIncome: 30_000,
       subsidyOther: 10_000,
@@ -149,7 +183,7 @@ export function defaultPolicy(): RelocationPolicy {
       repairPerHouseC: 10_000,
       rebuildPerHouseD: 80_000,
     },
-    assignment: { lambda: 300, includeMay: false, sameTownship: false, sameCounty: true, nearestK: 12, timeLimitS: 3, relGap: 0.01, useNewSites: true, newSiteDensity: 150 },
+    assignment: { lambda: 300, includeMay: false, sameTownship: false, sameCounty: true, nearestK: 12, timeLimitS: 60, relGap: 0.01, newSiteDensity: 150, newSiteMaxPersons: 3000, newSiteCount: 10 },
     travel: { roadKmh: { county: 40, township: 30, village: 20 }, offPathFactor: 0.6, riversBarrier: true, hazardsImpassable: false },
   };
 }
@@ -185,9 +219,11 @@ export function validatePolicy(p: RelocationPolicy): LocalizedText[] {
   money('cost.rebuildPerHouseD', p.cost.rebuildPerHouseD, 'D 级原地重建', 'D-grade rebuild');
   check('assignment.lambda', p.assignment.lambda, 0, 1e6, 'λ（元/人·分钟）', 'λ (yuan per person-minute)');
   check('assignment.nearestK', p.assignment.nearestK, 1, 1000, 'K', 'K');
-  check('assignment.timeLimitS', p.assignment.timeLimitS, 1, 3600, '求解时限', 'Time limit');
+  check('assignment.timeLimitS', p.assignment.timeLimitS, 1, 3600, '保护性时限', 'Safety time limit');
   check('assignment.relGap', p.assignment.relGap, 0, 0.5, '允许差距', 'Accepted gap');
   check('assignment.newSiteDensity', p.assignment.newSiteDensity, 1, 2000, '新选址人口密度（人/公顷）', 'New-site density (people/ha)');
+  check('assignment.newSiteMaxPersons', p.assignment.newSiteMaxPersons, 0, 100_000, '单个新选址人数上限', 'New-site cap (persons)');
+  check('assignment.newSiteCount', p.assignment.newSiteCount, 1, 100, '加入的候选区个数', 'Candidate regions added');
   for (const c of ['county', 'township', 'village'] as const) check(`travel.roadKmh.${c}`, p.travel.roadKmh[c], 1, 200, '道路车速', 'Road speed');
   check('travel.offPathFactor', p.travel.offPathFactor, 0.05, 1, '路外步行系数', 'Off-path factor');
   return problems;

@@ -5,7 +5,8 @@
  */
 import { area as turfArea, pointOnFeature } from '@turf/turf';
 import type { LocalizedText } from '../manifest';
-import type { DrawnSite, IndustrySite, NewSite } from './analysis';
+import type { DrawnSite, IndustrySite, NewSite, ScenarioRegion } from './analysis';
+import type { AssignmentSettings } from './policy';
 
 /** Persons a drawn point site takes until the planner says otherwise (Anju starting value). */
 export const POINT_SITE_CAPACITY = 300;
@@ -15,6 +16,21 @@ export const INDUSTRY_SITE_JOBS = 200;
 /** Persons a site of `areaHa` hectares takes at `density` persons per hectare (suitability regions and drawn polygons alike). */
 export function capacityFromArea(areaHa: number, density: number): number {
   return Math.floor(areaHa * density);
+}
+
+/**
+ * A suitability region's capacity: its buildable area × the new-site density, capped per site
+ * (a 500-hectare valley floor is not a 75,000-person settlement).
+ */
+export function regionCapacity(areaHa: number, settings: Pick<AssignmentSettings, 'newSiteDensity' | 'newSiteMaxPersons'>): { persons: number; density: number; cap: number; capped: boolean } {
+  const byArea = capacityFromArea(areaHa, settings.newSiteDensity);
+  const cap = settings.newSiteMaxPersons;
+  return { persons: Math.min(byArea, cap), density: settings.newSiteDensity, cap, capped: byArea > cap };
+}
+
+/** The scenario's saved suitability regions as sites offered to the analysis. */
+export function regionsToSites(regions: readonly ScenarioRegion[]): NewSite[] {
+  return regions.map((r) => ({ id: r.id, name: r.name, lngLat: r.lngLat, areaHa: r.areaHa }));
 }
 
 /** A site just drawn, with the starting capacity (polygon: area × density) or jobs. */

@@ -123,23 +123,25 @@ export function BriefingView({ briefing, onClose, onDownloadPdf }: Props) {
       {pdf.error && <p className="briefing-error" role="alert"><Icon name="warning" size={13} /> {say(pdf.error)}</p>}
       <div className="briefing-stage" ref={stage}>
         <div className="briefing-frame" ref={frame}>
-          {page && <PageView key={current} page={page} index={current} count={count} docTitle={briefing.title} t={tPage} />}
+          {page && <PageView key={current} page={page} index={current} count={count} docTitle={briefing.title} footer={briefing.footer} t={tPage} />}
         </div>
       </div>
     </div>
   );
 }
 
-function PageView({ page, index, count, docTitle, t }: { page: BriefingPage; index: number; count: number; docTitle: string; t: TFunction }) {
+function PageView({ page, index, count, docTitle, footer, t }: { page: BriefingPage; index: number; count: number; docTitle: string; footer: string; t: TFunction }) {
   if (page.kind === 'cover') {
     return (
       <article className="briefing-page briefing-cover" data-testid="briefing-page" data-page-index={index}>
         <h1>{page.title}</h1>
         {page.subtitle && <p className="briefing-subtitle">{page.subtitle}</p>}
         <hr />
+        {page.alerts.map((a, k) => <p key={k} className="briefing-red-alert" role="alert" data-testid="briefing-red-alert">{a}</p>)}
         <p className="briefing-county">{page.county}</p>
         <p className="briefing-author">{page.author}</p>
         <p className="briefing-date">{page.date}</p>
+        <p className="briefing-signoff" data-testid="briefing-signoff">{page.signOff}</p>
       </article>
     );
   }
@@ -151,6 +153,7 @@ function PageView({ page, index, count, docTitle, t }: { page: BriefingPage; ind
       </div>
       <footer className="briefing-page-footer">
         <span>{docTitle}</span>
+        <span data-testid="briefing-fingerprint">{footer}</span>
         <span>{t('briefing.pageOf', { n: index + 1, m: count })}</span>
       </footer>
     </article>

@@ -12,6 +12,7 @@ import type { LocalizedText } from '../../core/manifest';
 import { formatPeople, formatYuan } from '../register/format';
 import { CHARTED, indicatorText, SCENARIO_COLORS } from '../relocation/indicators';
 import { HAZARD_TYPE, label, VILLAGE_STATUS } from '../../core/vocabulary';
+import { signOffText, solverText } from '../relocation/wording';
 import { hexOf, RELOCATION_FLOW_COLOR, RELOCATION_GAUGE_COLOR, RELOCATION_STATUS_COLORS } from '../../map/palette';
 import type { ScenarioRun } from '../relocation/relocation-store';
 
@@ -28,8 +29,8 @@ export interface BriefingInput {
   map: { png: Uint8Array; width: number; height: number; metresPerPixel: number } | null;
   attribution: string;
   layers: { name: string; source: string }[];
-  /** Register entries whose latest review is "disputed". */
-  disputed: { key: string; note: string; date: string }[];
+  /** Register entries whose latest review is "disputed", by the name users read. */
+  disputed: { name: string; note: string; date: string }[];
   t: T;
 }
 
@@ -55,6 +56,12 @@ export function buildBriefing(input: BriefingInput): Briefing {
   const comparing = scenarios.length > 1;
   const title = zh ? `${input.county}地质灾害避让搬迁安置${comparing ? '方案比选' : '方案'}汇报` : `${input.county}: relocation ${comparing ? 'options' : 'plan'} briefing`;
   const pages: BriefingPage[] = [];
+  const alerts = targetAlerts(main.scenario, main.run.result, formatYuan, main.run.facts);
+  // The sign-off holds only for the result it was given to (same fingerprint).
+  const signOff = signOffText(main.scenario, main.run.result, t);
+  const footer = comparing
+    ? scenarios.map((s) => `${s.scenario.name} ${t('reloc.solver.fingerprint')} ${s.run.result.fingerprint}`).join(' · ')
+    : `${t('reloc.solver.fingerprint')} ${main.run.result.fingerprint} · ${signOff}`;
 
   pages.push({
     kind: 'cover',
@@ -63,10 +70,11 @@ export function buildBriefing(input: BriefingInput): Briefing {
     county: input.county,
     date: officialDate(input.date, lang),
     author: input.author,
+    signOff,
+    alerts: alerts.filter((a) => a.red).map((a) => a.text[lang]),
   });
 
   // Key numbers: the indicators' own labels and formats.
-  const alerts = targetAlerts(main.scenario, main.run.result, formatYuan);
   const tile = (key: string, note?: string, alert?: boolean) => {
     const def = INDICATORS.find((d) => d.key === key)!;
     return { label: def.label[lang], value: indicatorText(def, ind, lang), ...(note ? { note } : {}), ...(alert ? { alert } : {}) };
@@ -178,8 +186,9 @@ export function buildBriefing(input: BriefingInput): Briefing {
   }
   const overridden = result.villages.filter((v) => v.overridden).length;
   if (overridden > 0) risks.push({ text: zh ? `${overridden} 个自然村的状态或安置点为人工调整，请核实说明。` : `${overridden} villages have a status or destination set by hand; check their notes.` });
-  if (result.solver.status === 'time_limit') risks.push({ text: zh ? `优化求解达到时限，与最优的差距 ≤ ${(100 * result.solver.gap).toFixed(2)}%。` : `The solver stopped at its time limit, within ${(100 * result.solver.gap).toFixed(2)}% of optimal.` });
-  for (const d of input.disputed.slice(0, 10)) risks.push({ text: zh ? `隐患台账有异议：${d.key}（${d.date}）${d.note}` : `Disputed register entry: ${d.key} (${d.date}) ${d.note}` });
+  // Anything short of a proven optimum is said, in the words the panel uses.
+  if (result.solver.status !== 'optimal' && result.solver.status !== 'none') risks.push({ text: solverText(result, main.scenario.policy.assignment.relGap, t), alert: result.solver.status === 'unfinished' || result.solver.status === 'failed' });
+  for (const d of input.disputed.slice(0, 10)) risks.push({ text: zh ? `隐患台账有异议：${d.name}（${d.date}）${d.note}` : `Disputed register entry: ${d.name} (${d.date}) ${d.note}` });
   if (input.disputed.length > 10) risks.push({ text: zh ? `另有 ${input.disputed.length - 10} 条有异议的台账记录。` : `${input.disputed.length - 10} more disputed register entries.` });
   if (risks.length === 0) risks.push({ text: zh ? '无待解决问题。' : 'No open issues.' });
   pages.push({ kind: 'content', title: zh ? '风险与待解决问题' : 'Risks and open issues', blocks: [{ kind: 'list', items: risks }] });
@@ -202,7 +211,7 @@ export function buildBriefing(input: BriefingInput): Briefing {
       { kind: 'paragraph', small: true, text: zh ? `出行时间按 ${Math.round(facts.travel.cellM)} 米网格计算；${officialDate(input.date, lang)}由 Anju 生成。` : `Travel times on a ${Math.round(facts.travel.cellM)} m grid; generated ${officialDate(input.date, lang)} by Anju.` },
     ],
   });
-  return { lang, title, pages };
+  return { lang, title, footer, pages };
 }
 
 /** One line per source with the layers it gave ("合成示范数据：自然村、道路…"). */

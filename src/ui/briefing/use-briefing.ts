@@ -51,7 +51,7 @@ export function useBriefing(controller: MapController | null, store: RelocationS
       const bbox: [number, number, number, number] = [Math.min(...points.map((p) => p[0])), Math.min(...points.map((p) => p[1])), Math.max(...points.map((p) => p[0])), Math.max(...points.map((p) => p[1]))];
       // The map page shows the first scenario, whatever the map shows now.
       const first = scenarios[0];
-      const map = controller ? await controller.snapshot(bbox, relocationOverlay(facts, first.run.result, first.scenario.policy.rules, -1)) : null;
+      const map = controller ? await controller.snapshot(bbox, relocationOverlay(facts, first.run.result, -1)) : null;
       return buildBriefing({ ...context(), date: new Date(), scenarios, map });
     });
     const outcome = await run.result;

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { diffScenarios, INDICATORS, type VillageDiff } from '../../core/relocation/compare';
+import { comparable, diffScenarios, INDICATORS, type VillageDiff } from '../../core/relocation/compare';
 import { formatMinutes, formatYuan } from '../register/format';
 import { CHARTED, indicatorText, SCENARIO_COLORS } from './indicators';
 import type { RelocationStore, RelocationView, ScenarioRun } from './relocation-store';
@@ -63,13 +63,19 @@ function IndicatorTable({ ids, runs, names, lang }: { ids: string[]; runs: Recor
       <thead>
         <tr>
           <th>{t('scen.compare.indicator')}</th>
-          {ids.map((id) => <th key={id}>{names[id]}</th>)}
+          {ids.map((id) => (
+            <th key={id}>
+              {names[id]}
+              {!comparable(runs[id].result) && <div className="red-badge" data-testid="compare-red" title={t('scen.compare.redHint')}>{t('scen.compare.red')}</div>}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
         {INDICATORS.map((def) => {
           const values = ids.map((id) => def.value(runs[id].result.indicators));
-          const finite = values.filter(Number.isFinite);
+          // A scenario with people placed in a hazard zone, or an unfinished solve, is never "best".
+          const finite = values.filter((v, k) => Number.isFinite(v) && comparable(runs[ids[k]].result));
           const best = finite.length > 1 && new Set(finite).size > 1 ? (def.lowerIsBetter ? Math.min(...finite) : Math.max(...finite)) : NaN;
           return (
             <tr key={def.key} data-indicator={def.key} title={def.definition[lang]}>

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Alert, RelocationFacts, RelocationResult, VillageStatus } from '../../core/relocation/analysis';
+import type { RelocationFacts, RelocationResult, RelocationScenario, VillageStatus } from '../../core/relocation/analysis';
 import { VILLAGE_STATUSES } from '../../core/relocation/analysis';
 import { POLICY_SOURCES, type RelocationPolicy } from '../../core/relocation/policy';
-import { DESTINATION_KIND, HAZARD_TYPE, isCode } from '../../core/vocabulary';
+import { DESTINATION_KIND, HAZARD_ACTION, HAZARD_TYPE, numberOf, RISK_LEVEL } from '../../core/vocabulary';
 import { formatMinutes, formatPeople, formatYuan } from '../register/format';
 import type { RelocationStore, RelocationView } from './relocation-store';
 import { reasonText, type RelocationTable } from './sheets';
@@ -12,23 +12,14 @@ import type { RunFailure } from '../runs/run';
 import { RunProgress } from '../runs/RunProgress';
 import { KeyAssumptions, ScenarioBar } from './ScenarioBar';
 import { SitesTab, type DrawControl } from './SitesTab';
+import { alertText, checkText, derivationText, fullDestinations, idleText, solverText } from './wording';
 import { CompareTab, type DiffView } from './CompareTab';
 import { useMessageText } from '../message';
 import { StatusDot } from './RelocationLegend';
 
 type Lang = 'zh' | 'en';
 type Tab = 'overview' | 'villages' | 'destinations' | 'townships' | 'sites' | 'compare' | 'policy';
-type T = (key: string, params?: Record<string, unknown>) => string;
 
-export function alertText(a: Alert, facts: RelocationFacts | null, t: T): string {
-  const params: Record<string, unknown> = { ...a.params };
-  const name = facts?.destinations.find((d) => d.id === a.params.destination)?.name;
-  if (name) params.destination = name;
-  if (typeof params.by === 'number') params.by = Math.round(params.by);
-  // A hazard type is stored as its code; the user reads its label.
-  if (isCode(HAZARD_TYPE, params.type)) params.type = t(`value.${params.type}`);
-  return t(`reloc.alert.${a.code}`, params);
-}
 
 interface Props {
   store: RelocationStore;
@@ -45,9 +36,11 @@ interface Props {
   briefingBusy: boolean;
   /** Why the last briefing could not be built, if it could not. */
   briefingError: RunFailure | null;
+  /** Adds the suitability analysis's best regions to the active scenario. */
+  onAddRegions: () => void;
 }
 
-export function RelocationPanel({ store, view, lang, onSelectVillage, onExport, onClose, draw, diff, onDiff, onBriefing, briefingBusy, briefingError }: Props) {
+export function RelocationPanel({ store, view, lang, onSelectVillage, onExport, onClose, draw, diff, onDiff, onBriefing, briefingBusy, briefingError, onAddRegions }: Props) {
   const { t } = useTranslation();
   const say = useMessageText();
   const [tab, setTabState] = useState<Tab>('overview');
@@ -91,6 +84,7 @@ export function RelocationPanel({ store, view, lang, onSelectVillage, onExport, 
       {view.documentProblem && <p className="problems" role="alert" data-testid="document-problem">{say(view.documentProblem)}</p>}
       {view.error && <p className="problems" role="alert">{say(view.error)}</p>}
       {view.policyError && <p className="problems" role="alert" data-testid="policy-error">{say(view.policyError)}</p>}
+      {view.signOffError && <p className="problems" role="alert" data-testid="signoff-error">{say(view.signOffError)}</p>}
       {briefingError && <p className="problems" role="alert" data-testid="briefing-error">{say(briefingError)}</p>}
       <div className="tabs" role="tablist">
         {(['overview', 'villages', 'destinations', 'townships', 'sites', 'compare', 'policy'] as const).map((k) => (
@@ -101,7 +95,7 @@ export function RelocationPanel({ store, view, lang, onSelectVillage, onExport, 
         {tab === 'policy' && scenario ? (
           <PolicyTab policy={scenario.policy} store={store} lang={lang} />
         ) : tab === 'sites' && scenario ? (
-          <SitesTab store={store} view={view} scenario={scenario} draw={draw} lang={lang} />
+          <SitesTab store={store} view={view} scenario={scenario} draw={draw} lang={lang} onAddRegions={onAddRegions} />
         ) : tab === 'compare' && view.doc ? (
           <CompareTab store={store} view={view} lang={lang} diff={diff} onDiff={onDiff} />
         ) : !facts || !result ? (
@@ -109,7 +103,8 @@ export function RelocationPanel({ store, view, lang, onSelectVillage, onExport, 
         ) : tab === 'overview' ? (
           <>
             {scenario && <KeyAssumptions store={store} view={view} scenario={scenario} lang={lang} />}
-            <Overview facts={facts} result={result} view={view} lang={lang} k={scenario?.policy.assignment.nearestK ?? 0} />
+            <Overview facts={facts} result={result} view={view} lang={lang} scenario={scenario} />
+            {scenario && <SignOffBox store={store} scenario={scenario} result={result} />}
           </>
         ) : tab === 'villages' ? (
           <VillagesTab facts={facts} result={result} view={view} store={store} lang={lang} onSelect={onSelectVillage} onExport={(f) => onExport('villages', f)} />
@@ -123,10 +118,14 @@ export function RelocationPanel({ store, view, lang, onSelectVillage, onExport, 
   );
 }
 
-function Overview({ facts, result, view, lang, k }: { facts: RelocationFacts; result: RelocationResult; view: RelocationView; lang: Lang; k: number }) {
+
+
+
+function Overview({ facts, result, view, lang, scenario }: { facts: RelocationFacts; result: RelocationResult; view: RelocationView; lang: Lang; scenario: RelocationScenario | null }) {
   const { t } = useTranslation();
   const ind = result.indicators;
   const s = result.solver;
+  const k = scenario?.policy.assignment.nearestK ?? 0;
   const pct = (x: number) => `${(100 * x).toFixed(x < 0.001 ? 3 : 1)}%`;
   const cards: [string, string, string][] = [
     ['moved', formatPeople(ind.peopleMoved, lang), t('reloc.ind.villagesMoved') + ' ' + ind.villagesMoved],
@@ -138,6 +137,21 @@ function Overview({ facts, result, view, lang, k }: { facts: RelocationFacts; re
   ];
   return (
     <div className="reloc-overview" data-testid="reloc-overview">
+      {s.status === 'unfinished' && <p className="problems" role="alert" data-testid="reloc-unfinished">{t('reloc.solver.unfinished')}</p>}
+      {result.redAlerts.length > 0 && (
+        <div className="red-alert" role="alert" data-testid="red-alert">
+          <strong>{t('reloc.red.title')}</strong>
+          <ul>
+            {result.redAlerts.map((a) => {
+              const v = facts.villages[a.village];
+              const h = a.hazard;
+              const note = result.villages[a.village].note;
+              return <li key={a.village}>{t('reloc.red.line', { village: v.name, people: v.population, destination: facts.destinations[a.destination].name, type: t(`value.${h.type}`), hazard: h.name || h.id })} — {a.justified ? t('reloc.red.justified', { note }) : <strong>{t('reloc.red.unjustified')}</strong>}</li>;
+            })}
+          </ul>
+          <p className="note">{t('reloc.red.exposed')}</p>
+        </div>
+      )}
       <div className="indicator-grid">
         {cards.map(([key, value, sub]) => (
           <div key={key} className="indicator" data-testid={`ind-${key}`}>
@@ -148,7 +162,9 @@ function Overview({ facts, result, view, lang, k }: { facts: RelocationFacts; re
         ))}
       </div>
       <div className="solver note" data-testid="reloc-solver">
-        <div>{t(`reloc.solver.${s.status}`, { gap: pct(s.gap) })}{Number.isFinite(s.boundGap) && ` · ${t('reloc.solver.gap', { gap: pct(s.boundGap) })}`}</div>
+        <div data-testid="reloc-solver-verdict">{solverText(result, scenario?.policy.assignment.relGap ?? 0, t)}</div>
+        {ind.peopleUnassigned > 0 && s.placed === s.maxPlaced && <div>{t('reloc.solver.placedMax', { placed: Math.round(s.placed) })}</div>}
+        <div data-testid="reloc-fingerprint" title={t('reloc.solver.fingerprintHint')}>{t('reloc.solver.fingerprint')} <code>{result.fingerprint}</code></div>
         {s.status !== 'none' && <div>{t('reloc.solver.pruning', { k, added: s.pricing.added, ok: t(s.pricing.complete ? 'reloc.solver.pruneOk' : 'reloc.solver.pruneOpen') })}</div>}
         {s.status !== 'none' && <div>{t('reloc.solver.detail', { villages: s.villages, arcs: s.arcs, ms: Math.round(s.elapsedMs) })}</div>}
         <div>{t('reloc.travelNote', { cell: Math.round(facts.travel.cellM) })}</div>
@@ -156,6 +172,15 @@ function Overview({ facts, result, view, lang, k }: { facts: RelocationFacts; re
       {(result.shortages.length > 0 || result.noDestination.length > 0) && (
         <div className="shortage" role="alert" data-testid="reloc-shortage">
           <strong>{t('reloc.shortage.title')}</strong>
+          {ind.peopleUnassigned > 0 && (
+            <p data-testid="reloc-shortage-headline">
+              {t('reloc.shortage.headline', {
+                people: Math.round(ind.peopleUnassigned),
+                villages: result.villages.filter((r) => r.moves && r.destination < 0).length,
+                full: fullDestinations(facts, result).join('、') || '—',
+              })}
+            </p>
+          )}
           <ul>
             {result.shortages.map((x) => <li key={x.destination}>{t('reloc.shortage.line', { destination: facts.destinations[x.destination].name, by: Math.round(x.shortBy), count: x.villages.length })}</li>)}
             {result.noDestination.length > 0 && <li>{t('reloc.shortage.none', { count: result.noDestination.length })}</li>}
@@ -163,6 +188,8 @@ function Overview({ facts, result, view, lang, k }: { facts: RelocationFacts; re
           {result.shortages.length > 0 && <p className="note">{t('reloc.shortage.fix')}</p>}
         </div>
       )}
+      {result.destinations.length > 0 && result.destinations.every((d) => d.check.excluding) && <p className="problems" role="alert" data-testid="reloc-all-excluded">{t('reloc.shortage.allExcluded')}</p>}
+      {ind.villagesInsufficient > 0 && <p className="note" data-testid="reloc-insufficient">{t('reloc.insufficient', { count: ind.villagesInsufficient, people: formatPeople(ind.peopleInsufficient, lang) })}</p>}
       {view.warnings.length > 0 && (
         <ul className="warnings note">
           {view.warnings.map((w, i) => <li key={i}>{w[lang]}</li>)}
@@ -331,9 +358,17 @@ function DestinationsTab({ facts, result, store, lang, capacities, onExport }: {
             {result.destinations.map((r, d) => {
               const f = facts.destinations[d];
               const left = r.free - r.assigned;
+              const check = checkText(r.check, t);
+              const derivation = derivationText(r, t);
               return (
-                <tr key={f.id} className={r.alerts.length > 0 || f.hazards.length > 0 ? 'has-alert' : ''} title={[...r.alerts.map((a) => alertText(a, facts, t)), ...f.hazards.map((h) => `${h.id} ${Math.round(h.distanceM)} m`)].join('\n')} data-testid="destination-row" data-destination={f.id}>
-                  <td>{f.name}<small> {f.township}</small>{f.hazards.length > 0 ? ' ⚠' : ''}</td>
+                <tr key={f.id} className={r.check.excluding ? 'excluded' : r.alerts.length > 0 || check.length > 0 ? 'has-alert' : ''} data-testid="destination-row" data-destination={f.id}>
+                  <td>
+                    {f.name}<small> {f.township}</small>
+                    {check.map((line, k) => <div key={k} className={r.check.excluding && k === 0 ? 'problems' : 'note'} data-testid="destination-check">{line}</div>)}
+                    {r.alerts.filter((a) => a.code === 'over_capacity').map((a, k) => <div key={`a${k}`} className="problems">{alertText(a, facts, t)}</div>)}
+                    {derivation && <div className="note" data-testid="destination-derivation">{derivation}</div>}
+                    {r.idle && (f.drawn || f.areaHa !== undefined) && <div className="note" data-testid="destination-idle">{idleText(r.idle, t, lang)}</div>}
+                  </td>
                   <td>{t(`reloc.policy.types.${f.type}`)}</td>
                   <td className="num">
                     <input type="number" min={0} step={10} value={capacities[f.id] ?? f.capacity} onChange={(e) => e.target.value !== '' && (f.drawn ? store.updateSite(f.id, { capacity: Number(e.target.value) }) : store.setCapacity(f.id, Number(e.target.value)))} aria-label={`${f.name} ${t('reloc.col.capacity')}`} data-testid="capacity-input" />
@@ -429,6 +464,7 @@ function PolicyTab({ policy, store, lang }: { policy: RelocationPolicy; store: R
         {(['mediumRiskDistanceM', 'highElevationM', 'remoteTownMinutes'] as const).map((k) => <NumberField key={k} path={`rules.${k}`} value={rules[k]} store={store} lang={lang} />)}
         <NumberField path="rules.keyVillageShare" value={rules.keyVillageShare} store={store} lang={lang} step={0.05} />
       </div>
+      <HazardRuleTable policy={policy} store={store} lang={lang} />
       <h3>{t('reloc.policy.cost')}</h3>
       <div className="fields">
         {(['subsidyLowIncome', 'subsidyOther', 'housingM2LowIncome', 'housingM2Other', 'landM2PerHousehold', 'demolitionPerHousehold', 'movingPerHousehold', 'movingPerHouseholdMinute', 'repairPerHouseC', 'rebuildPerHouseD'] as const).map((k) => (
@@ -446,7 +482,8 @@ function PolicyTab({ policy, store, lang }: { policy: RelocationPolicy; store: R
         <NumberField path="assignment.timeLimitS" value={assignment.timeLimitS} store={store} lang={lang} />
         <NumberField path="assignment.relGap" value={assignment.relGap} store={store} lang={lang} step={0.005} />
         <NumberField path="assignment.newSiteDensity" value={assignment.newSiteDensity} store={store} lang={lang} step={10} />
-        <Toggle path="assignment.useNewSites" value={assignment.useNewSites} store={store} />
+        <NumberField path="assignment.newSiteMaxPersons" value={assignment.newSiteMaxPersons} store={store} lang={lang} step={100} />
+        <NumberField path="assignment.newSiteCount" value={assignment.newSiteCount} store={store} lang={lang} />
         <Toggle path="assignment.includeMay" value={assignment.includeMay} store={store} />
         <Toggle path="assignment.sameTownship" value={assignment.sameTownship} store={store} />
         <Toggle path="assignment.sameCounty" value={assignment.sameCounty} store={store} />
@@ -460,5 +497,89 @@ function PolicyTab({ policy, store, lang }: { policy: RelocationPolicy; store: R
       </div>
       <p className="note">{t('reloc.policy.source')}：{lang === 'zh' ? '将鼠标停在参数上可查看其依据。' : 'Hover a field to see its source.'}</p>
     </div>
+  );
+}
+
+/**
+ * The hazard rules for destinations: per hazard type, what a hit inside the zone and within its
+ * buffer does at each risk level (exclude, warn, allow). Applied to every destination.
+ */
+function HazardRuleTable({ policy, store, lang }: { policy: RelocationPolicy; store: RelocationStore; lang: Lang }) {
+  const { t } = useTranslation();
+  const table = policy.rules.destinationHazards;
+  const levels = RISK_LEVEL.codes.filter((c) => c !== 'none');
+  return (
+    <div className="hazard-rules" title={`${t('reloc.policy.source')}：${POLICY_SOURCES['rules.destinationHazards'][lang]}`}>
+      <h4>{t('reloc.policy.destinationHazards')}</h4>
+      <table className="reloc-table" data-testid="hazard-rule-table">
+        <thead>
+          <tr>
+            <th />
+            {(['inside', 'buffer'] as const).map((where) => levels.map((l) => <th key={`${where}-${l}`}>{t(`reloc.policy.${where}`)} · {t(`value.${l}`)}</th>))}
+          </tr>
+        </thead>
+        <tbody>
+          {HAZARD_TYPE.codes.map((type) => (
+            <tr key={type}>
+              <th>{t(`value.${type}`)}</th>
+              {(['inside', 'buffer'] as const).map((where) =>
+                levels.map((l) => {
+                  // The table is indexed by level number − 1 (low 0, medium 1, high 2), whatever the display order.
+                  const i = numberOf(RISK_LEVEL, l) - 1;
+                  const value = table[type]?.[where][i] ?? 'exclude';
+                  return (
+                    <td key={`${where}-${l}`}>
+                      <select
+                        value={value}
+                        className={`action-${value}`}
+                        onChange={(e) => {
+                          const row = table[type] ?? { inside: ['exclude', 'exclude', 'exclude'], buffer: ['exclude', 'exclude', 'exclude'] };
+                          const next = [...row[where]] as typeof row.inside;
+                          next[i] = e.target.value as typeof value;
+                          store.setPolicy(`rules.destinationHazards`, { ...table, [type]: { ...row, [where]: next } });
+                        }}
+                        aria-label={`${t(`value.${type}`)} ${t(`reloc.policy.${where}`)} ${t(`value.${l}`)}`}
+                        data-testid={`hazard-rule-${type}-${where}-${l}`}
+                      >
+                        {HAZARD_ACTION.codes.map((a) => <option key={a} value={a}>{t(`reloc.policy.actions.${a}`)}</option>)}
+                      </select>
+                    </td>
+                  );
+                }),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The sign-off (定稿): who signed and when, whether it still holds for the result on view, and the form to sign. */
+function SignOffBox({ store, scenario, result }: { store: RelocationStore; scenario: RelocationScenario; result: RelocationResult }) {
+  const { t } = useTranslation();
+  const [by, setBy] = useState('');
+  const signed = scenario.signOff;
+  const today = () => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  };
+  return (
+    <fieldset className="signoff" data-testid="signoff">
+      <legend>{t('reloc.signoff.title')}</legend>
+      {signed ? (
+        <>
+          <p data-testid="signoff-state">{t('reloc.signoff.signed', { by: signed.by, date: signed.date, fp: signed.fingerprint })}</p>
+          {signed.fingerprint !== result.fingerprint && <p className="problems" role="alert" data-testid="signoff-stale">{t('reloc.signoff.stale', { now: result.fingerprint, then: signed.fingerprint })}</p>}
+          <button type="button" className="small" onClick={() => store.clearSignOff()} data-testid="signoff-clear">{t('reloc.signoff.clear')}</button>
+        </>
+      ) : (
+        <div className="row-actions">
+          <span className="note" data-testid="signoff-state">{t('reloc.signoff.none')}</span>
+          <input value={by} onChange={(e) => setBy(e.target.value)} placeholder={t('reloc.signoff.by')} aria-label={t('reloc.signoff.by')} data-testid="signoff-by" />
+          <button type="button" className="small primary" onClick={() => store.signOff(by, today())} data-testid="signoff-sign">{t('reloc.signoff.sign')}</button>
+        </div>
+      )}
+    </fieldset>
   );
 }

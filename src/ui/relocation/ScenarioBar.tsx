@@ -57,7 +57,7 @@ export function KeyAssumptions({ store, view, scenario, lang }: { store: Relocat
     { path: 'cost.constructionPerM2.central_town', label: t('scen.construction'), value: cost.constructionPerM2.central_town, min: 1_000, max: 4_000, step: 50 },
     { path: 'assignment.lambda', label: t('scen.lambda'), value: assignment.lambda, min: 0, max: 200, step: 5 },
   ];
-  const alerts = view.result ? targetAlerts(scenario, view.result, formatYuan) : [];
+  const alerts = view.result ? targetAlerts(scenario, view.result, formatYuan, view.facts ?? undefined) : [];
   const budget = scenario.targets?.budgetYuan ?? null;
   const [budgetRefused, setBudgetRefused] = useState<string | null>(null);
   return (
@@ -98,7 +98,7 @@ export function KeyAssumptions({ store, view, scenario, lang }: { store: Relocat
         alerts.length > 0 ? (
           <div className="target-alerts" role="alert" data-testid="target-alerts">
             <strong>{t('scen.targetsTitle')}</strong>
-            <ul>{alerts.map((a) => <li key={a.code} data-code={a.code}>{a.text[lang]}</li>)}</ul>
+            <ul>{alerts.map((a) => <li key={a.code} data-code={a.code} className={a.red ? 'red' : undefined}>{a.text[lang]}</li>)}</ul>
           </div>
         ) : (
           <p className="note" data-testid="targets-ok">{t('scen.targetsOk')}</p>

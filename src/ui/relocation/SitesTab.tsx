@@ -1,6 +1,7 @@
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { forbiddingHazard, reachesIndustry, type DrawnSite, type RelocationScenario } from '../../core/relocation/analysis';
+import { reachesIndustry, type DrawnSite, type RelocationScenario } from '../../core/relocation/analysis';
+import { checkText, derivationText, idleText } from './wording';
 import { siteAreaHa, validateSite } from '../../core/relocation/sites';
 import { hazardRiskLevel } from '../../core/vocabulary';
 import type { DrawTool } from '../../map/site-drawing';
@@ -20,7 +21,7 @@ export interface DrawControl {
  * list with each site's hazard check, what it receives in the result, and its editable
  * capacity or jobs; undo and redo of every site edit.
  */
-export function SitesTab({ store, view, scenario, draw, lang }: { store: RelocationStore; view: RelocationView; scenario: RelocationScenario; draw: DrawControl; lang: Lang }) {
+export function SitesTab({ store, view, scenario, draw, lang, onAddRegions }: { store: RelocationStore; view: RelocationView; scenario: RelocationScenario; draw: DrawControl; lang: Lang; onAddRegions: () => void }) {
   const { t } = useTranslation();
   const sites = scenario.sites ?? [];
   const { facts, result } = view;
@@ -73,7 +74,7 @@ export function SitesTab({ store, view, scenario, draw, lang }: { store: Relocat
               const d = facts ? facts.destinations.findIndex((x) => x.id === site.id) : -1;
               const dest = d >= 0 ? facts!.destinations[d] : null;
               const r = d >= 0 && result ? result.destinations[d] : null;
-              const forbidding = dest ? forbiddingHazard(dest, scenario.policy.rules) : null;
+              const forbidding = r?.check.excluding ?? null;
               const problems = validateSite(site);
               const ha = siteAreaHa(site);
               const industryNear = site.kind === 'industry' && facts ? industryReach(facts, site.id) : null;
@@ -112,12 +113,15 @@ export function SitesTab({ store, view, scenario, draw, lang }: { store: Relocat
                       {problems.map((p, k) => <div key={k} className="problems">{p[lang]}</div>)}
                       {site.kind === 'industry' ? (industryNear === null ? t('scen.sites.pending') : t('scen.sites.industryNear', { count: industryNear })) : !dest ? t('scen.sites.pending') : dest.hazards.length === 0 ? t('scen.sites.clear') : (
                         <>
-                          {dest.hazards.slice(0, 2).map((h) => <div key={h.id}>{t('scen.sites.hit', { id: h.id, type: t(`value.${h.type}`), level: level(h.level), m: h.zone ? t('scen.sites.inside') : t('scen.sites.near', { m: Math.round(h.distanceM) }) })}</div>)}
+                          {dest.hazards.slice(0, 2).map((h) => <div key={h.id}>{t('scen.sites.hit', { id: h.name || h.id, type: t(`value.${h.type}`), level: level(h.level), m: h.zone ? t('scen.sites.inside') : t('scen.sites.near', { m: Math.round(h.distanceM) }) })}</div>)}
                           {forbidding && <strong className="problems">{t('scen.sites.forbidden')}</strong>}
                         </>
                       )}
                     </td>
-                    <td data-testid="site-assigned">{r ? t('scen.sites.villages', { count: r.villages, people: formatPeople(r.assigned, lang) }) : '—'}</td>
+                    <td data-testid="site-assigned">
+                      {r ? t('scen.sites.villages', { count: r.villages, people: formatPeople(r.assigned, lang) }) : '—'}
+                      {r?.idle && site.kind === 'relocation' && <div className="note" data-testid="site-idle">{idleText(r.idle, t, lang)}</div>}
+                    </td>
                     <td><button type="button" className="small danger" onClick={() => store.deleteSite(site.id)} data-testid="site-delete">{t('scen.sites.delete')}</button></td>
                   </tr>
                   {refused[site.id] && (
@@ -131,7 +135,53 @@ export function SitesTab({ store, view, scenario, draw, lang }: { store: Relocat
           </tbody>
         </table>
       )}
+      <RegionsSection store={store} view={view} scenario={scenario} lang={lang} onAdd={onAddRegions} />
     </div>
+  );
+}
+
+
+
+/**
+ * The suitability analysis's candidate regions added to this scenario: saved with it (a
+ * snapshot), each with its capacity's derivation, what it receives, and why nobody when nobody.
+ */
+function RegionsSection({ store, view, scenario, lang, onAdd }: { store: RelocationStore; view: RelocationView; scenario: RelocationScenario; lang: Lang; onAdd: () => void }) {
+  const { t } = useTranslation();
+  const regions = scenario.regions ?? [];
+  const { facts, result } = view;
+  return (
+    <section className="regions" data-testid="regions-section">
+      <h3>{t('reloc.regions.title')}</h3>
+      <div className="row-actions">
+        <button type="button" className="small" onClick={onAdd} data-testid="regions-add">{t('reloc.regions.add', { n: scenario.policy.assignment.newSiteCount })}</button>
+      </div>
+      {regions.length === 0 ? (
+        <p className="note">{t('reloc.regions.none')}</p>
+      ) : (
+        <ul className="region-list" data-testid="region-table">
+          {regions.map((region) => {
+            const d = facts ? facts.destinations.findIndex((x) => x.id === region.id) : -1;
+            const r = d >= 0 && result ? result.destinations[d] : null;
+            const name = d >= 0 ? facts!.destinations[d].name : region.name;
+            const derivation = r ? derivationText(r, t) : null;
+            return (
+              <li key={region.id} data-testid="region-row" className={r?.check.excluding ? 'has-alert' : ''}>
+                <div className="region-head">
+                  <strong>{name}</strong>
+                  <span>{r ? t('scen.sites.villages', { count: r.villages, people: formatPeople(r.assigned, lang) }) : t('scen.sites.pending')}</span>
+                  <button type="button" className="small" onClick={() => store.removeRegion(region.id)}>{t('reloc.regions.remove')}</button>
+                </div>
+                <div className="note">{t('reloc.regions.added', { date: region.addedAt, model: region.model, score: Math.round(region.score) })}</div>
+                {derivation && <div className="note" data-testid="region-derivation">{derivation}</div>}
+                {r && checkText(r.check, t).map((line, k) => <div key={k} className={r.check.excluding && k === 0 ? 'problems' : 'note'}>{line}</div>)}
+                {r?.idle && <div className="note" data-testid="region-idle">{idleText(r.idle, t, lang)}</div>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
   );
 }
 

@@ -1,13 +1,12 @@
 /** A relocation result as the map draws it (see src/map/relocation-layers.ts). */
-import { forbiddingHazard, type RelocationFacts, type RelocationResult } from '../../core/relocation/analysis';
-import type { EligibilityRules } from '../../core/relocation/policy';
+import type { RelocationFacts, RelocationResult } from '../../core/relocation/analysis';
 import type { RelocationOverlay } from '../../map/relocation-layers';
 import { numbersOf, VILLAGE_STATUS } from '../../core/vocabulary';
 
 /** The map's status codes: the vocabulary's numbers, which its colours are indexed by. */
 const STATUS_CODE = numbersOf(VILLAGE_STATUS);
 
-export function relocationOverlay(facts: RelocationFacts, result: RelocationResult, rules: EligibilityRules | undefined, focus: number, changed?: Set<string>): RelocationOverlay {
+export function relocationOverlay(facts: RelocationFacts, result: RelocationResult, focus: number, changed?: Set<string>): RelocationOverlay {
   return {
     villages: Float64Array.from(facts.villages.flatMap((v) => v.lngLat)),
     status: Uint8Array.from(result.villages, (r) => (r.moves && r.destination < 0 ? STATUS_CODE.unassigned : STATUS_CODE[r.status])),
@@ -16,7 +15,7 @@ export function relocationOverlay(facts: RelocationFacts, result: RelocationResu
     destinations: Float64Array.from(facts.destinations.flatMap((d) => d.lngLat)),
     capacity: Float32Array.from(result.destinations, (d) => d.capacity),
     load: Float32Array.from(result.destinations, (d) => d.used + d.assigned),
-    forbidden: Uint8Array.from(facts.destinations, (d) => (rules && forbiddingHazard(d, rules) ? 1 : 0)),
+    forbidden: Uint8Array.from(result.destinations, (d) => (d.check.excluding ? 1 : 0)),
     focus,
     ...(changed ? { changed: Uint8Array.from(facts.villages, (v) => (changed.has(v.id) ? 1 : 0)) } : {}),
   };

@@ -8,8 +8,9 @@
 import { proxy } from 'comlink';
 import type { ExposureParams } from '../../core/exposure/analysis';
 import type { LocalizedText } from '../../core/manifest';
-import { failure, type Message, type Outcome } from '../../core/messages';
-import type { DrawnSite, NewSite, RelocationFacts, RelocationResult, RelocationScenario, VillageOverride } from '../../core/relocation/analysis';
+import { failure, message, type Message, type Outcome } from '../../core/messages';
+import type { DrawnSite, RelocationFacts, RelocationResult, RelocationScenario, ScenarioRegion, VillageOverride } from '../../core/relocation/analysis';
+import { canonicalJson, scenarioInputs } from '../../core/relocation/fingerprint';
 import { defaultPolicy, type RelocationPolicy } from '../../core/relocation/policy';
 import { newDrawnSite } from '../../core/relocation/sites';
 import { RELOCATION_DOCUMENT } from '../../core/documents/registry';
@@ -42,6 +43,8 @@ export interface RelocationView {
   error: RunFailure | null;
   /** Why the last policy edit was not made, until the next one succeeds. */
   policyError: Message | null;
+  /** Why the last sign-off or region request was refused, until the next succeeds. */
+  signOffError: Message | null;
   /** Why the stored scenarios are not read or written (newer Anju, damaged): shown until a save succeeds. */
   documentProblem: Message | null;
   /** Village index in focus (table row or map click), -1 none. */
@@ -80,8 +83,6 @@ export interface RelocationStoreDeps {
   client: Pick<DataClient, 'serve' | 'getDocument' | 'putDocument'>;
   /** The hazard register's buffers, so hazards hit villages exactly as the register says. */
   hazardParams: () => ExposureParams;
-  /** The suitability analysis's candidate regions offered as new sites (none by default). */
-  newSites?: () => NewSite[];
   createWorker?: () => RelocationWorker;
   /** Pause after an edit before rerunning, ms (default 300). */
   debounceMs?: number;
@@ -111,7 +112,7 @@ export function setPolicyValue(policy: RelocationPolicy, path: string, value: un
 }
 
 export class RelocationStore {
-  private view: RelocationView = { loaded: false, doc: null, facts: null, result: null, warnings: [], problems: [], running: false, activeRun: null, error: null, policyError: null, documentProblem: null, selected: -1, lastLatencyMs: null, deleted: null, canUndo: false, canRedo: false, comparison: null };
+  private view: RelocationView = { loaded: false, doc: null, facts: null, result: null, warnings: [], problems: [], running: false, activeRun: null, error: null, policyError: null, signOffError: null, documentProblem: null, selected: -1, lastLatencyMs: null, deleted: null, canUndo: false, canRedo: false, comparison: null };
   /**
    * Results by scenario, with the scenario and new sites they were computed from: a scenario
    * switched back to, or compared, shows at once when nothing it depends on changed. Results
@@ -196,9 +197,8 @@ export class RelocationStore {
     const client = this.client;
     const worker = this.worker!;
     const hazards = this.deps.hazardParams();
-    const newSites = this.deps.newSites?.() ?? [];
     // HiGHS blocks while it solves: cancelling terminates the worker (cancel() says the rest).
-    const run = startRun<RelocationOutcome, RelocationProgress>('relocation', (ctx) => client.run(scenario, hazards, this.factsKey, proxy(ctx.progress), keep, newSites), {
+    const run = startRun<RelocationOutcome, RelocationProgress>('relocation', (ctx) => client.run(scenario, hazards, this.factsKey, proxy(ctx.progress), keep), {
       terminate: () => {
         worker.terminate();
         if (this.worker === worker) this.worker = null;
@@ -271,11 +271,17 @@ export class RelocationStore {
     }
   }
 
+  /** Edits the active scenario; an edit to what decides its answer clears its sign-off. */
   private editActive(edit: (s: RelocationScenario) => RelocationScenario, rerun: 'schedule' | 'none' = 'schedule') {
     const doc = this.view.doc;
     const active = this.active;
     if (!doc || !active) return;
-    this.update({ ...doc, scenarios: doc.scenarios.map((s) => (s.id === active.id ? edit(s) : s)) }, rerun);
+    let next = edit(active);
+    if (next.signOff && canonicalJson(scenarioInputs(next)) !== canonicalJson(scenarioInputs(active))) {
+      const { signOff: _cleared, ...rest } = next;
+      next = rest;
+    }
+    this.update({ ...doc, scenarios: doc.scenarios.map((s) => (s.id === active.id ? next : s)) }, rerun);
   }
 
   /** Changes one policy value (dotted path) and reruns; says so when the policy has no such value. */
@@ -288,7 +294,13 @@ export class RelocationStore {
     this.editActive((s) => ({ ...s, policy: set.value }));
   }
 
+  /** Sets a destination's capacity in this scenario (null: the layer's again); a negative or non-number is refused with a message. */
   setCapacity(destinationId: string, persons: number | null): void {
+    if (persons !== null && !(Number.isFinite(persons) && persons >= 0)) {
+      const name = this.view.facts?.destinations.find((d) => d.id === destinationId)?.name ?? destinationId;
+      return this.set({ policyError: message('relocation.bad-capacity', { name, value: String(persons) }) });
+    }
+    if (this.view.policyError) this.set({ policyError: null });
     this.editActive((s) => {
       const capacities = { ...s.capacities };
       if (persons === null) delete capacities[destinationId];
@@ -312,19 +324,21 @@ export class RelocationStore {
     }, 'none');
     if (!facts || !result) return;
     this.editedAt = performance.now();
-    // A status override changes who moves: that needs the solver; a destination does not.
+    // A status override changes who moves: that needs the solver. A destination shows at once
+    // with every other village kept where it was; the full solve follows, so the answer on
+    // view is the one a fresh run of the saved scenario gives (the kept one may not be).
     const statusChanged = override?.status !== undefined || !override;
     if (statusChanged) void this.run();
-    else void this.run(Int32Array.from(result.villages, (v) => v.destination));
+    else void this.run(Int32Array.from(result.villages, (v) => v.destination)).then(() => this.run());
   }
 
   select(index: number): void {
     this.set({ selected: index });
   }
 
-  /** What a scenario's result depends on besides the layers: the scenario, the hazard buffers and the offered new sites. */
+  /** What a scenario's result depends on besides the layers: the scenario and the hazard buffers. */
   private inputKey(scenario: RelocationScenario): string {
-    return JSON.stringify([scenario, this.deps.hazardParams(), this.deps.newSites?.() ?? []]);
+    return JSON.stringify([scenario, this.deps.hazardParams()]);
   }
 
   /** The kept result of a scenario when nothing it depends on changed since. */
@@ -488,6 +502,51 @@ export class RelocationStore {
     return `${kind === 'industry' ? 'ind' : 'site'}-${this.active?.id}-${n}`;
   }
 
+  // Suitability regions and sign-off ------------------------------------------------------------
+
+  /**
+   * Adds suitability candidate regions to the active scenario as new sites (a saved snapshot,
+   * replacing any added before), or says why there are none to add.
+   */
+  setRegions(regions: ScenarioRegion[]): void {
+    if (regions.length === 0) return this.set({ signOffError: message('relocation.regions-none', {}) });
+    this.set({ signOffError: null });
+    this.editActive((s) => ({ ...s, regions }), 'none');
+    this.editedAt = performance.now();
+    void this.run();
+  }
+
+  removeRegion(id: string): void {
+    this.editActive((s) => ({ ...s, regions: (s.regions ?? []).filter((r) => r.id !== id) }), 'none');
+    this.editedAt = performance.now();
+    void this.run();
+  }
+
+  /**
+   * Signs the active scenario's result off (定稿) in `by`'s name on `date` (yyyy-mm-dd), or
+   * says why not: no result, an unfinished solve, or a red alert without a written reason.
+   */
+  signOff(by: string, date: string): Message | null {
+    const result = this.view.result;
+    const facts = this.view.facts;
+    const refuse = (m: Message) => {
+      this.set({ signOffError: m });
+      return m;
+    };
+    if (!by.trim()) return refuse(message('relocation.signoff-no-name', {}));
+    if (!result || !facts || this.view.running) return refuse(message('relocation.signoff-no-result', {}));
+    if (result.solver.status === 'unfinished') return refuse(message('relocation.signoff-unfinished', {}));
+    const open = result.redAlerts.filter((a) => !a.justified);
+    if (open.length > 0) return refuse(message('relocation.signoff-red-alert', { count: open.length, villages: open.map((a) => facts.villages[a.village].name).join('、') }));
+    this.set({ signOffError: null });
+    this.editActive((s) => ({ ...s, signOff: { by: by.trim(), date, fingerprint: result.fingerprint } }), 'none');
+    return null;
+  }
+
+  clearSignOff(): void {
+    this.editActive(({ signOff: _cleared, ...s }) => s, 'none');
+  }
+
   // Comparison --------------------------------------------------------------------------------
 
   /**
@@ -510,8 +569,7 @@ export class RelocationStore {
     for (const s of scenarios.filter((x) => !runs[x.id])) {
       const client = this.client;
       const hazards = this.deps.hazardParams();
-      const newSites = this.deps.newSites?.() ?? [];
-      const settled = await startRun<RelocationOutcome>('relocation', () => client.run(s, hazards, null, undefined, undefined, newSites)).result;
+      const settled = await startRun<RelocationOutcome>('relocation', () => client.run(s, hazards, null)).result;
       if (seq !== this.compareSeq) return;
       if (!settled.ok) {
         if (!('cancelled' in settled)) this.set({ error: settled.failure });

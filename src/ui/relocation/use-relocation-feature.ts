@@ -17,13 +17,13 @@ import { downloadBlob } from '../download';
 import { useMapEvent } from '../use-map-event';
 import type { BriefingContext } from '../briefing/use-briefing';
 import { RelocationStore } from './relocation-store';
+import type { ScenarioRegion } from '../../core/relocation/analysis';
 import { relocationSheet, type RelocationTable } from './sheets';
+import { signOffText } from './wording';
 import { useRelocationMap } from './use-relocation-map';
 
 /** The overlay layer whose picks are villages of the relocation result. */
 const VILLAGES_LAYER = 'relocation-villages';
-/** Candidate regions of the last suitability run that join the destinations as new sites. */
-const NEW_SITES_FROM_SUITABILITY = 10;
 
 interface Deps {
   client: DataClient;
@@ -37,19 +37,7 @@ interface Deps {
 }
 
 export function useRelocationFeature({ client, controller, project, open, layerSignature, hazardParams, register, suitability }: Deps) {
-  const [store] = useState(
-    () =>
-      new RelocationStore({
-        client,
-        hazardParams,
-        // The best candidate regions of the last suitability run, clear of hazards.
-        newSites: () =>
-          (suitability.getSnapshot().result?.regions ?? [])
-            .filter((r) => r.hazard.status === 0)
-            .slice(0, NEW_SITES_FROM_SUITABILITY)
-            .map((r) => ({ id: `SITE-${r.rank}`, name: `${i18next.t('reloc.newSite')} #${r.rank}`, lngLat: r.centroidLngLat, areaHa: r.areaHa })),
-      }),
-  );
+  const [store] = useState(() => new RelocationStore({ client, hazardParams }));
   const view = useSyncExternalStore(store.subscribe, store.getSnapshot);
   useEffect(() => {
     void store.load();
@@ -80,7 +68,9 @@ export function useRelocationFeature({ client, controller, project, open, layerS
     if (!facts || !result) return;
     const { registerCsv, registerXlsx } = await import('../../io/register-export');
     const scenarioName = store.active?.name ?? '';
-    const sheet = relocationSheet(table, facts, result, { scenario: scenarioName, project: project.manifest.name[lang], at: new Date().toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') }, (k, p) => i18next.t(k, p));
+    const t = (k: string, p?: Record<string, unknown>) => i18next.t(k, p);
+    const signOff = store.active ? signOffText(store.active, result, t) : '';
+    const sheet = relocationSheet(table, facts, result, { scenario: scenarioName, project: project.manifest.name[lang], at: new Date().toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'), signOff, lang }, t);
     const blob = format === 'csv' ? new Blob([registerCsv(sheet) as BlobPart], { type: 'text/csv' }) : await registerXlsx(sheet, sheet.title.slice(0, 31));
     downloadBlob(blob, `${sheet.title}-${scenarioName}-${new Date().toISOString().slice(0, 10)}.${format}`);
   };
@@ -88,10 +78,18 @@ export function useRelocationFeature({ client, controller, project, open, layerS
   const map = useRelocationMap(controller, store, view, open, { site: (n) => i18next.t('scen.sites.defaultName', { n }), industry: (n) => i18next.t('scen.sites.defaultIndustry', { n }) });
 
   const briefingContext = useCallback((): BriefingContext => {
-    const reviews = register.getSnapshot().state?.reviews ?? {};
-    const disputed = Object.entries(reviews).flatMap(([key, list]) => {
+    const state = register.getSnapshot().state;
+    // Entries by the names users read (the last run's names), never by their internal keys.
+    const keys = state?.last?.keys ?? [];
+    const nameOf = (key: string) => {
+      const i = keys.indexOf(key);
+      const name = i >= 0 ? state?.last?.names[i] : null;
+      const township = i >= 0 ? state?.last?.townships[i] : null;
+      return name ? (township ? `${township} ${name}` : name) : i18next.t('scen.briefing.unnamedEntry');
+    };
+    const disputed = Object.entries(state?.reviews ?? {}).flatMap(([key, list]) => {
       const last = list[list.length - 1];
-      return last?.status === 'disputed' ? [{ key, note: last.note, date: last.date }] : [];
+      return last?.status === 'disputed' ? [{ name: nameOf(key), note: last.note, date: last.date }] : [];
     });
     const county = project.manifest.name[lang];
     return {
@@ -105,8 +103,35 @@ export function useRelocationFeature({ client, controller, project, open, layerS
     };
   }, [register, store, lang, project]);
 
+  /**
+   * Adds the best regions of the last suitability run (clear of hazards there; the relocation
+   * rules check them again) to the active scenario, as a snapshot saved with it.
+   */
+  const addRegions = () => {
+    const { result } = suitability.getSnapshot();
+    const model = suitability.active?.name[lang] ?? '';
+    const n = store.active?.policy.assignment.newSiteCount ?? 0;
+    const d = new Date();
+    const addedAt = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const regions: ScenarioRegion[] = (result?.regions ?? [])
+      .filter((r) => r.hazard.status === 0)
+      .slice(0, n)
+      .map((r) => ({
+        // Where it is, not only its rank: a later run's region 3 is another place.
+        id: `region-${r.rank}-${Math.round(r.centroidLngLat[0] * 1e4)}-${Math.round(r.centroidLngLat[1] * 1e4)}`,
+        name: i18next.t('reloc.regions.name', { rank: r.rank }),
+        rank: r.rank,
+        lngLat: r.centroidLngLat,
+        areaHa: r.areaHa,
+        score: r.meanScore,
+        addedAt,
+        model,
+      }));
+    store.setRegions(regions);
+  };
+
   /** The name of a scenario of the project (for the split map's labels). */
   const scenarioName = (id: string | undefined) => view.doc?.scenarios.find((s) => s.id === id)?.name ?? '';
 
-  return { store, view, selectVillage, exportTable, ...map, briefingContext, scenarioName };
+  return { store, view, selectVillage, exportTable, ...map, briefingContext, scenarioName, addRegions };
 }

@@ -33,14 +33,12 @@ export function useRelocationMap(controller: MapController | null, store: Reloca
   // The main map: the active result, or scenario A of the difference.
   useEffect(() => {
     if (!controller) return;
-    const scenarios = view.doc?.scenarios ?? [];
-    const rulesOf = (id: string) => scenarios.find((s) => s.id === id)?.policy.rules;
     if (!open) return controller.setRelocationOverlay(null);
-    if (pair && changed && diff) return controller.setRelocationOverlay(relocationOverlay(pair.a.facts, pair.a.result, rulesOf(diff.a), -1, changed));
+    if (pair && changed && diff) return controller.setRelocationOverlay(relocationOverlay(pair.a.facts, pair.a.result, -1, changed));
     const { facts, result, selected } = view;
     if (!facts || !result) return controller.setRelocationOverlay(null);
-    controller.setRelocationOverlay(relocationOverlay(facts, result, store.active?.policy.rules, selected, undefined));
-  }, [controller, open, view, store, pair, changed, diff]);
+    controller.setRelocationOverlay(relocationOverlay(facts, result, selected, undefined));
+  }, [controller, open, view, pair, changed, diff]);
 
   // The split view: scenario B beside A, moving together.
   useEffect(() => {
@@ -57,9 +55,8 @@ export function useRelocationMap(controller: MapController | null, store: Reloca
   }, [controller, splitEl, diff?.split]);
   useEffect(() => {
     if (!split.current || !pair || !changed || !diff) return;
-    const rules = view.doc?.scenarios.find((s) => s.id === diff.b)?.policy.rules;
-    split.current.setOverlay(relocationOverlay(pair.b.facts, pair.b.result, rules, -1, changed));
-  }, [pair, changed, diff, view.doc, splitEl]);
+    split.current.setOverlay(relocationOverlay(pair.b.facts, pair.b.result, -1, changed));
+  }, [pair, changed, diff, splitEl]);
 
   // Drawing: the active scenario's sites while the panel is open; drawing ends with the panel.
   const activeSites = store.active?.sites;

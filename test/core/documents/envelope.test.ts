@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { currentVersion, envelopeOf, migrateDocument, type DocumentKind } from '../../../src/core/documents/envelope';
 import { documentKind, documentNames, loadDocument } from '../../../src/core/documents/registry';
-import { legacyDocument, withoutVersion } from './fixtures';
+import { legacyDocument, relocationAsV2, withoutVersion } from './fixtures';
 
 /** A kind with two steps, each recording that it ran. */
 const counter: DocumentKind = {
@@ -69,10 +69,14 @@ describe('stored document fixtures migrate forward with nothing lost', () => {
     expect(state.previous.keys).toHaveLength(4);
   });
 
-  it('register v2, suitability v1 and relocation v1 read as they were, their version moved to the envelope', () => {
-    for (const [name, file] of [['register', 'register.v2'], ['suitability', 'suitability.v1'], ['relocation', 'relocation.v1']] as const) {
+  it('register v2 and suitability v1 read as they were, their version moved to the envelope', () => {
+    for (const [name, file] of [['register', 'register.v2'], ['suitability', 'suitability.v1']] as const) {
       const stored = legacyDocument(file);
       expect(loadDocument(name, { value: stored })).toEqual({ ok: true, value: withoutVersion(stored), revision: 0 });
     }
+  });
+
+  it('relocation v1 reads with the time limit as a safety net and without the new-site switch', () => {
+    expect(loadDocument('relocation', { value: legacyDocument('relocation.v1') })).toEqual({ ok: true, value: relocationAsV2(), revision: 0 });
   });
 });

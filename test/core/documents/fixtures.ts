@@ -19,3 +19,16 @@ export function withoutVersion(value: Record<string, unknown>): Record<string, u
 export function projectFile(file: 'tiny.v1'): Uint8Array {
   return new Uint8Array(readFileSync(new URL(`${file}.anju`, DIR)));
 }
+
+/**
+ * `relocation.v1` as this version reads it (written out by hand, not by the migration under
+ * test): the solver's time limit is a 60-second safety net, the new-site switch is gone.
+ */
+export function relocationAsV2(): Record<string, unknown> {
+  const value = withoutVersion(legacyDocument('relocation.v1')) as { scenarios: { policy: { assignment: Record<string, unknown> } }[] };
+  for (const s of value.scenarios) {
+    delete s.policy.assignment.useNewSites;
+    s.policy.assignment.timeLimitS = 60;
+  }
+  return value as unknown as Record<string, unknown>;
+}

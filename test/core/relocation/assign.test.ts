@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import highsLoader, { type Highs } from 'highs';
 import { checkAssignment, solveAssignment, type AssignmentInput } from '../../../src/core/relocation/assign';
 import { createRng } from '../../../src/core/random';
+import { relocationInstance } from '../../bench/relocation.bench';
 
 let highs: Highs;
 const load = async () => (highs ??= await highsLoader());
@@ -61,6 +62,9 @@ describe('solveAssignment', () => {
       expect(placedOf(input, solution.destination)).toBe(best.placed);
       expect(solution.cost).toBeCloseTo(best.cost, 3);
       expect(solution.pricing.complete).toBe(true);
+      expect(solution.placed).toBe(best.placed);
+      expect(solution.maxPlaced).toBe(best.placed);
+      expect(solution.provenGap).toBeLessThanOrEqual(1e-9);
     }
   });
 
@@ -105,7 +109,8 @@ describe('solveAssignment', () => {
     expect(s.pricing.added).toBe(2);
     expect(s.cost).toBe(2);
     expect(s.lowerBound).toBeCloseTo(2);
-    expect(s.boundGap).toBeCloseTo(0);
+    expect(s.provenGap).toBeCloseTo(0);
+    expect(s.status).toBe('optimal');
   });
 
   it('leaves a village unassigned when no destination has room, and the checker catches overfull ones', async () => {
@@ -118,4 +123,57 @@ describe('solveAssignment', () => {
     expect(bad.problems[0]).toMatch(/destination 0: 80 people, free capacity 40/);
     expect(checkAssignment(input, Int32Array.of(-1, 0), 5).problems[0]).toMatch(/reported cost 5/);
   });
+
+  it('places the most people first when capacity is short, as many as brute force', async () => {
+    const h = await load();
+    for (let seed = 40; seed < 52; seed++) {
+      const input = relocationInstance(seed, 8, 3, 0.6 + 0.05 * (seed % 6));
+      const s = solveAssignment(h, input, { relGap: 1e-9 });
+      const best = bruteForce(input);
+      expect(checkAssignment(input, s.destination, s.cost).ok).toBe(true);
+      expect(s.placed).toBe(placedOf(input, s.destination));
+      expect(s.placed).toBe(best.placed);
+      if (s.status === 'optimal') {
+        expect(s.maxPlaced).toBe(best.placed);
+        expect(s.cost).toBeLessThanOrEqual(best.cost * (1 + 1e-9) + 1e-6);
+      } else expect(s.status).toBe('limit');
+    }
+  }, 120_000);
+
+  it("says 'optimal' only within relGap of the full problem's bound", async () => {
+    const h = await load();
+    for (const [seed, ratio, relGap] of [
+      [21, 0.9, 0.01],
+      [22, 1.05, 0.01],
+      [23, 1.3, 0.01],
+      [24, 1.05, 1e-3],
+      [25, 0.95, 1e-4],
+    ] as const) {
+      const input = relocationInstance(seed, 60, 8, ratio);
+      const s = solveAssignment(h, input, { relGap });
+      expect(checkAssignment(input, s.destination, s.cost).ok).toBe(true);
+      expect(['optimal', 'limit']).toContain(s.status);
+      if (s.status === 'optimal') {
+        expect(s.provenGap).toBeLessThanOrEqual(relGap);
+        expect(s.placed).toBe(s.maxPlaced);
+      }
+      expect(s.cost - s.lowerBound).toBeCloseTo(s.provenGap * s.cost, 3);
+    }
+  }, 120_000);
+
+  it('gives the same answer every time, and never a final one when the safety net stops it', async () => {
+    const h = await load();
+    for (const ratio of [0.9, 1.05]) {
+      const input = relocationInstance(31, 60, 8, ratio);
+      const a = solveAssignment(h, input, { relGap: 0.01 });
+      const b = solveAssignment(h, input, { relGap: 0.01 });
+      expect(Buffer.from(a.destination.buffer).equals(Buffer.from(b.destination.buffer))).toBe(true);
+      const strip = (s: typeof a) => ({ ...s, destination: null, elapsedMs: 0 });
+      expect(strip(b)).toEqual(strip(a));
+      const rushed = solveAssignment(h, input, { relGap: 0.01, safetyTimeLimitS: 1e-9 });
+      expect(rushed.status).toBe('unfinished');
+      expect(checkAssignment(input, rushed.destination, rushed.cost).ok).toBe(true);
+    }
+  }, 120_000);
 });
+
