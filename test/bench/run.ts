@@ -18,6 +18,7 @@ import { benchDistance } from './distance.bench';
 import { benchCostDistance } from './costdistance.bench';
 import { benchSuitability } from './suitability.bench';
 import { benchRelocation } from './relocation.bench';
+import { benchReproducible } from './reproducible.bench';
 import type { BenchResult } from './types';
 
 const GROUPS: Record<string, () => Promise<BenchResult[]>> = {
@@ -29,6 +30,7 @@ const GROUPS: Record<string, () => Promise<BenchResult[]>> = {
   costdistance: benchCostDistance,
   suitability: benchSuitability,
   relocation: benchRelocation,
+  reproducible: benchReproducible,
   demtile: benchDemTiles,
   pageload: benchPageLoad,
 };
