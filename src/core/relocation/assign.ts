@@ -10,10 +10,10 @@
  *                      x binary
  * ```
  * Stage 1 is skipped when a greedy placement already places everyone (the common case: capacity
- * suffices), and its integer solve when the rounding (then an ejection search, `fill`) reaches
- * the relaxation's bound. Stage 1 breaks ties towards cheap arcs by a cost term worth less than
- * a quarter person in all, and is solved to an absolute gap of half a person; stage 2 has only
- * costs. No giant per-person penalty distorts HiGHS's relative gap any more. Stage 1 is hard
+ * suffices), and its integer solve when the rounding (then an ejection search, `fill`, and an
+ * exact subset-sum re-pack of each destination, `repack`) reaches the relaxation's bound.
+ * Stage 1 breaks ties towards cheap arcs by a cost term worth less than a quarter person in all,
+ * and is solved to an absolute gap of half a person; stage 2 has only costs. No giant per-person penalty distorts HiGHS's relative gap any more. Stage 1 is hard
  * when capacity is short (subset-sum-like: HiGHS rarely proves it unless a placement reaches the
  * relaxation's bound); when not proven, `maxPlaced` is NaN and the status is 'limit'.
  *
@@ -412,6 +412,80 @@ function fill(input: AssignmentInput, prog: Program, destination: Int32Array): [
   return extra;
 }
 
+/** Work limit of `repack` (knapsack cells), so that it stays fast on large instances. */
+const REPACK_STEPS = 20_000_000;
+
+/**
+ * Re-packs one destination at a time exactly (integer people only): the villages at d and the
+ * villages left over that may go to d are re-chosen by a subset-sum knapsack over d's free
+ * capacity, for the most people at d, then the least cost. A village of d not chosen is left
+ * over. A move is kept only when it places more people, or as many at less cost, so it never
+ * loses; it lets stage 1 fill destinations exactly, which the ejection search (`fill`, one
+ * village moved at a time) cannot. Destinations and villages in index order: deterministic.
+ * Returns the arcs used that are not in the program.
+ */
+function repack(input: AssignmentInput, prog: Program, destination: Int32Array): [number, number][] {
+  const { V, D } = prog;
+  const at: number[][] = Array.from({ length: D }, () => []);
+  for (let v = 0; v < V; v++) if (destination[v] >= 0) at[destination[v]].push(v);
+  let budget = REPACK_STEPS;
+  for (let pass = 0; pass < 10 && budget > 0; pass++) {
+    let gained = false;
+    for (let d = 0; d < D && budget > 0; d++) {
+      const cap = Math.floor(Math.max(0, input.capacity[d]) + 1e-9);
+      if (cap <= 0) continue;
+      const pool = [...at[d]];
+      for (let v = 0; v < V; v++) if (destination[v] < 0 && input.people[v] <= cap && Number.isFinite(input.cost(v, d))) pool.push(v);
+      if (pool.length === at[d].length) continue;
+      pool.sort((a, b) => a - b);
+      const n = pool.length;
+      budget -= n * (cap + 1);
+      if (budget < 0) break;
+      const best = new Float64Array(cap + 1).fill(Infinity);
+      best[0] = 0;
+      const take = new Uint8Array(n * (cap + 1));
+      let reach = 0;
+      for (let i = 0; i < n; i++) {
+        const v = pool[i];
+        const p = input.people[v];
+        const c = input.cost(v, d);
+        for (let L = Math.min(cap, reach + p); L >= p; L--) {
+          const t = best[L - p] + c;
+          if (t < best[L] - 1e-9 * Math.abs(t)) {
+            best[L] = t;
+            take[i * (cap + 1) + L] = 1;
+          }
+        }
+        reach = Math.min(cap, reach + p);
+      }
+      let curLoad = 0;
+      let curCost = 0;
+      for (const v of at[d]) {
+        curLoad += input.people[v];
+        curCost += input.cost(v, d);
+      }
+      let L = cap;
+      while (L > 0 && best[L] === Infinity) L--;
+      if (L < curLoad || (L === curLoad && best[L] >= curCost - 1e-9 * Math.abs(curCost))) continue;
+      const chosen: number[] = [];
+      for (let i = n - 1, l = L; i >= 0 && l > 0; i--) {
+        if (take[i * (cap + 1) + l]) {
+          chosen.push(pool[i]);
+          l -= input.people[pool[i]];
+        }
+      }
+      for (const v of at[d]) destination[v] = -1;
+      for (const v of chosen) destination[v] = d;
+      at[d] = chosen.sort((a, b) => a - b);
+      gained = true;
+    }
+    if (!gained) break;
+  }
+  const extra: [number, number][] = [];
+  for (let v = 0; v < V; v++) if (destination[v] >= 0 && !prog.has[v].has(destination[v])) extra.push([v, destination[v]]);
+  return extra;
+}
+
 /** The columns' values for a placement (slack 1 for a village left over). */
 function startVector(prog: Program, destination: Int32Array): Float64Array {
   const x = new Float64Array(prog.V + prog.arcV.length);
@@ -652,6 +726,11 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
           const filled = fill(input, prog, dest);
           addArcs(filled);
           added += filled.length;
+          if (integerPeople) {
+            const packed = repack(input, prog, dest);
+            addArcs(packed);
+            added += packed.length;
+          }
           improve(input, prog, dest);
         }
         incumbent = better(rounded.destination, incumbent);

@@ -140,6 +140,20 @@ describe('solveAssignment', () => {
     }
   }, 120_000);
 
+  it('proves the most people placeable at short capacity by re-packing destinations exactly', async () => {
+    const h = await load();
+    // Before the per-destination subset-sum re-pack, 21 people stayed below the relaxation's
+    // bound here and the maximum was not proven. A tiny node limit keeps stage 2 cheap.
+    const input = relocationInstance(2026, 300, 40, 0.9);
+    const s = solveAssignment(h, input, { relGap: 0.01, maxNodes: 1 });
+    expect(checkAssignment(input, s.destination, s.cost).ok).toBe(true);
+    expect(Number.isFinite(s.maxPlaced)).toBe(true);
+    expect(s.placed).toBe(s.maxPlaced);
+    let allowed = 0;
+    for (let d = 0; d < input.destinations; d++) if (Number.isFinite(input.cost(0, d))) allowed += input.capacity[d];
+    expect(s.placed).toBeLessThanOrEqual(allowed);
+  }, 120_000);
+
   it("says 'optimal' only within relGap of the full problem's bound", async () => {
     const h = await load();
     for (const [seed, ratio, relGap] of [
