@@ -33,7 +33,7 @@ export interface HazardHit {
   zone: boolean;
 }
 
-/** What a village lacks for the rules to judge it: no people, outside the DEM, no path to any service. */
+/** What a village lacks for the rules to judge it: no people, outside the DEM, no path to a town. */
 export type DataGap = 'no_population' | 'no_dem' | 'no_path';
 
 export interface VillageFacts {
@@ -90,7 +90,7 @@ export interface ScenarioRegion {
   rank: number;
   lngLat: [number, number];
   areaHa: number;
-  /** Mean suitability score (0–1) of the region when it was added. */
+  /** Mean suitability score (0–100) of the region when it was added. */
   score: number;
   /** When it was added (ISO date), and from which suitability model. */
   addedAt: string;
@@ -383,7 +383,7 @@ const hazardParams = (h: HazardHit) => ({ name: h.name || h.id, type: h.type });
 
 /**
  * Status and reasons of a village under the rules (before any override). Missing data never
- * decides a move: a village with no people, outside the DEM or with no path to any service is
+ * decides a move: a village with no people, outside the DEM or with no path to a town is
  * 数据不足 unless a hazard (which is known) already makes it move.
  */
 export function classify(v: VillageFacts, rules: EligibilityRules): { status: VillageStatus; reasons: Reason[] } {

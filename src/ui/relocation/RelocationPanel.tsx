@@ -53,7 +53,7 @@ export function RelocationPanel({ store, view, lang, onSelectVillage, onExport, 
   const scenario = store.active;
   const { facts, result } = view;
   return (
-    <aside className="panel relocation-panel" data-testid="relocation-panel" aria-label={t('reloc.title')}>
+    <aside className="panel relocation-panel" data-testid="relocation-panel" data-fingerprint={result?.fingerprint ?? ''} aria-label={t('reloc.title')}>
       <header>
         <h2>{t('reloc.title')}</h2>
         <button type="button" onClick={onClose} aria-label={t('reloc.close')}><Icon name="close" size={12} /></button>
