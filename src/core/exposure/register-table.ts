@@ -21,11 +21,18 @@ export interface RegisterSheet {
 
 const BUFFER_SOURCE_ZH: Record<(typeof BUFFER_SOURCES)[number], string> = { table: '默认表', own: '自带缓冲', threat: '威胁半径' };
 
+const p = (n: number) => String(n).padStart(2, '0');
+
+/** YYYY-MM-DD in local time. */
+export function dateText(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
 /** YYYY-MM-DD HH:MM in local time. */
 export function dateTimeText(ms: number): string {
   const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  return `${dateText(ms)} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 /** "滑坡 H012（高）区内; 崩塌 H020（中）85 米": every hit of an entry, nearest first. */

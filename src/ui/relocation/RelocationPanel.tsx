@@ -5,6 +5,7 @@ import { VILLAGE_STATUSES } from '../../core/relocation/analysis';
 import { POLICY_SOURCES, type RelocationPolicy } from '../../core/relocation/policy';
 import { DESTINATION_KIND, HAZARD_ACTION, HAZARD_TYPE, numberOf, RISK_LEVEL } from '../../core/vocabulary';
 import { formatMinutes, formatPeople, formatYuan } from '../register/format';
+import { dateText } from '../../core/exposure/register-table';
 import type { RelocationStore, RelocationView } from './relocation-store';
 import { reasonText, type RelocationTable } from './sheets';
 import { Icon } from '../icons';
@@ -560,10 +561,6 @@ function SignOffBox({ store, scenario, result }: { store: RelocationStore; scena
   const { t } = useTranslation();
   const [by, setBy] = useState('');
   const signed = scenario.signOff;
-  const today = () => {
-    const d = new Date();
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  };
   return (
     <fieldset className="signoff" data-testid="signoff">
       <legend>{t('reloc.signoff.title')}</legend>
@@ -577,7 +574,7 @@ function SignOffBox({ store, scenario, result }: { store: RelocationStore; scena
         <div className="row-actions">
           <span className="note" data-testid="signoff-state">{t('reloc.signoff.none')}</span>
           <input value={by} onChange={(e) => setBy(e.target.value)} placeholder={t('reloc.signoff.by')} aria-label={t('reloc.signoff.by')} data-testid="signoff-by" />
-          <button type="button" className="small primary" onClick={() => store.signOff(by, today())} data-testid="signoff-sign">{t('reloc.signoff.sign')}</button>
+          <button type="button" className="small primary" onClick={() => store.signOff(by, dateText(Date.now()))} data-testid="signoff-sign">{t('reloc.signoff.sign')}</button>
         </div>
       )}
     </fieldset>

@@ -20,6 +20,7 @@ import { RelocationStore } from './relocation-store';
 import type { ScenarioRegion } from '../../core/relocation/analysis';
 import { relocationSheet, type RelocationTable } from './sheets';
 import { signOffText } from './wording';
+import { dateText } from '../../core/exposure/register-table';
 import { useRelocationMap } from './use-relocation-map';
 
 /** The overlay layer whose picks are villages of the relocation result. */
@@ -111,8 +112,7 @@ export function useRelocationFeature({ client, controller, project, open, layerS
     const { result } = suitability.getSnapshot();
     const model = suitability.active?.name[lang] ?? '';
     const n = store.active?.policy.assignment.newSiteCount ?? 0;
-    const d = new Date();
-    const addedAt = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const addedAt = dateText(Date.now());
     const regions: ScenarioRegion[] = (result?.regions ?? [])
       .filter((r) => r.hazard.status === 0)
       .slice(0, n)
