@@ -10,8 +10,12 @@
  *                      x binary
  * ```
  * Stage 1 is skipped when a greedy placement already places everyone (the common case: capacity
- * suffices), and its integer solve when the rounding (then an ejection search, `fill`, and an
- * exact subset-sum re-pack of each destination, `repack`) reaches the relaxation's bound.
+ * suffices), and its integer solve when the rounding (then an ejection search, `fill`, an exact
+ * subset-sum re-pack of each destination, `repack`, and seeded simulated annealing, `anneal`)
+ * reaches the relaxation's bound. Stage 2's placement is polished before any integer solve by
+ * swaps (`improve`), an exact re-pack of each destination for cost (`repack`), and an exact
+ * re-partition of each pair of destinations (`repartition`): HiGHS's own search spends its work
+ * limit in root cuts on these programs and seldom improves a placement.
  * Stage 1 breaks ties towards cheap arcs by a cost term worth less than a quarter person in all,
  * and is solved to an absolute gap of half a person; stage 2 has only costs. No giant per-person penalty distorts HiGHS's relative gap any more. Stage 1 is hard
  * when capacity is short (subset-sum-like: HiGHS rarely proves it unless a placement reaches the
@@ -39,6 +43,7 @@
  * (`safetyTimeLimitS`): if that ever stops a solve, the result says 'unfinished'.
  */
 import type { Highs, HighsCallbackMap, ModelData } from 'highs';
+import { createRng } from '../random';
 
 export interface AssignmentInput {
   /** People per village to place (only villages that move). */
@@ -407,9 +412,211 @@ function fill(input: AssignmentInput, prog: Program, destination: Int32Array): [
     }
     if (!gained) break;
   }
-  const extra: [number, number][] = [];
-  for (let v = 0; v < V; v++) if (destination[v] >= 0 && !prog.has[v].has(destination[v])) extra.push([v, destination[v]]);
-  return extra;
+  return arcsOutside(prog, destination);
+}
+
+/** Work limit of `repartition` (knapsack cells over all passes), so that it stays fast on large instances. */
+const REPARTITION_STEPS = 40_000_000;
+
+/**
+ * Re-partitions the villages of two destinations between them exactly (integer people only):
+ * for each pair (a, b) that some placed village at a has an arc to b, the villages at a or b
+ * that may go to either are split by a knapsack over a's free capacity for the least cost,
+ * subject to both capacities. Same villages placed, so the people placed never change; a move
+ * is kept only when it lowers the cost. It reaches exchanges of several villages at once, which
+ * the swap search (`improve`, one pair of villages at a time) cannot. Pairs in index order,
+ * villages in index order: deterministic. Returns whether the cost fell.
+ */
+function repartition(input: AssignmentInput, prog: Program, destination: Int32Array): boolean {
+  const { V, D } = prog;
+  const at: number[][] = Array.from({ length: D }, () => []);
+  for (let v = 0; v < V; v++) if (destination[v] >= 0) at[destination[v]].push(v);
+  const pairs = new Set<number>();
+  for (let v = 0; v < V; v++) {
+    const a = destination[v];
+    if (a < 0) continue;
+    for (const b of prog.has[v]) if (b !== a) pairs.add(Math.min(a, b) * D + Math.max(a, b));
+  }
+  const order = [...pairs].sort((x, y) => x - y);
+  let budget = REPARTITION_STEPS;
+  let lowered = false;
+  for (let pass = 0; pass < 10 && budget > 0; pass++) {
+    let gained = false;
+    for (const key of order) {
+      if (budget <= 0) break;
+      const a = Math.floor(key / D);
+      const b = key % D;
+      let roomA = Math.max(0, input.capacity[a]);
+      let roomB = Math.max(0, input.capacity[b]);
+      const free: number[] = [];
+      let freeLoad = 0;
+      let current = 0;
+      for (const v of [...at[a], ...at[b]]) {
+        const p = input.people[v];
+        const ca = input.cost(v, a);
+        const cb = input.cost(v, b);
+        if (Number.isFinite(ca) && Number.isFinite(cb)) {
+          free.push(v);
+          freeLoad += p;
+          current += destination[v] === a ? ca - cb : 0;
+        } else if (destination[v] === a) roomA -= p;
+        else roomB -= p;
+      }
+      if (free.length < 2) continue;
+      free.sort((x, y) => x - y);
+      // Load at a of the free villages: at least freeLoad − roomB, at most roomA.
+      const hi = Math.min(Math.floor(roomA + 1e-9), freeLoad);
+      const lo = Math.max(0, Math.ceil(freeLoad - roomB - 1e-9));
+      if (hi < lo) continue;
+      const n = free.length;
+      budget -= n * (hi + 1);
+      const best = new Float64Array(hi + 1).fill(Infinity);
+      best[0] = 0;
+      const take = new Uint8Array(n * (hi + 1));
+      let reach = 0;
+      for (let i = 0; i < n; i++) {
+        const v = free[i];
+        const p = input.people[v];
+        const delta = input.cost(v, a) - input.cost(v, b);
+        for (let L = Math.min(hi, reach + p); L >= p; L--) {
+          const t = best[L - p] + delta;
+          if (t < best[L]) {
+            best[L] = t;
+            take[i * (hi + 1) + L] = 1;
+          }
+        }
+        reach = Math.min(hi, reach + p);
+      }
+      let L = -1;
+      for (let l = lo; l <= hi; l++) if (best[l] < (L < 0 ? Infinity : best[L])) L = l;
+      if (L < 0 || best[L] >= current - 1e-9 * Math.max(1, Math.abs(current))) continue;
+      const toA = new Set<number>();
+      for (let i = n - 1, l = L; i >= 0 && l > 0; i--) {
+        if (take[i * (hi + 1) + l]) {
+          toA.add(free[i]);
+          l -= input.people[free[i]];
+        }
+      }
+      for (const v of free) destination[v] = toA.has(v) ? a : b;
+      at[a] = at[a].filter((v) => !free.includes(v)).concat([...toA]).sort((x, y) => x - y);
+      at[b] = at[b].filter((v) => !free.includes(v)).concat(free.filter((v) => !toA.has(v))).sort((x, y) => x - y);
+      gained = lowered = true;
+    }
+    if (!gained) break;
+  }
+  return lowered;
+}
+
+/** Annealing restarts of `anneal` (seeds 1 … ANNEAL_RUNS) and moves per restart. */
+const ANNEAL_RUNS = 8;
+const ANNEAL_MOVES = 300_000;
+/** Annealing temperature, people: from this … */
+const ANNEAL_HOT = 20;
+/** … down to this, geometrically over the moves. */
+const ANNEAL_COLD = 5;
+
+/**
+ * Places more people by simulated annealing over whole villages (stage 1 when the other
+ * searches stop short of the relaxation's bound; capacity short locally is a multiple
+ * subset-sum problem that HiGHS proves slowly). Moves: a village to another allowed destination
+ * with room; into a full one in exchange for one of its villages, which goes back to the first
+ * village's destination if it fits or is left over; or a village left over. A move that places
+ * fewer people is taken with probability exp(−loss / temperature). Each restart starts from the
+ * placement and has its own fixed seed and move count, so the result depends on the input only;
+ * its best placement is re-packed exactly (`repack`, integer people only). The best of all
+ * restarts replaces `destination` when it places more people. Returns the arcs used that are
+ * not in the program.
+ */
+function anneal(input: AssignmentInput, prog: Program, destination: Int32Array, integerPeople: boolean): [number, number][] {
+  const { V, D } = prog;
+  const options: number[][] = Array.from({ length: V }, (_, v) => {
+    const o: number[] = [];
+    for (let d = 0; d < D; d++) if (input.capacity[d] >= input.people[v] - 1e-9 && Number.isFinite(input.cost(v, d))) o.push(d);
+    return o;
+  });
+  const movable = Array.from({ length: V }, (_, v) => v).filter((v) => options[v].length > 0);
+  let best = destination.slice();
+  let bestPlaced = measure(input, destination).placed;
+  if (movable.length === 0) return [];
+  for (let run = 1; run <= ANNEAL_RUNS; run++) {
+    const rng = createRng(run);
+    const dest = destination.slice();
+    const room = Float64Array.from(input.capacity, (c) => Math.max(0, c));
+    const at: number[][] = Array.from({ length: D }, () => []);
+    const pos = new Int32Array(V);
+    const join = (v: number, d: number) => {
+      dest[v] = d;
+      if (d < 0) return;
+      pos[v] = at[d].length;
+      at[d].push(v);
+      room[d] -= input.people[v];
+    };
+    const leave = (v: number) => {
+      const d = dest[v];
+      if (d < 0) return;
+      const list = at[d];
+      const last = list.pop() as number;
+      if (last !== v) {
+        list[pos[v]] = last;
+        pos[last] = pos[v];
+      }
+      room[d] += input.people[v];
+      dest[v] = -1;
+    };
+    for (let v = 0; v < V; v++) if (destination[v] >= 0) join(v, destination[v]);
+    let placed = measure(input, dest).placed;
+    let runPlaced = placed;
+    let runBest = dest.slice();
+    let t = ANNEAL_HOT;
+    for (let k = 0; k < ANNEAL_MOVES; k++) {
+      if ((k & 1023) === 0) t = ANNEAL_HOT * Math.pow(ANNEAL_COLD / ANNEAL_HOT, k / ANNEAL_MOVES);
+      const v = movable[rng.int(0, movable.length)];
+      const a = dest[v];
+      const p = input.people[v];
+      if (a >= 0 && rng.next() < 0.1) {
+        // Left over.
+        if (rng.next() >= Math.exp(-p / t)) continue;
+        leave(v);
+        placed -= p;
+      } else {
+        const o = options[v];
+        const b = o[rng.int(0, o.length)];
+        if (b === a) continue;
+        if (room[b] >= p - 1e-9) {
+          leave(v);
+          join(v, b);
+          if (a < 0) placed += p;
+        } else {
+          const list = at[b];
+          if (list.length === 0) continue;
+          const w = list[rng.int(0, list.length)];
+          const q = input.people[w];
+          if (room[b] + q < p - 1e-9) continue;
+          const back = a >= 0 && Number.isFinite(input.cost(w, a)) && room[a] + p >= q - 1e-9 ? a : -1;
+          const gain = (a < 0 ? p : 0) - (back < 0 ? q : 0);
+          if (gain < 0 && rng.next() >= Math.exp(gain / t)) continue;
+          leave(v);
+          leave(w);
+          join(v, b);
+          join(w, back);
+          placed += gain;
+        }
+      }
+      if (placed > runPlaced + 1e-9) {
+        runPlaced = placed;
+        runBest = dest.slice();
+      }
+    }
+    // Each restart's best, re-packed exactly destination by destination.
+    if (integerPeople) repack(input, prog, runBest);
+    const got = measure(input, runBest).placed;
+    if (got > bestPlaced + 1e-9) {
+      bestPlaced = got;
+      best = runBest;
+    }
+  }
+  destination.set(best);
+  return arcsOutside(prog, destination);
 }
 
 /** Work limit of `repack` (knapsack cells), so that it stays fast on large instances. */
@@ -424,7 +631,7 @@ const REPACK_STEPS = 20_000_000;
  * village moved at a time) cannot. Destinations and villages in index order: deterministic.
  * Returns the arcs used that are not in the program.
  */
-function repack(input: AssignmentInput, prog: Program, destination: Int32Array): [number, number][] {
+function repack(input: AssignmentInput, prog: Program, destination: Int32Array, goal: 'people' | 'cost' = 'people'): [number, number][] {
   const { V, D } = prog;
   const at: number[][] = Array.from({ length: D }, () => []);
   for (let v = 0; v < V; v++) if (destination[v] >= 0) at[destination[v]].push(v);
@@ -465,8 +672,10 @@ function repack(input: AssignmentInput, prog: Program, destination: Int32Array):
         curCost += input.cost(v, d);
       }
       let L = cap;
-      while (L > 0 && best[L] === Infinity) L--;
-      if (L < curLoad || (L === curLoad && best[L] >= curCost - 1e-9 * Math.abs(curCost))) continue;
+      if (goal === 'people') while (L > 0 && best[L] === Infinity) L--;
+      else for (let l = Math.ceil(curLoad - 1e-9); l <= cap; l++) if (best[l] < best[L]) L = l;
+      const cheaper = best[L] < curCost - 1e-9 * Math.abs(curCost);
+      if (goal === 'people' ? L < curLoad || (L === curLoad && !cheaper) : !cheaper) continue;
       const chosen: number[] = [];
       for (let i = n - 1, l = L; i >= 0 && l > 0; i--) {
         if (take[i * (cap + 1) + l]) {
@@ -481,8 +690,13 @@ function repack(input: AssignmentInput, prog: Program, destination: Int32Array):
     }
     if (!gained) break;
   }
+  return arcsOutside(prog, destination);
+}
+
+/** The arcs a placement uses that are not in the program (they must join it before a solve). */
+function arcsOutside(prog: Program, destination: Int32Array): [number, number][] {
   const extra: [number, number][] = [];
-  for (let v = 0; v < V; v++) if (destination[v] >= 0 && !prog.has[v].has(destination[v])) extra.push([v, destination[v]]);
+  for (let v = 0; v < prog.V; v++) if (destination[v] >= 0 && !prog.has[v].has(destination[v])) extra.push([v, destination[v]]);
   return extra;
 }
 
@@ -580,7 +794,6 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
   let unfinished = false;
   let failed = false;
   let rounds = 0;
-  let added = 0;
   try {
     m.options.set({ output_flag: false, random_seed: 0, presolve: 'off' });
     const { optimal, timeLimit, infeasible } = highs.constants.modelStatus;
@@ -649,7 +862,6 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
           break;
         }
         addArcs(lag.negative);
-        added += lag.negative.length;
       }
       return { x, converged, lag };
     };
@@ -662,7 +874,6 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
     const integer = (start: Int32Array, lag: ReturnType<typeof lagrangian>, below: number, gapOptions: Record<string, number>, maxArcs = MAX_CHECK_ARCS) => {
       const check = lag.prunedBelow(below, maxArcs);
       addArcs(check.arcs);
-      added += check.arcs.length;
       setIntegrality(true);
       m.setSolution({ colValue: startVector(prog, start) });
       m.options.set({ presolve: 'choose', mip_max_nodes: maxNodes, ...gapOptions });
@@ -697,7 +908,6 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
     // Stage 1: the most people placeable.
     const greedy = roundRelaxation(input, prog, null);
     addArcs(greedy.extra);
-    added += greedy.extra.length;
     let incumbent = greedy.destination;
     let maxPlaced = NaN;
     let pricingComplete = true;
@@ -720,16 +930,11 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
       if (lp.lag && lp.x) {
         const rounded = roundRelaxation(input, prog, lp.x);
         addArcs(rounded.extra);
-        added += rounded.extra.length;
         // Both placements topped up by the ejection search; the one placing more is kept.
         for (const dest of [rounded.destination, incumbent]) {
-          const filled = fill(input, prog, dest);
-          addArcs(filled);
-          added += filled.length;
+          addArcs(fill(input, prog, dest));
           if (integerPeople) {
-            const packed = repack(input, prog, dest);
-            addArcs(packed);
-            added += packed.length;
+            addArcs(repack(input, prog, dest));
           }
           improve(input, prog, dest);
         }
@@ -745,6 +950,14 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
           const res = integer(incumbent, lp.lag, below, { mip_rel_gap: 0, mip_abs_gap: integerPeople ? 0.5 : 1e-6 }, CHECK_ARCS_PER_VILLAGE * V);
           incumbent = better(res.destination, incumbent);
           upper = Math.min(upper, most(res.bound));
+        }
+        if (measure(input, incumbent).placed < upper - 1e-6 && !unfinished) {
+          // Still short of the bound: the annealing search, then the exact re-pack and swaps.
+          const annealed = incumbent.slice();
+          addArcs(anneal(input, prog, annealed, integerPeople));
+          if (integerPeople) addArcs(repack(input, prog, annealed));
+          improve(input, prog, annealed);
+          incumbent = better(annealed, incumbent);
         }
         if (measure(input, incumbent).placed >= upper - 1e-6) maxPlaced = measure(input, incumbent).placed;
       }
@@ -772,23 +985,46 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
         lowerBound = lp.lag.bound;
         const rounded = roundRelaxation(input, prog, lp.x);
         addArcs(rounded.extra);
-        added += rounded.extra.length;
         // Local search only when the placement is not already within the gap.
-        const polish = (dest: Int32Array) => {
+        const within = (dest: Int32Array) => {
           const c = measure(input, dest).cost;
-          if (c - (lowerBound as number) > relGap * Math.abs(c)) improve(input, prog, dest);
+          return c - (lowerBound as number) <= relGap * Math.abs(c);
+        };
+        // Swaps only when the placement is not already within the gap.
+        const polish = (dest: Int32Array) => {
+          if (!within(dest)) improve(input, prog, dest);
+        };
+        // The exact searches (cost re-pack of each destination, re-partition of each pair),
+        // with swaps between them, until the cost stops falling or is within the gap.
+        const exact = (dest: Int32Array) => {
+          if (!integerPeople) return;
+          for (let round = 0; round < 10 && !within(dest); round++) {
+            const before = measure(input, dest).cost;
+            if (!mustPlace) repack(input, prog, dest, 'cost');
+            repartition(input, prog, dest);
+            if (measure(input, dest).cost >= before - NOISE * Math.abs(before)) break;
+            improve(input, prog, dest);
+          }
         };
         if (measure(input, rounded.destination).placed < P - 1e-9) {
           // The relaxation's cheap placement falls short of P: the ejection search tops it up.
-          const filled = fill(input, prog, rounded.destination);
-          addArcs(filled);
-          added += filled.length;
+          addArcs(fill(input, prog, rounded.destination));
         }
         if (measure(input, rounded.destination).placed >= P - 1e-9) {
           polish(rounded.destination);
           incumbent = better(rounded.destination, incumbent);
         }
         if (incumbent !== rounded.destination && measure(input, incumbent).placed <= P + 1e-9) polish(incumbent);
+        const polished = incumbent.slice();
+        exact(polished);
+        // Within the gap after the exact searches: no integer solve. Otherwise HiGHS starts from
+        // the swap search's placement (its own search finds other placements from there than
+        // from the polished one), and the better of both is polished again after each solve.
+        // The polished placement's arcs join the program only after that solve, for the same reason.
+        if (within(polished)) {
+          incumbent = polished;
+          addArcs(arcsOutside(prog, incumbent));
+        }
         const c = measure(input, incumbent).cost;
         if (c - lowerBound > relGap * Math.abs(c) && !unfinished) {
           // Pruned arcs join when their bound is within a few accepted gaps of the bound: enough
@@ -803,6 +1039,9 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
             if (got.placed >= P - 1e-9) incumbent = better(res.destination, incumbent);
             lowerBound = res.bound;
             outside = res.outside;
+            if (pass === 0) incumbent = better(polished, incumbent);
+            if (!unfinished && !failed) exact(incumbent);
+            addArcs(arcsOutside(prog, incumbent));
             const now = measure(input, incumbent).cost;
             // Only worth it when the program itself is solved within the gap.
             if (unfinished || failed || outside >= now - relGap * Math.abs(now) || now - lowerBound <= relGap * Math.abs(now) || now - res.dual > relGap * Math.abs(now)) break;
@@ -816,7 +1055,7 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
     if (provenGap <= NOISE) provenGap = 0;
     const complete = pricingComplete && outside >= cost - relGap * Math.abs(cost);
     const status: SolveStatus = unfinished ? 'unfinished' : failed ? 'failed' : provenGap <= relGap && placed >= maxPlaced - 1e-9 ? 'optimal' : 'limit';
-    return { destination: incumbent, cost, status, provenGap, lowerBound, placed, maxPlaced, arcs: prog.arcV.length, pricing: { rounds, added, complete }, work, elapsedMs: performance.now() - t0 };
+    return { destination: incumbent, cost, status, provenGap, lowerBound, placed, maxPlaced, arcs: prog.arcV.length, pricing: { rounds, added: prog.arcV.length - initial.length, complete }, work, elapsedMs: performance.now() - t0 };
   } finally {
     m.dispose();
   }
