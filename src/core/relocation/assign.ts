@@ -942,6 +942,14 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
         // Combined stage-1 objective ≥ bound, and the tie-break adds at most TIE_BREAK.
         const most = (b: number) => (integerPeople ? Math.floor(-b + TIE_BREAK + 1e-6) : -b + TIE_BREAK);
         let upper = most(lp.lag.bound);
+        if (measure(input, incumbent).placed < upper - 1e-6) {
+          // Short of the bound: the annealing search, then the exact re-pack and swaps.
+          const annealed = incumbent.slice();
+          addArcs(anneal(input, prog, annealed, integerPeople));
+          if (integerPeople) addArcs(repack(input, prog, annealed));
+          improve(input, prog, annealed);
+          incumbent = better(annealed, incumbent);
+        }
         const got = measure(input, incumbent).placed;
         if (got < upper - 1e-6) {
           // Pruned arcs that could place one more person than the incumbent join, up to a few
@@ -950,14 +958,6 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
           const res = integer(incumbent, lp.lag, below, { mip_rel_gap: 0, mip_abs_gap: integerPeople ? 0.5 : 1e-6 }, CHECK_ARCS_PER_VILLAGE * V);
           incumbent = better(res.destination, incumbent);
           upper = Math.min(upper, most(res.bound));
-        }
-        if (measure(input, incumbent).placed < upper - 1e-6 && !unfinished) {
-          // Still short of the bound: the annealing search, then the exact re-pack and swaps.
-          const annealed = incumbent.slice();
-          addArcs(anneal(input, prog, annealed, integerPeople));
-          if (integerPeople) addArcs(repack(input, prog, annealed));
-          improve(input, prog, annealed);
-          incumbent = better(annealed, incumbent);
         }
         if (measure(input, incumbent).placed >= upper - 1e-6) maxPlaced = measure(input, incumbent).placed;
       }

@@ -154,6 +154,27 @@ describe('solveAssignment', () => {
     expect(s.placed).toBeLessThanOrEqual(allowed);
   }, 120_000);
 
+  it('finds a whole-village packing that fills every destination exactly when one exists', async () => {
+    const h = await load();
+    // 33 villages split into 22 groups, each destination exactly as large as its group: everyone
+    // can be placed, but only by that packing (or one as tight). Before the annealing search,
+    // 153 people stayed over here.
+    const rng = createRng(5);
+    const V = 33;
+    const D = 22;
+    const people = Float64Array.from({ length: V }, () => rng.int(50, 400));
+    const group = Int32Array.from({ length: V }, (_, v) => (v < D ? v : rng.int(0, D)));
+    const capacity = new Float64Array(D);
+    for (let v = 0; v < V; v++) capacity[group[v]] += people[v];
+    const price = Float64Array.from({ length: D }, () => rng.int(60, 110) * 1000);
+    const input: AssignmentInput = { people, capacity, cost: (v, d) => people[v] * price[d], candidates: () => Array.from({ length: D }, (_, d) => d) };
+    const s = solveAssignment(h, input, { relGap: 0.01 });
+    expect(checkAssignment(input, s.destination, s.cost).ok).toBe(true);
+    const total = people.reduce((a, b) => a + b, 0);
+    expect(s.placed).toBe(total);
+    expect(s.maxPlaced).toBe(total);
+  }, 120_000);
+
   it('proves a placement within 1% at capacity 1.05× by re-partitioning pairs of destinations', async () => {
     const h = await load();
     // Before the exact two-destination re-partition, the swap search and HiGHS's root ended
