@@ -28,6 +28,7 @@ export const relocationStrings = {
       },
       solver: {
         optimal: '已证明最优：总成本与理论最低成本相差不超过 {{gap}}', limit: '达到固定计算量上限：总成本与理论最低成本相差不超过 {{gap}}（未达到允许的 {{accepted}}，可调高允许差距或重新设定）', unfinished: '未完成，请重算：到达保护性时限，结果可能随机器快慢而变，不能作为最终结果', failed: '求解失败', none: '无需求解',
+        limitPlaced: '达到固定计算量上限：已安置 {{placed}} 人，未能证明已是最多（理论上至多 {{bound}} 人）；在此人数下，总成本与理论最低成本相差不超过 {{gap}}', limitBoth: '达到固定计算量上限：已安置 {{placed}} 人，未能证明已是最多（理论上至多 {{bound}} 人）；总成本与理论最低成本相差不超过 {{gap}}（未达到允许的 {{accepted}}）',
         unknownGap: '无法证明与理论最低成本的差距', placedMax: '容量不足：已安置 {{placed}} 人，已证明为可安置人数的最大值',
         fingerprint: '结果指纹', fingerprintHint: '相同的数据、方案和设置总得到相同的指纹；导出文件和汇报材料上印有同一指纹，可据此核对是否出自同一结果。', pruning: '每村保留 {{k}} 个最近安置点，定价补回 {{added}} 条：{{ok}}', pruneOk: '剪枝经证明没有丢失更优解', pruneOpen: '剪枝未完成证明', detail: '{{villages}} 个村 · {{arcs}} 个候选 · {{ms}} 毫秒' },
       check: { line: '{{action}}：{{type}}“{{hazard}}”{{where}}', inside: '（区内）', buffer: '（缓冲范围内，距 {{m}} 米）' },
@@ -83,6 +84,7 @@ export const relocationStrings = {
       },
       solver: {
         optimal: 'Proven optimal: the total cost is within {{gap}} of the lowest possible', limit: 'Fixed amount of work reached: the total cost is within {{gap}} of the lowest possible (not the accepted {{accepted}}; raise the accepted gap or try again)', unfinished: 'Unfinished, run again: the safety time limit stopped it, so the result may depend on the machine and is not final', failed: 'The solver failed', none: 'Nothing to solve',
+        limitPlaced: 'Fixed amount of work reached: {{placed}} people placed, not proven the most (at most {{bound}} can be); for that many, the total cost is within {{gap}} of the lowest possible', limitBoth: 'Fixed amount of work reached: {{placed}} people placed, not proven the most (at most {{bound}} can be); the total cost is within {{gap}} of the lowest possible (not the accepted {{accepted}})',
         unknownGap: 'No proven distance from the lowest possible cost', placedMax: 'Capacity short: {{placed}} people placed, proven the most that can be',
         fingerprint: 'Result fingerprint', fingerprintHint: 'The same data, scenario and settings always give the same fingerprint; exports and the briefing carry it, so documents can be checked to come from the same result.', pruning: 'K = {{k}} nearest per village, {{added}} added by pricing: {{ok}}', pruneOk: 'pruning provably lost nothing', pruneOpen: 'pruning not proved', detail: '{{villages}} villages · {{arcs}} arcs · {{ms}} ms' },
       check: { line: '{{action}}: {{type}} "{{hazard}}"{{where}}', inside: ' (inside)', buffer: ' (within its buffer, {{m}} m)' },

@@ -12,14 +12,7 @@ import { demoSourceInputs } from '../bench/demo-suitability';
 import { project, settle } from '../ui/relocation-project';
 import { buildBriefing } from '../../src/ui/briefing/build';
 import { expectGolden } from './golden';
-
-/** The app's own Chinese texts (the UI's i18n module expects a page; a bare document does here). */
-async function uiTranslation(): Promise<(key: string, params?: Record<string, unknown>) => string> {
-  (globalThis as { document?: unknown }).document ??= { documentElement: {} };
-  const { default: i18next } = await import('../../src/ui/i18n');
-  await i18next.changeLanguage('zh');
-  return (key, params) => i18next.t(key, params);
-}
+import { uiTranslation } from '../ui/ui-translation';
 
 /** A fixed instant, so the register's dates are the same on every machine and time zone. */
 const AT = Date.UTC(2026, 0, 15, 2, 0);

@@ -6,6 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { project, settle } from './relocation-project';
+import { solverText } from '../../src/ui/relocation/wording';
+import type { RelocationResult } from '../../src/core/relocation/analysis';
+import { uiTranslation } from './ui-translation';
 
 describe('reproducible relocation answers', () => {
   it('gives one fingerprint on rerun, on a duplicate and after reopening the project', async () => {
@@ -131,9 +134,19 @@ describe('capacity short on the demo county', () => {
     // and proves no more than 5,987.
     store.setPolicy('rules.mediumRiskDistanceM', 75);
     await settle(store);
-    const { solver } = store.getSnapshot().result!;
+    const result: RelocationResult = store.getSnapshot().result!;
+    const { solver } = result;
     expect(solver.placed).toBeGreaterThanOrEqual(5939);
     expect(solver.placed).toBeLessThanOrEqual(5987);
+    // Not proven the most: the verdict says so with the bound, and does not blame a cost gap
+    // that is within the accepted one.
+    expect(solver.status).toBe('limit');
+    expect(solver.placedBound).toBeGreaterThanOrEqual(solver.placed);
+    const relGap = store.active!.policy.assignment.relGap;
+    const t = await uiTranslation();
+    const verdict = solverText(result, relGap, t as never);
+    expect(verdict).toContain(`已安置 ${solver.placed} 人，未能证明已是最多（理论上至多 ${Math.floor(solver.placedBound)} 人）`);
+    if (solver.provenGap <= relGap) expect(verdict).not.toContain('未达到允许');
     store.dispose();
   }, 240_000);
 });

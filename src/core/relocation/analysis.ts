@@ -351,9 +351,10 @@ export interface SolverReport {
   status: SolveStatus | 'none';
   /** Relative distance of the cost from a proven lower bound on the full problem (NaN: none). */
   provenGap: number;
-  /** People placed, and the proven most that could be (NaN when not proven). */
+  /** People placed, the proven most that could be (NaN when not proven), and a proven upper bound on it. */
   placed: number;
   maxPlaced: number;
+  placedBound: number;
   arcs: number;
   pricing: { rounds: number; added: number; complete: boolean };
   /** Deterministic effort (branch-and-bound nodes, simplex iterations). */
@@ -551,7 +552,7 @@ export function runScenario(highs: Highs | null, facts: RelocationFacts, scenari
     if (!a) arcs.set(key, (a = arc(facts, policy, checks, v, d)));
     return a;
   };
-  let solver: SolverReport = { status: 'none', provenGap: NaN, placed: 0, maxPlaced: NaN, arcs: 0, pricing: { rounds: 0, added: 0, complete: false }, work: { nodes: 0, lpIterations: 0 }, elapsedMs: 0, villages: movers.length };
+  let solver: SolverReport = { status: 'none', provenGap: NaN, placed: 0, maxPlaced: NaN, placedBound: NaN, arcs: 0, pricing: { rounds: 0, added: 0, complete: false }, work: { nodes: 0, lpIterations: 0 }, elapsedMs: 0, villages: movers.length };
   const chosen = Int32Array.from(fixed);
   if (options.keep) {
     for (const v of movers) chosen[v] = options.keep[v] ?? -1;
@@ -576,7 +577,7 @@ export function runScenario(highs: Highs | null, facts: RelocationFacts, scenari
     };
     const s = solveAssignment(highs, input, { safetyTimeLimitS: policy.assignment.timeLimitS, relGap: policy.assignment.relGap });
     movers.forEach((v, i) => (chosen[v] = s.destination[i]));
-    solver = { status: s.status, provenGap: s.provenGap, placed: s.placed, maxPlaced: s.maxPlaced, arcs: s.arcs, pricing: s.pricing, work: s.work, elapsedMs: s.elapsedMs, villages: movers.length };
+    solver = { status: s.status, provenGap: s.provenGap, placed: s.placed, maxPlaced: s.maxPlaced, placedBound: s.placedBound, arcs: s.arcs, pricing: s.pricing, work: s.work, elapsedMs: s.elapsedMs, villages: movers.length };
   }
 
   // Costs, loads and alerts.

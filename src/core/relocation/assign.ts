@@ -105,6 +105,8 @@ export interface AssignmentSolution {
   placed: number;
   /** Proven maximum of people placeable (every person when capacity suffices); NaN if not proven. */
   maxPlaced: number;
+  /** A proven upper bound on people placeable (equals `maxPlaced` when that is proven). */
+  placedBound: number;
   arcs: number;
   /**
    * Relaxations solved, arcs added beyond the starting ones, and whether pruning provably lost
@@ -910,6 +912,7 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
     addArcs(greedy.extra);
     let incumbent = greedy.destination;
     let maxPlaced = NaN;
+    let placedBound = totalPeople;
     let pricingComplete = true;
     if (measure(input, incumbent).placed >= totalPeople - 1e-9) maxPlaced = totalPeople;
     else {
@@ -960,6 +963,7 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
           upper = Math.min(upper, most(res.bound));
         }
         if (measure(input, incumbent).placed >= upper - 1e-6) maxPlaced = measure(input, incumbent).placed;
+        placedBound = Math.min(placedBound, upper);
       }
     }
     const P = measure(input, incumbent).placed;
@@ -1055,7 +1059,7 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
     if (provenGap <= NOISE) provenGap = 0;
     const complete = pricingComplete && outside >= cost - relGap * Math.abs(cost);
     const status: SolveStatus = unfinished ? 'unfinished' : failed ? 'failed' : provenGap <= relGap && placed >= maxPlaced - 1e-9 ? 'optimal' : 'limit';
-    return { destination: incumbent, cost, status, provenGap, lowerBound, placed, maxPlaced, arcs: prog.arcV.length, pricing: { rounds, added: prog.arcV.length - initial.length, complete }, work, elapsedMs: performance.now() - t0 };
+    return { destination: incumbent, cost, status, provenGap, lowerBound, placed, maxPlaced, placedBound: Number.isFinite(maxPlaced) ? maxPlaced : Math.max(placed, placedBound), arcs: prog.arcV.length, pricing: { rounds, added: prog.arcV.length - initial.length, complete }, work, elapsedMs: performance.now() - t0 };
   } finally {
     m.dispose();
   }

@@ -59,7 +59,13 @@ export function solverText(result: RelocationResult, relGap: number, t: T): stri
   const s = result.solver;
   if (s.status === 'none' || s.status === 'failed' || s.status === 'unfinished') return t(`reloc.solver.${s.status}`);
   if (!Number.isFinite(s.provenGap)) return t('reloc.solver.unknownGap');
-  return t(`reloc.solver.${s.status}`, { gap: gapText(s.provenGap), accepted: gapText(relGap) });
+  const gap = { gap: gapText(s.provenGap), accepted: gapText(relGap) };
+  // 'limit' with the most people placed not proven: say that, not a cost gap that is within.
+  if (s.status === 'limit' && !(s.placed >= s.maxPlaced)) {
+    const people = { placed: Math.round(s.placed), bound: Number.isFinite(s.placedBound) ? Math.floor(s.placedBound) : '?' };
+    return t(s.provenGap <= relGap ? 'reloc.solver.limitPlaced' : 'reloc.solver.limitBoth', { ...gap, ...people });
+  }
+  return t(`reloc.solver.${s.status}`, gap);
 }
 
 /** The sign-off as it stands for this result: who and when, not signed, or no longer holding (the fingerprint moved). */
