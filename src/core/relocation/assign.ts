@@ -29,7 +29,10 @@
  * ```
  * L = Σ_v min(0, min_d r[v,d]) − Σ_d w[d]·free[d] + μ·P,   r[v,d] = c[v,d] + people[v]·(w[d] − μ)
  * ```
- * and a solution that uses arc (v,d) costs at least L + r[v,d] − min(0, min_d' r[v,d']). Before
+ * and a solution that uses arc (v,d) costs at least L + r[v,d] − min(0, min_d' r[v,d']). When
+ * capacity is short, stage 2's bound is raised by a second Lagrangian over every allowed arc, of
+ * the village and placement rows, with one exact knapsack per destination (`knapsackBound`): the
+ * relaxation fills destinations with fractions of villages, which whole villages cannot. Before
  * each integer solve, the pruned arcs whose bound falls furthest below the incumbent join the
  * program (CHECK_ARCS_PER_VILLAGE per village, within CHECK_GAPS accepted gaps of L in stage 2;
  * again with all that could beat the answer, up to MAX_CHECK_ARCS, if only they stand in the
@@ -509,8 +512,9 @@ function repartition(input: AssignmentInput, prog: Program, destination: Int32Ar
   return lowered;
 }
 
-/** Annealing restarts of `anneal` (seeds 1 … ANNEAL_RUNS) and moves per restart. */
+/** Annealing restarts of `anneal` (seeds 1 … ANNEAL_RUNS), and moves per restart: per village that can move, at most in all. */
 const ANNEAL_RUNS = 8;
+const ANNEAL_MOVES_PER_VILLAGE = 10_000;
 const ANNEAL_MOVES = 300_000;
 /** Annealing temperature, people: from this … */
 const ANNEAL_HOT = 20;
@@ -540,6 +544,7 @@ function anneal(input: AssignmentInput, prog: Program, destination: Int32Array, 
   let best = destination.slice();
   let bestPlaced = measure(input, destination).placed;
   if (movable.length === 0) return [];
+  const moves = Math.min(ANNEAL_MOVES, ANNEAL_MOVES_PER_VILLAGE * movable.length);
   for (let run = 1; run <= ANNEAL_RUNS; run++) {
     const rng = createRng(run);
     const dest = destination.slice();
@@ -570,8 +575,8 @@ function anneal(input: AssignmentInput, prog: Program, destination: Int32Array, 
     let runPlaced = placed;
     let runBest = dest.slice();
     let t = ANNEAL_HOT;
-    for (let k = 0; k < ANNEAL_MOVES; k++) {
-      if ((k & 1023) === 0) t = ANNEAL_HOT * Math.pow(ANNEAL_COLD / ANNEAL_HOT, k / ANNEAL_MOVES);
+    for (let k = 0; k < moves; k++) {
+      if ((k & 1023) === 0) t = ANNEAL_HOT * Math.pow(ANNEAL_COLD / ANNEAL_HOT, k / moves);
       const v = movable[rng.int(0, movable.length)];
       const a = dest[v];
       const p = input.people[v];
@@ -693,6 +698,102 @@ function repack(input: AssignmentInput, prog: Program, destination: Int32Array, 
     if (!gained) break;
   }
   return arcsOutside(prog, destination);
+}
+
+/** Subgradient steps of `knapsackBound` at most (it stops as soon as the bound proves the gap). */
+const KNAPSACK_STEPS = 40;
+
+/** Work limit of `knapsackBound` (knapsack cells per step); above it the bound is not tried. */
+const KNAPSACK_CELLS = 40_000_000;
+
+/**
+ * A stronger lower bound on stage 2 when capacity is short (integer people only): the
+ * Lagrangian relaxation of the village rows (multipliers λ ≥ 0) and of the placement row (μ ≥ 0),
+ * which leaves one 0-1 knapsack per destination over every allowed arc:
+ *
+ * ```
+ * L(λ, μ) = −Σ_v λ[v] + μ·P + Σ_d min { Σ_v (c[v,d] + λ[v] − μ·people[v])·x[v] : Σ_v people[v]·x[v] ≤ free[d] }
+ * ```
+ * Each knapsack is solved exactly by dynamic programming over people, so L is at least the linear
+ * relaxation's bound, from which it starts (λ = −y, μ from the relaxation's duals); a few
+ * subgradient steps (Polyak steps towards `upper`, the halving rule on stalls) raise it. When
+ * capacity is short the relaxation fills every destination with fractions of villages; whole
+ * villages cannot, and only this bound sees it. Deterministic: fixed step rule and order.
+ * Returns the best L found (−Infinity when not tried), stopping once L ≥ `target`.
+ */
+function knapsackBound(input: AssignmentInput, y: Float64Array, mu0: number, P: number, upper: number, target: number): number {
+  const V = input.people.length;
+  const D = input.capacity.length;
+  const cap = Int32Array.from(input.capacity, (c) => Math.max(0, Math.floor(c + 1e-9)));
+  let cells = 0;
+  for (let d = 0; d < D; d++) cells += cap[d] * V;
+  if (cells > KNAPSACK_CELLS) return -Infinity;
+  const lambda = Float64Array.from(y, (yv) => Math.max(0, -yv));
+  let mu = Math.max(0, mu0);
+  const best = new Float64Array(Math.max(...cap, 0) + 1);
+  const gV = new Float64Array(V);
+  let bound = -Infinity;
+  let theta = 1;
+  let stall = 0;
+  for (let step = 0; step < KNAPSACK_STEPS; step++) {
+    let L = mu * P;
+    for (let v = 0; v < V; v++) L -= lambda[v];
+    gV.fill(-1);
+    let placed = 0;
+    for (let d = 0; d < D; d++) {
+      const C = cap[d];
+      if (C === 0) continue;
+      const items: number[] = [];
+      const profit: number[] = [];
+      for (let v = 0; v < V; v++) {
+        const c = input.cost(v, d);
+        const r = c + lambda[v] - mu * input.people[v];
+        if (Number.isFinite(c) && r < 0 && input.people[v] <= C) {
+          items.push(v);
+          profit.push(r);
+        }
+      }
+      if (items.length === 0) continue;
+      // best[w]: the least profit sum of a subset weighing at most w.
+      best.fill(0, 0, C + 1);
+      const take = new Uint8Array(items.length * (C + 1));
+      for (let i = 0; i < items.length; i++) {
+        const p = input.people[items[i]];
+        const r = profit[i];
+        for (let w = C; w >= p; w--) {
+          const t = best[w - p] + r;
+          if (t < best[w]) {
+            best[w] = t;
+            take[i * (C + 1) + w] = 1;
+          }
+        }
+      }
+      L += best[C];
+      for (let i = items.length - 1, w = C; i >= 0; i--) {
+        if (!take[i * (C + 1) + w]) continue;
+        gV[items[i]] += 1;
+        placed += input.people[items[i]];
+        w -= input.people[items[i]];
+      }
+    }
+    if (L > bound) {
+      bound = L;
+      stall = 0;
+    } else if (++stall >= 3) {
+      theta /= 2;
+      stall = 0;
+    }
+    if (bound >= target) break;
+    const gMu = P - placed;
+    let norm = gMu * gMu;
+    for (let v = 0; v < V; v++) norm += gV[v] * gV[v];
+    if (norm === 0) break;
+    const s = (theta * Math.max(0, upper - L)) / norm;
+    if (s === 0) break;
+    for (let v = 0; v < V; v++) lambda[v] = Math.max(0, lambda[v] + s * gV[v]);
+    mu = Math.max(0, mu + s * gMu);
+  }
+  return bound;
 }
 
 /** The arcs a placement uses that are not in the program (they must join it before a solve). */
@@ -846,6 +947,7 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
       let w = new Float64Array(D);
       let mu = 0;
       let lag: ReturnType<typeof lagrangian> | null = null;
+      let y = new Float64Array(V);
       for (let round = 0; round < maxRounds; round++) {
         if (!run()) break;
         rounds++;
@@ -857,7 +959,7 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
         x = sol.colValue;
         w = Float64Array.from({ length: D }, (_, d) => Math.max(0, -sol.rowDual[V + d] * objScale()));
         mu = prog.placementRow ? Math.max(0, sol.rowDual[V + D] * objScale()) : 0;
-        const y = Float64Array.from({ length: V }, (_, v) => sol.rowDual[v] * objScale());
+        y = Float64Array.from({ length: V }, (_, v) => sol.rowDual[v] * objScale());
         lag = lagrangian(input, prog, obj, y, w, mu, P, mustPlace);
         if (lag.negative.length === 0) {
           converged = true;
@@ -865,7 +967,7 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
         }
         addArcs(lag.negative);
       }
-      return { x, converged, lag };
+      return { x, converged, lag, y, mu };
     };
 
     /**
@@ -1021,6 +1123,11 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
         if (incumbent !== rounded.destination && measure(input, incumbent).placed <= P + 1e-9) polish(incumbent);
         const polished = incumbent.slice();
         exact(polished);
+        if (!mustPlace && integerPeople && !within(polished) && !unfinished) {
+          // Capacity short: the knapsack bound sees that whole villages cannot fill destinations.
+          const c = measure(input, polished).cost;
+          lowerBound = Math.max(lowerBound, knapsackBound(input, lp.y, lp.mu, P, c, c - relGap * Math.abs(c)));
+        }
         // Within the gap after the exact searches: no integer solve. Otherwise HiGHS starts from
         // the swap search's placement (its own search finds other placements from there than
         // from the polished one), and the better of both is polished again after each solve.
@@ -1041,7 +1148,7 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
             const res = integer(incumbent, lp.lag, below, { mip_rel_gap: relGap, mip_abs_gap: 0 }, pass === 0 ? CHECK_ARCS_PER_VILLAGE * V : MAX_CHECK_ARCS);
             const got = measure(input, res.destination);
             if (got.placed >= P - 1e-9) incumbent = better(res.destination, incumbent);
-            lowerBound = res.bound;
+            lowerBound = Math.max(lowerBound, res.bound);
             outside = res.outside;
             if (pass === 0) incumbent = better(polished, incumbent);
             if (!unfinished && !failed) exact(incumbent);
