@@ -430,9 +430,9 @@ const REPARTITION_STEPS = 40_000_000;
  * subject to both capacities. Same villages placed, so the people placed never change; a move
  * is kept only when it lowers the cost. It reaches exchanges of several villages at once, which
  * the swap search (`improve`, one pair of villages at a time) cannot. Pairs in index order,
- * villages in index order: deterministic. Returns whether the cost fell.
+ * villages in index order: deterministic.
  */
-function repartition(input: AssignmentInput, prog: Program, destination: Int32Array): boolean {
+function repartition(input: AssignmentInput, prog: Program, destination: Int32Array): void {
   const { V, D } = prog;
   const at: number[][] = Array.from({ length: D }, () => []);
   for (let v = 0; v < V; v++) if (destination[v] >= 0) at[destination[v]].push(v);
@@ -444,7 +444,6 @@ function repartition(input: AssignmentInput, prog: Program, destination: Int32Ar
   }
   const order = [...pairs].sort((x, y) => x - y);
   let budget = REPARTITION_STEPS;
-  let lowered = false;
   for (let pass = 0; pass < 10 && budget > 0; pass++) {
     let gained = false;
     for (const key of order) {
@@ -505,11 +504,10 @@ function repartition(input: AssignmentInput, prog: Program, destination: Int32Ar
       for (const v of free) destination[v] = toA.has(v) ? a : b;
       at[a] = at[a].filter((v) => !free.includes(v)).concat([...toA]).sort((x, y) => x - y);
       at[b] = at[b].filter((v) => !free.includes(v)).concat(free.filter((v) => !toA.has(v))).sort((x, y) => x - y);
-      gained = lowered = true;
+      gained = true;
     }
     if (!gained) break;
   }
-  return lowered;
 }
 
 /** Annealing restarts of `anneal` (seeds 1 … ANNEAL_RUNS), and moves per restart: per village that can move, at most in all. */
