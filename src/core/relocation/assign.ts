@@ -420,6 +420,43 @@ function fill(input: AssignmentInput, prog: Program, destination: Int32Array): [
   return arcsOutside(prog, destination);
 }
 
+/**
+ * The least-value subsets of `items` by exact total people, 0 … cap (a 0-1 knapsack by dynamic
+ * programming, integer people, items in the order given): best[L] is the least Σ value(v) over
+ * subsets of exactly L people (Infinity when none), and chosen(L) is one such subset. A later
+ * item replaces an earlier subset only when it is cheaper by more than `tolerance` × |value|.
+ */
+function exactLoads(input: AssignmentInput, items: readonly number[], value: (v: number) => number, cap: number, tolerance: number) {
+  const n = items.length;
+  const best = new Float64Array(cap + 1).fill(Infinity);
+  best[0] = 0;
+  const take = new Uint8Array(n * (cap + 1));
+  let reach = 0;
+  for (let i = 0; i < n; i++) {
+    const p = input.people[items[i]];
+    const c = value(items[i]);
+    for (let L = Math.min(cap, reach + p); L >= p; L--) {
+      const t = best[L - p] + c;
+      if (t < best[L] - tolerance * Math.abs(t)) {
+        best[L] = t;
+        take[i * (cap + 1) + L] = 1;
+      }
+    }
+    reach = Math.min(cap, reach + p);
+  }
+  const chosen = (load: number): number[] => {
+    const out: number[] = [];
+    for (let i = n - 1, l = load; i >= 0 && l > 0; i--) {
+      if (take[i * (cap + 1) + l]) {
+        out.push(items[i]);
+        l -= input.people[items[i]];
+      }
+    }
+    return out;
+  };
+  return { best, chosen };
+}
+
 /** Work limit of `repartition` (knapsack cells over all passes), so that it stays fast on large instances. */
 const REPARTITION_STEPS = 40_000_000;
 
@@ -472,35 +509,12 @@ function repartition(input: AssignmentInput, prog: Program, destination: Int32Ar
       const hi = Math.min(Math.floor(roomA + 1e-9), freeLoad);
       const lo = Math.max(0, Math.ceil(freeLoad - roomB - 1e-9));
       if (hi < lo) continue;
-      const n = free.length;
-      budget -= n * (hi + 1);
-      const best = new Float64Array(hi + 1).fill(Infinity);
-      best[0] = 0;
-      const take = new Uint8Array(n * (hi + 1));
-      let reach = 0;
-      for (let i = 0; i < n; i++) {
-        const v = free[i];
-        const p = input.people[v];
-        const delta = input.cost(v, a) - input.cost(v, b);
-        for (let L = Math.min(hi, reach + p); L >= p; L--) {
-          const t = best[L - p] + delta;
-          if (t < best[L]) {
-            best[L] = t;
-            take[i * (hi + 1) + L] = 1;
-          }
-        }
-        reach = Math.min(hi, reach + p);
-      }
+      budget -= free.length * (hi + 1);
+      const { best, chosen } = exactLoads(input, free, (v) => input.cost(v, a) - input.cost(v, b), hi, 0);
       let L = -1;
       for (let l = lo; l <= hi; l++) if (best[l] < (L < 0 ? Infinity : best[L])) L = l;
       if (L < 0 || best[L] >= current - 1e-9 * Math.max(1, Math.abs(current))) continue;
-      const toA = new Set<number>();
-      for (let i = n - 1, l = L; i >= 0 && l > 0; i--) {
-        if (take[i * (hi + 1) + l]) {
-          toA.add(free[i]);
-          l -= input.people[free[i]];
-        }
-      }
+      const toA = new Set(chosen(L));
       for (const v of free) destination[v] = toA.has(v) ? a : b;
       at[a] = at[a].filter((v) => !free.includes(v)).concat([...toA]).sort((x, y) => x - y);
       at[b] = at[b].filter((v) => !free.includes(v)).concat(free.filter((v) => !toA.has(v))).sort((x, y) => x - y);
@@ -650,26 +664,9 @@ function repack(input: AssignmentInput, prog: Program, destination: Int32Array, 
       for (let v = 0; v < V; v++) if (destination[v] < 0 && input.people[v] <= cap && Number.isFinite(input.cost(v, d))) pool.push(v);
       if (pool.length === at[d].length) continue;
       pool.sort((a, b) => a - b);
-      const n = pool.length;
-      budget -= n * (cap + 1);
+      budget -= pool.length * (cap + 1);
       if (budget < 0) break;
-      const best = new Float64Array(cap + 1).fill(Infinity);
-      best[0] = 0;
-      const take = new Uint8Array(n * (cap + 1));
-      let reach = 0;
-      for (let i = 0; i < n; i++) {
-        const v = pool[i];
-        const p = input.people[v];
-        const c = input.cost(v, d);
-        for (let L = Math.min(cap, reach + p); L >= p; L--) {
-          const t = best[L - p] + c;
-          if (t < best[L] - 1e-9 * Math.abs(t)) {
-            best[L] = t;
-            take[i * (cap + 1) + L] = 1;
-          }
-        }
-        reach = Math.min(cap, reach + p);
-      }
+      const { best, chosen: pick } = exactLoads(input, pool, (v) => input.cost(v, d), cap, 1e-9);
       let curLoad = 0;
       let curCost = 0;
       for (const v of at[d]) {
@@ -681,13 +678,7 @@ function repack(input: AssignmentInput, prog: Program, destination: Int32Array, 
       else for (let l = Math.ceil(curLoad - 1e-9); l <= cap; l++) if (best[l] < best[L]) L = l;
       const cheaper = best[L] < curCost - 1e-9 * Math.abs(curCost);
       if (goal === 'people' ? L < curLoad || (L === curLoad && !cheaper) : !cheaper) continue;
-      const chosen: number[] = [];
-      for (let i = n - 1, l = L; i >= 0 && l > 0; i--) {
-        if (take[i * (cap + 1) + l]) {
-          chosen.push(pool[i]);
-          l -= input.people[pool[i]];
-        }
-      }
+      const chosen = pick(L);
       for (const v of at[d]) destination[v] = -1;
       for (const v of chosen) destination[v] = d;
       at[d] = chosen.sort((a, b) => a - b);
