@@ -101,6 +101,20 @@ export function relocationInstance(seed: number, V: number, D: number, capacityR
   };
 }
 
+/**
+ * 33 villages split into 22 groups, each destination exactly as large as its group, at its own
+ * price per person: everyone can be placed, but only by such an exact packing.
+ */
+export function exactPacking(seed: number, V = 33, D = 22): AssignmentInput {
+  const rng = createRng(seed);
+  const people = Float64Array.from({ length: V }, () => rng.int(50, 400));
+  const group = Int32Array.from({ length: V }, (_, v) => (v < D ? v : rng.int(0, D)));
+  const capacity = new Float64Array(D);
+  for (let v = 0; v < V; v++) capacity[group[v]] += people[v];
+  const price = Float64Array.from({ length: D }, () => rng.int(60, 110) * 1000);
+  return { people, capacity, cost: (v, d) => people[v] * price[d], candidates: () => Array.from({ length: D }, (_, d) => d) };
+}
+
 /** The solver options the app uses by default (its policy's relGap; the solver's default work limit and safety net). */
 export function benchOptions(): AssignmentOptions {
   const { relGap } = defaultPolicy().assignment;

@@ -10,9 +10,11 @@
  *                      x binary
  * ```
  * Stage 1 is skipped when a greedy placement already places everyone (the common case: capacity
- * suffices), and its integer solve when the rounding (then an ejection search, `fill`, an exact
- * subset-sum re-pack of each destination, `repack`, and seeded simulated annealing, `anneal`)
- * reaches the relaxation's bound. Stage 2's placement is polished before any integer solve by
+ * suffices). Otherwise the relaxation's rounding is topped up by an ejection search (`fill`) and
+ * an exact subset-sum re-pack of each destination (`repack`); short of the relaxation's bound,
+ * a bin-completion branch and bound (`packMost`, ./packing.ts: exact packings, proofs on small
+ * instances) and seeded simulated annealing (`anneal`) follow. HiGHS's integer search runs in
+ * stage 1 only for fractional people (it found nothing these searches miss). Stage 2's placement is polished before any integer solve by
  * swaps (`improve`), an exact re-pack of each destination for cost (`repack`), and an exact
  * re-partition of each pair of destinations (`repartition`): HiGHS's own search spends its work
  * limit in root cuts on these programs and seldom improves a placement.
@@ -46,6 +48,7 @@
  * (`safetyTimeLimitS`): if that ever stops a solve, the result says 'unfinished'.
  */
 import type { Highs, HighsCallbackMap, ModelData } from 'highs';
+import { packMost } from './packing';
 import { createRng } from '../random';
 
 export interface AssignmentInput {
@@ -1036,8 +1039,16 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
         // Combined stage-1 objective ≥ bound, and the tie-break adds at most TIE_BREAK.
         const most = (b: number) => (integerPeople ? Math.floor(-b + TIE_BREAK + 1e-6) : -b + TIE_BREAK);
         let upper = most(lp.lag.bound);
+        if (integerPeople && measure(input, incumbent).placed < upper - 1e-6) {
+          // Short of the bound: the bin-completion search finds exact packings and proves
+          // small instances (its root bound may also be lower than the relaxation's).
+          const packed = packMost({ people: input.people, capacity: input.capacity, allowed: (v, d) => Number.isFinite(input.cost(v, d)) }, incumbent);
+          addArcs(arcsOutside(prog, packed.destination));
+          incumbent = better(packed.destination, incumbent);
+          upper = Math.min(upper, packed.bound);
+        }
         if (measure(input, incumbent).placed < upper - 1e-6) {
-          // Short of the bound: the annealing search, then the exact re-pack and swaps.
+          // Still short: the annealing search, then the exact re-pack and swaps.
           const annealed = incumbent.slice();
           addArcs(anneal(input, prog, annealed, integerPeople));
           if (integerPeople) addArcs(repack(input, prog, annealed));
@@ -1045,7 +1056,10 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
           incumbent = better(annealed, incumbent);
         }
         const got = measure(input, incumbent).placed;
-        if (got < upper - 1e-6) {
+        // HiGHS's integer search only for fractional people: with whole people the searches
+        // above find what it found on every instance tried (exact packings included), and its
+        // bound did not improve on the relaxation's within its work limit.
+        if (!integerPeople && got < upper - 1e-6) {
           // Pruned arcs that could place one more person than the incumbent join, up to a few
           // per village (the relaxation is degenerate: most arcs place people equally well).
           const below = -(got + (integerPeople ? 1 : 1e-9)) + TIE_BREAK + 1e-6;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import highsLoader, { type Highs } from 'highs';
 import { checkAssignment, solveAssignment, type AssignmentInput } from '../../../src/core/relocation/assign';
 import { createRng } from '../../../src/core/random';
-import { relocationInstance } from '../../bench/relocation.bench';
+import { exactPacking, relocationInstance } from '../../bench/relocation.bench';
 
 let highs: Highs;
 const load = async () => (highs ??= await highsLoader());
@@ -166,21 +166,15 @@ describe('solveAssignment', () => {
     const h = await load();
     // 33 villages split into 22 groups, each destination exactly as large as its group: everyone
     // can be placed, but only by that packing (or one as tight). Before the annealing search,
-    // 153 people stayed over here.
-    const rng = createRng(5);
-    const V = 33;
-    const D = 22;
-    const people = Float64Array.from({ length: V }, () => rng.int(50, 400));
-    const group = Int32Array.from({ length: V }, (_, v) => (v < D ? v : rng.int(0, D)));
-    const capacity = new Float64Array(D);
-    for (let v = 0; v < V; v++) capacity[group[v]] += people[v];
-    const price = Float64Array.from({ length: D }, () => rng.int(60, 110) * 1000);
-    const input: AssignmentInput = { people, capacity, cost: (v, d) => people[v] * price[d], candidates: () => Array.from({ length: D }, (_, d) => d) };
-    const s = solveAssignment(h, input, { relGap: 0.01 });
-    expect(checkAssignment(input, s.destination, s.cost).ok).toBe(true);
-    const total = people.reduce((a, b) => a + b, 0);
-    expect(s.placed).toBe(total);
-    expect(s.maxPlaced).toBe(total);
+    // 153 people stayed over with seed 5; with it, 6 of these 8 seeds still left 50–70 over.
+    for (let seed = 1; seed <= 8; seed++) {
+      const input = exactPacking(seed);
+      const s = solveAssignment(h, input, { relGap: 0.01 });
+      expect(checkAssignment(input, s.destination, s.cost).ok).toBe(true);
+      const total = input.people.reduce((a, b) => a + b, 0);
+      expect(s.placed, `seed ${seed}`).toBe(total);
+      expect(s.maxPlaced).toBe(total);
+    }
   }, 120_000);
 
   it('proves a placement within 1% at capacity 1.05× by re-partitioning pairs of destinations', async () => {
