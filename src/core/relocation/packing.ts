@@ -9,7 +9,7 @@
  *
  * HiGHS's branch and cut proves such instances slowly (its relaxation fills destinations with
  * fractions of villages); this search finds exact packings at once and proves small instances.
- * Its effort is counted in deterministic work units (bitset words and sets enumerated), never
+ * Its effort is counted in deterministic work units (bitset words and enumeration steps), never
  * in time, so the answer depends on the input only.
  */
 
@@ -33,7 +33,7 @@ export interface Packing {
   work: number;
 }
 
-/** Default work limit (bitset words in bounds plus sets enumerated). */
+/** Default work limit (bitset words in bounds plus steps enumerating sets). */
 export const PACKING_WORK = 10_000_000;
 
 /** At most this many maximal sets per destination and node; more ends the proof (not the search). */
@@ -110,6 +110,7 @@ export function packMost(input: PackingInput, start: Int32Array, maxWork = PACKI
     const out: { set: number[]; fill: number }[] = [];
     const chosen: number[] = [];
     const walk = (i: number, room: number, smallestLeft: number) => {
+      work++;
       if (out.length >= MAX_SETS) {
         complete = false;
         return;
@@ -132,10 +133,17 @@ export function packMost(input: PackingInput, start: Int32Array, maxWork = PACKI
       walk(i + 1, room, Math.min(smallestLeft, p));
     };
     walk(0, cap[d], Infinity);
-    work += out.length;
     return out.sort((a, b) => b.fill - a.fill).map((o) => o.set);
   };
 
+  // One bound costs about this much work: too large an instance for the search keeps the start.
+  const boundWork = eligible.reduce((sum, list, d) => sum + list.length * ((cap[d] >> 5) + 1), 0);
+  if (boundWork > maxWork) {
+    const anywhere = new Set(eligible.flat());
+    let reachable = 0;
+    for (const v of anywhere) reachable += people[v];
+    return { destination: best, placed: bestPlaced, bound: reachable, proven: false, work: 0 };
+  }
   const root = bound(0);
   const search = (placed: number) => {
     if (work > maxWork) {
