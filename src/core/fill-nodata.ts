@@ -1,7 +1,7 @@
 import type { Grid } from './types';
 
 /**
- * Returns a copy of `grid` whose nodata cells are filled smoothly from the valid cells
+ * Returns a copy of `grid` whose nodata (or NaN) cells are filled smoothly from the valid cells
  * around them (pull–push interpolation over an image pyramid), for display only: a
  * hillshade or 3D terrain over a DEM clipped to a county boundary would otherwise show a
  * cliff down to 0 m along the clip line, and nearest-value filling leaves streaks.
@@ -13,7 +13,7 @@ import type { Grid } from './types';
 export function fillNodataSmooth(grid: Grid<Float32Array>): Grid<Float32Array> {
   const { width, height, nodata } = grid;
   const out = new Float32Array(grid.data);
-  if (nodata === null) return { ...grid, data: out };
+  // NaN is a void whether or not a nodata value is declared (the readers turn voids into NaN).
   const valid = new Uint8Array(width * height);
   let any = false;
   for (let i = 0; i < out.length; i++) {

@@ -14,8 +14,9 @@ const LATTICE = 16;
  * bilinearly in between, as GDAL's approximate transformer does. Over a tile of a
  * county-sized Gauss–Krüger DEM the error is far below a cell.
  *
- * Cells outside the DEM are clamped to its edge; `dem` must have no nodata
- * (see `fillNodataSmooth`).
+ * Pixels beyond the DEM take its edge's value (`beyond` 'clamp', for 3D terrain) or NaN
+ * ('nan': the hillshade draws nothing there); `dem` must have no nodata (see
+ * `fillNodataSmooth`).
  *
  * ```
  * out: elevations in metres, row-major, (size + 2*border)² values
@@ -30,6 +31,7 @@ export function sampleTileElevations(
   size: number,
   border = 0,
   out: Float32Array = new Float32Array((size + 2 * border) ** 2),
+  beyond: 'clamp' | 'nan' = 'clamp',
 ): Float32Array {
   const span = size + 2 * border;
   const steps = Math.ceil(span / LATTICE);
@@ -62,6 +64,11 @@ export function sampleTileElevations(
       const d = c + 1;
       let col = (latticeCol[a] * (1 - fx) + latticeCol[b] * fx) * (1 - fy) + (latticeCol[c] * (1 - fx) + latticeCol[d] * fx) * fy;
       let row = (latticeRow[a] * (1 - fx) + latticeRow[b] * fx) * (1 - fy) + (latticeRow[c] * (1 - fx) + latticeRow[d] * fx) * fy;
+      // Pixel centres more than half a cell outside the outermost cell centres lie beyond the DEM.
+      if (beyond === 'nan' && (col < -0.5 || col > maxCol + 0.5 || row < -0.5 || row > maxRow + 0.5)) {
+        out[py * span + px] = NaN;
+        continue;
+      }
       col = col < 0 ? 0 : col > maxCol ? maxCol : col;
       row = row < 0 ? 0 : row > maxRow ? maxRow : row;
       const c0 = Math.min(Math.floor(col), Math.max(0, maxCol - 1));

@@ -37,7 +37,7 @@ export function renderHillshadeTile(
   out: Uint8ClampedArray = new Uint8ClampedArray(size * size * 4),
 ): Uint8ClampedArray {
   const span = size + 2;
-  const e = sampleTileElevations(dem, lngLatToDem, z, x, y, size, 1);
+  const e = sampleTileElevations(dem, lngLatToDem, z, x, y, size, 1, undefined, 'nan');
   const zenith = ((90 - (options.altitudeDeg ?? 45)) * Math.PI) / 180;
   const azimuth = ((360 - (options.azimuthDeg ?? 315) + 90) * Math.PI) / 180;
   const zFactor = options.zFactor ?? 1;
@@ -49,9 +49,18 @@ export function renderHillshadeTile(
     const scale = zFactor / (8 * cellM);
     for (let px = 0; px < size; px++) {
       const k = (py + 1) * span + (px + 1);
-      const a = e[k - span - 1], b = e[k - span], c = e[k - span + 1];
-      const d = e[k - 1], f = e[k + 1];
-      const g = e[k + span - 1], h = e[k + span], i = e[k + span + 1];
+      const o = (py * size + px) * 4;
+      const centre = e[k];
+      if (Number.isNaN(centre)) {
+        // Beyond the DEM: nothing drawn (a clamped edge would repeat into stripes).
+        out[o + 3] = 0;
+        continue;
+      }
+      // Neighbours beyond the DEM take the centre's value (a flat edge, no rim).
+      const at = (j: number) => (Number.isNaN(e[j]) ? centre : e[j]);
+      const a = at(k - span - 1), b = at(k - span), c = at(k - span + 1);
+      const d = at(k - 1), f = at(k + 1);
+      const g = at(k + span - 1), h = at(k + span), i = at(k + span + 1);
       // Horn (1981) in the usual raster convention: dz/dx east minus west, dz/dy south
       // minus north (rows grow southward); aspect is then atan2(dz/dy, −dz/dx).
       const dzdx = ((c + 2 * f + i) - (a + 2 * d + g)) * scale;
@@ -59,7 +68,6 @@ export function renderHillshadeTile(
       const slope = Math.atan(Math.sqrt(dzdx * dzdx + dzdy * dzdy));
       const aspect = Math.atan2(dzdy, -dzdx);
       const shade = cosZenith * Math.cos(slope) + sinZenith * Math.sin(slope) * Math.cos(azimuth - aspect);
-      const o = (py * size + px) * 4;
       if (shade < cosZenith) {
         const t = (cosZenith - Math.max(0, shade)) / cosZenith;
         out[o] = 61;

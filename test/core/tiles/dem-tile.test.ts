@@ -64,6 +64,20 @@ describe('fillNodataSmooth', () => {
     expect(grid.data[0]).toBe(-9999);
   });
 
+  it('fills voids read as NaN when the file declared no nodata value (an SRTM tile)', () => {
+    // The readers turn −32768, out-of-range values and the declared nodata into NaN and set
+    // nodata to null; the display copy must still have no holes (3D terrain would fall to
+    // −32768 m, the hillshade would show pits).
+    const grid: Grid<Float32Array> = { width: 4, height: 1, data: Float32Array.from([NaN, 120, NaN, 180]), transform: [0, 1, 0, 0, 0, -1], crs: 'EPSG:4326', nodata: null };
+    const filled = fillNodataSmooth(grid);
+    expect(filled.nodata).toBeNull();
+    for (const v of filled.data) {
+      expect(v).toBeGreaterThanOrEqual(120);
+      expect(v).toBeLessThanOrEqual(180);
+    }
+    expect([filled.data[1], filled.data[3]]).toEqual([120, 180]);
+  });
+
   it('fills a clipped plane without steps: neighbouring filled cells differ little', () => {
     const width = 64;
     const height = 64;

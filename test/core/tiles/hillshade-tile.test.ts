@@ -43,6 +43,30 @@ describe('renderHillshadeTile', () => {
     expect(steep.alpha).toBeGreaterThan(gentle.alpha);
   });
 
+  it('draws nothing beyond the DEM, so its edge shows no stripes', () => {
+    // A tile straddling the DEM's east edge (x = 449,000 m) of ground rising to the north: the
+    // part outside is transparent (clamped samples repeated the edge column: stripes).
+    const dem = tiltedDem('north', 0.5);
+    const toDem = makeTransform('EPSG:4326', 'EPSG:4549');
+    const [lng, lat] = makeTransform('EPSG:4549', 'EPSG:4326')(449000, 3104500);
+    const z = 13;
+    const tx = lngToTileX(lng, z);
+    const size = 64;
+    const rgba = renderHillshadeTile(dem, toDem, z, Math.floor(tx), Math.floor(latToTileY(lat, z)), size);
+    const edge = Math.round((tx - Math.floor(tx)) * size);
+    let outside = 0;
+    let inside = 0;
+    for (let py = 0; py < size; py++) {
+      for (let px = 0; px < size; px++) {
+        const alpha = rgba[(py * size + px) * 4 + 3];
+        if (px > edge + 1) outside = Math.max(outside, alpha);
+        if (px < edge - 2) inside = Math.min(inside || 255, alpha);
+      }
+    }
+    expect(outside).toBe(0);
+    expect(inside).toBeGreaterThan(0);
+  });
+
   it('leaves flat ground almost untouched', () => {
     expect(centreAlpha(tiltedDem('east', 0)).alpha).toBeLessThan(2);
   });
