@@ -12,7 +12,7 @@ export const relocationStrings = {
       status: labelTable(VILLAGE_STATUS, 'zh'),
       reason: {
         hazard_high: '位于高风险{{type}}隐患区“{{name}}”', hazard_medium: '距中风险{{type}}隐患“{{name}}” {{m}} 米', reservoir: '位于水库淹没区“{{name}}”',
-        no_population: '数据不足：没有人口数（请在自然村图层补充 population 字段后重新导入）', no_dem: '数据不足：不在高程数据（DEM）范围内，无法得出海拔和出行时间（请导入覆盖该村的 DEM）', no_path: '数据不足：到城镇没有通行路径，无法判断是否远山（请检查道路、河流图层是否把该村隔断）',
+        no_population: '数据不足：人口数缺失或为 0（请在自然村图层的人口字段填写该村人口后重新导入）', no_dem: '数据不足：不在高程数据（DEM）范围内，无法得出海拔和出行时间（请导入覆盖该村的 DEM）', no_path: '数据不足：到城镇没有通行路径，无法判断是否远山（请检查道路、河流图层是否把该村隔断）',
         high_remote: '高山远山：海拔 {{elevation}} 米，到镇 {{minutes}} 分钟', key_village: '重点村：低收入户占 {{share}}%', high: '海拔 {{elevation}} 米（高山）', remote: '到镇 {{minutes}} 分钟（远山）',
       },
       why: { cost: '成本更高（+{{delta}}）', capacity: '容量不足（已被其他村使用）', hazard: '安置点受隐患影响，禁止', constraint: '不符合同乡镇/同县约束', unreachable: '无法到达' },
@@ -24,7 +24,7 @@ export const relocationStrings = {
       detail: {
         title: '{{name}}（{{people}} 人）', reasons: '判定依据', noReason: '不符合任何搬迁条件', override: '人工调整', statusAuto: '按规则', destinationAuto: '按优化结果', note: '说明', apply: '应用', clear: '恢复自动',
         cost: '成本构成', subsidy: '搬迁补助', construction: '建房', land: '土地', infrastructure: '基础设施', demolition: '拆旧复垦', moving: '搬家', totalPublic: '财政 {{public}} · 农户 {{household}}',
-        chosen: '选定安置点', alternatives: '次优选择', travel: '出行时间（搬迁前 → 后）', repairVs: '原地加固 {{repair}}，搬迁 {{move}}', noRepair: '位于隐患区，不宜原地加固', unassigned: '未能安置：', overridden: '人工指定',
+        chosen: '选定安置点', alternatives: '次优选择', travel: '出行时间（搬迁前 → 后）', repairVs: '原地加固 {{repair}}，搬迁 {{move}}', noRepair: '位于隐患区，不宜原地加固', noJudgement: '数据不足，未估算原地加固和搬迁费用', minutes: '{{n}} 分钟', unassigned: '未能安置：', overridden: '人工指定',
       },
       solver: {
         optimal: '已证明最优：总成本与理论最低成本相差不超过 {{gap}}', limit: '达到固定计算量上限：总成本与理论最低成本相差不超过 {{gap}}（未达到允许的 {{accepted}}，可调高允许差距或重新设定）', unfinished: '未完成，请重算：到达保护性时限，结果可能随机器快慢而变，不能作为最终结果', failed: '求解失败', none: '无需求解',
@@ -38,7 +38,7 @@ export const relocationStrings = {
       },
       derivation: '{{area}} 公顷 × {{density}} 人/公顷 = {{byArea}} 人', derivationCapped: '{{area}} 公顷 × {{density}} 人/公顷 = {{byArea}} 人，超过单个新选址上限，按 {{cap}} 人计',
       red: { title: '红色警示：有人被安置到受隐患影响的安置点', line: '{{village}}（{{people}} 人）→ {{destination}}：{{type}}“{{hazard}}”', justified: '理由：{{note}}', unjustified: '未写明理由', exposed: '这些人计入“仍受威胁人口”。' },
-      insufficient: '{{count}} 个自然村（{{people}} 人）数据不足，未作判定，另行统计：见“村庄”页“数据不足”。',
+      insufficient: '{{count}} 个自然村（{{people}}）数据不足，未作判定，另行统计：见“村庄”页“数据不足”。',
       signoff: { title: '定稿', by: '定稿人', sign: '定稿', clear: '撤销定稿', signed: '已定稿：{{by}}，{{date}}（结果指纹 {{fp}}）', stale: '定稿后数据或结果已变化（结果指纹 {{now}} 与定稿时的 {{then}} 不同），定稿已失效，请核对后重新定稿', none: '未定稿' },
       regions: { title: '选址分析候选区', add: '加入选址分析前 {{n}} 个候选区', none: '尚未加入候选区。候选区加入后作为方案的一部分保存，不随选址分析的后续运行而变化。', name: '候选区 {{rank}}', remove: '移除', added: '{{date}} 加入，模型“{{model}}”，适宜性 {{score}}' },
       shortage: { headline: '容量不足：{{people}} 人（{{villages}} 个村）无法安置。已满的安置点：{{full}}。', allExcluded: '所有安置点都受隐患影响，按“安置点隐患规则”被排除，没有可安置的地方：请核对隐患规则，或绘制、加入新的安置点。', title: '容量缺口', line: '{{destination}} 缺 {{by}} 人（{{count}} 个村的首选）', fix: '可在这些安置点增加容量、取消同乡镇约束，或在选址分析中新增安置点。', none: '{{count}} 个村没有任何可用安置点（均受隐患影响、不可达或不符合约束）。' },
@@ -68,7 +68,7 @@ export const relocationStrings = {
       status: labelTable(VILLAGE_STATUS, 'en'),
       reason: {
         hazard_high: 'In high-risk {{type}} zone "{{name}}"', hazard_medium: '{{m}} m from medium-risk {{type}} "{{name}}"', reservoir: 'In reservoir inundation zone "{{name}}"',
-        no_population: 'Data missing: no population (add the population field to the villages layer and import it again)', no_dem: 'Data missing: outside the DEM, so no elevation or travel times (import a DEM that covers it)', no_path: 'Data missing: no path to a town, so remoteness cannot be judged (check whether the roads or rivers layers cut it off)',
+        no_population: 'Data missing: population empty or 0 (fill in the village\'s population in the villages layer and import it again)', no_dem: 'Data missing: outside the DEM, so no elevation or travel times (import a DEM that covers it)', no_path: 'Data missing: no path to a town, so remoteness cannot be judged (check whether the roads or rivers layers cut it off)',
         high_remote: 'High and remote: {{elevation}} m, {{minutes}} min to town', key_village: 'Key village: {{share}}% low-income households', high: '{{elevation}} m high', remote: '{{minutes}} min to town',
       },
       why: { cost: 'costs more (+{{delta}})', capacity: 'no room left (used by other villages)', hazard: 'hazard at the destination: forbidden', constraint: 'outside the township/county constraint', unreachable: 'no path' },
@@ -80,7 +80,7 @@ export const relocationStrings = {
       detail: {
         title: '{{name}} ({{people}} people)', reasons: 'Why', noReason: 'Meets no relocation rule', override: 'Planner override', statusAuto: 'By the rules', destinationAuto: 'As optimised', note: 'Note', apply: 'Apply', clear: 'Back to automatic',
         cost: 'Cost breakdown', subsidy: 'Subsidy', construction: 'Housing', land: 'Land', infrastructure: 'Infrastructure', demolition: 'Demolition & reclamation', moving: 'Moving', totalPublic: 'Public {{public}} · households {{household}}',
-        chosen: 'Chosen destination', alternatives: 'Next best', travel: 'Minutes (before → after)', repairVs: 'Repair in place {{repair}}, moving {{move}}', noRepair: 'In a hazard zone: repair in place is not an option', unassigned: 'Not placed: ', overridden: 'chosen by hand',
+        chosen: 'Chosen destination', alternatives: 'Next best', travel: 'Minutes (before → after)', repairVs: 'Repair in place {{repair}}, moving {{move}}', noRepair: 'In a hazard zone: repair in place is not an option', noJudgement: 'Data missing: repair and moving costs are not estimated', minutes: '{{n}} min', unassigned: 'Not placed: ', overridden: 'chosen by hand',
       },
       solver: {
         optimal: 'Proven optimal: the total cost is within {{gap}} of the lowest possible', limit: 'Fixed amount of work reached: the total cost is within {{gap}} of the lowest possible (not the accepted {{accepted}}; raise the accepted gap or try again)', unfinished: 'Unfinished, run again: the safety time limit stopped it, so the result may depend on the machine and is not final', failed: 'The solver failed', none: 'Nothing to solve',
@@ -94,7 +94,7 @@ export const relocationStrings = {
       },
       derivation: '{{area}} ha × {{density}} people/ha = {{byArea}} people', derivationCapped: '{{area}} ha × {{density}} people/ha = {{byArea}} people, above the per-site cap: {{cap}}',
       red: { title: 'Red alert: people placed at hazard-hit destinations', line: '{{village}} ({{people}} people) → {{destination}}: {{type}} "{{hazard}}"', justified: 'Reason: {{note}}', unjustified: 'No reason written', exposed: 'They count as still exposed.' },
-      insufficient: '{{count}} villages ({{people}} people) lack data and are not judged; counted apart (Villages tab, "Data missing").',
+      insufficient: '{{count}} villages ({{people}}) lack data and are not judged; counted apart (Villages tab, "Data missing").',
       signoff: { title: 'Sign-off', by: 'Signed off by', sign: 'Sign off', clear: 'Withdraw sign-off', signed: 'Signed off: {{by}}, {{date}} (fingerprint {{fp}})', stale: 'The data or result changed since sign-off (fingerprint {{now}}, signed {{then}}): the sign-off no longer holds; check and sign off again', none: 'Not signed off' },
       regions: { title: 'Suitability candidate regions', add: 'Add the best {{n}} suitability regions', none: 'No regions added. Added regions are saved with the scenario and do not change when the suitability analysis runs again.', name: 'Region {{rank}}', remove: 'Remove', added: 'added {{date}}, model "{{model}}", suitability {{score}}' },
       shortage: { headline: 'Capacity short: {{people}} people ({{villages}} villages) cannot be placed. Full destinations: {{full}}.', allExcluded: 'Every destination is hit by a hazard and excluded by the hazard rules for destinations: there is nowhere to place anyone. Check the rules, or draw or add new sites.', title: 'Capacity short', line: '{{destination}} short by {{by}} people (first choice of {{count}} villages)', fix: 'Add capacity at these destinations, drop the same-township rule, or add a new site from the suitability analysis.', none: '{{count}} villages have no allowed destination at all (hazard, no path or constraint).' },

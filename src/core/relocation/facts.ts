@@ -251,6 +251,8 @@ export function measureBase(input: FactsInput, params: FactsParams, onProgress?:
     }
   }
 
+  dropDuplicateVillages(villages, villageCells, villageLayers.length > 1, warnings);
+
   // Destinations.
   const destinations: DestinationFacts[] = [];
   const destCells: number[] = [];
@@ -356,8 +358,16 @@ export function measureBase(input: FactsInput, params: FactsParams, onProgress?:
     if (villageCells[i] < 0 || !Number.isFinite(v.elevationM)) v.gaps.push('no_dem');
     else if (towns && !Number.isFinite(v.before.town)) v.gaps.push('no_path');
   });
-  const outside = villageCells.filter((c) => c < 0).length;
-  if (outside > 0) warnings.push({ zh: `${outside} 个自然村在 DEM 范围外或四周无法通行，无法计算出行时间。`, en: `${outside} villages lie outside the DEM or in cells nobody can reach; their travel times are unknown.` });
+  const outside = villages.filter((_, i) => villageCells[i] < 0);
+  if (outside.length > 0) {
+    // Named (with the township), the first five; the Villages tab lists them all under 数据不足.
+    const named = (lang: 'zh' | 'en') => outside.slice(0, 5).map((v) => (v.township ? (lang === 'zh' ? `${v.township}${v.name}` : `${v.name} (${v.township})`) : v.name)).join(lang === 'zh' ? '、' : ', ');
+    const more = outside.length > 5;
+    warnings.push({
+      zh: `${outside.length} 个自然村（${named('zh')}${more ? '等' : ''}）在高程数据（DEM）范围外或四周无法通行，无法计算海拔和出行时间，未作判定。请导入覆盖这些村的 DEM。`,
+      en: `${outside.length} villages (${named('en')}${more ? ', …' : ''}) lie outside the elevation model (DEM) or in cells nobody can reach; their elevation and travel times are unknown and they are not judged. Import a DEM that covers them.`,
+    });
+  }
 
   // Kept searches, least recently used first; bounded, as each holds a whole grid (1.6 MB at 400k cells).
   const searches = new Map<number, Float32Array>();
@@ -472,4 +482,58 @@ function hitsOf(ex: ExposedLayerResult, i: number, table: { ids: string[]; names
     out.push({ id: table.ids[h], name: table.names[h], type: codeOf(HAZARD_TYPE, table.type[h]) ?? 'other', level: table.level[h], distanceM: ex.hits.distance[j], zone: ex.hits.inside[j] === 1 || pointHazard[h] === 1 });
   }
   return out;
+}
+
+/** Two records of one name and township closer than this are one village listed twice (m). */
+export const DUPLICATE_VILLAGE_M = 2_000;
+
+/**
+ * The same natural village listed twice (a county's list imported over another, or one copied
+ * from a web map a few hundred metres off) would be moved and costed twice. Records of one name
+ * and township within DUPLICATE_VILLAGE_M of each other count once: the later record is kept
+ * (the layer listed later, usually the one imported last), and a warning names them. Removes
+ * in place from `villages` and the index-aligned `cells`.
+ */
+function dropDuplicateVillages(villages: VillageFacts[], cells: number[], layers: boolean, warnings: LocalizedText[]): void {
+  const byKey = new Map<string, number[]>();
+  villages.forEach((v, i) => {
+    const key = `${v.name}\u0000${v.township ?? ''}`;
+    const list = byKey.get(key);
+    if (list) list.push(i);
+    else byKey.set(key, [i]);
+  });
+  const dropped = new Set<number>();
+  for (const list of byKey.values()) {
+    for (let a = 0; a < list.length; a++) {
+      for (let b = a + 1; b < list.length; b++) {
+        if (dropped.has(list[a])) break;
+        if (!dropped.has(list[b]) && metresBetween(villages[list[a]].lngLat, villages[list[b]].lngLat) <= DUPLICATE_VILLAGE_M) dropped.add(list[a]);
+      }
+    }
+  }
+  if (dropped.size === 0) return;
+  const names = [...dropped].sort((a, b) => a - b).map((i) => villages[i]);
+  const label = (lang: 'zh' | 'en') => names.slice(0, 5).map((v) => (v.township ? (lang === 'zh' ? `${v.township}${v.name}` : `${v.name} (${v.township})`) : v.name)).join(lang === 'zh' ? '、' : ', ') + (names.length > 5 ? (lang === 'zh' ? '等' : ', …') : '');
+  warnings.push({
+    zh: `${dropped.size} 个自然村（${label('zh')}）在${layers ? '自然村图层中' : '同一图层中'}出现两次（同名、同乡镇、相距不到 ${DUPLICATE_VILLAGE_M / 1000} 公里），按一个村计算，采用${layers ? '后导入图层' : '后一条记录'}的数据。如确为不同的村，请在图层中改名后重新导入。`,
+    en: `${dropped.size} villages (${label('en')}) appear twice${layers ? ' across the villages layers' : ' in one layer'} (same name and township, less than ${DUPLICATE_VILLAGE_M / 1000} km apart); each is counted once, from the ${layers ? 'layer imported later' : 'later record'}. If they are different villages, rename one and import again.`,
+  });
+  let k = 0;
+  for (let i = 0; i < villages.length; i++) {
+    if (dropped.has(i)) continue;
+    villages[k] = villages[i];
+    cells[k] = cells[i];
+    k++;
+  }
+  villages.length = k;
+  cells.length = k;
+}
+
+/** Great-circle distance (m) between two longitude/latitude points. */
+function metresBetween(a: [number, number], b: [number, number]): number {
+  const rad = Math.PI / 180;
+  const dLat = (b[1] - a[1]) * rad;
+  const dLng = (b[0] - a[0]) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * 6_371_000 * Math.asin(Math.min(1, Math.sqrt(h)));
 }

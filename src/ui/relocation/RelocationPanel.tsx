@@ -293,7 +293,7 @@ function VillageDetail({ index, facts, result, store, lang }: { index: number; f
       {r.destination >= 0 && c && (
         <>
           <div data-testid="village-chosen">
-            <strong>{t('reloc.detail.chosen')}：</strong>{facts.destinations[r.destination].name}{r.overridden ? `（${t('reloc.detail.overridden')}）` : ''} · {formatYuan(c.total, lang)} · {formatMinutes(r.minutes)} min
+            <strong>{t('reloc.detail.chosen')}：</strong>{facts.destinations[r.destination].name}{r.overridden ? `（${t('reloc.detail.overridden')}）` : ''} · {formatYuan(c.total, lang)} · {t('reloc.detail.minutes', { n: formatMinutes(r.minutes) })}
           </div>
           <div className="cost-breakdown">
             {(['subsidy', 'construction', 'land', 'infrastructure', 'demolition', 'moving'] as const).map((k) => <span key={k}>{t(`reloc.detail.${k}`)} {formatYuan(c[k], lang)}</span>)}
@@ -311,13 +311,13 @@ function VillageDetail({ index, facts, result, store, lang }: { index: number; f
           <ol>
             {r.alternatives.map((a) => (
               <li key={a.destination}>
-                {facts.destinations[a.destination].name} · {formatYuan(a.cost, lang)} · {formatMinutes(a.minutes)} min — {t(`reloc.why.${a.why}`, { delta: formatYuan(a.delta, lang) })}
+                {facts.destinations[a.destination].name} · {formatYuan(a.cost, lang)} · {t('reloc.detail.minutes', { n: formatMinutes(a.minutes) })} — {t(`reloc.why.${a.why}`, { delta: formatYuan(a.delta, lang) })}
               </li>
             ))}
           </ol>
         </div>
       )}
-      <div className="note">{r.repair === null ? t('reloc.detail.noRepair') : t('reloc.detail.repairVs', { repair: formatYuan(r.repair, lang), move: c ? formatYuan(c.total, lang) : '—' })}</div>
+      <div className="note">{r.status === 'insufficient' ? t('reloc.detail.noJudgement') : r.repair === null ? t('reloc.detail.noRepair') : t('reloc.detail.repairVs', { repair: formatYuan(r.repair, lang), move: c ? formatYuan(c.total, lang) : '—' })}</div>
       <fieldset className="override">
         <legend>{t('reloc.detail.override')}</legend>
         <select value={status} onChange={(e) => setStatus(e.target.value as VillageStatus | '')} data-testid="override-status">

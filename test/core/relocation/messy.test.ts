@@ -12,7 +12,7 @@ import { runScenario } from '../../../src/core/relocation/analysis';
 import { buildFacts } from '../../../src/core/relocation/facts';
 import { dataHash, relocationFingerprint } from '../../../src/core/relocation/fingerprint';
 import { defaultPolicy } from '../../../src/core/relocation/policy';
-import { makeTransform } from '../../../src/core/crs';
+import { isGeographic, makeTransform } from '../../../src/core/crs';
 import type { Column } from '../../../src/core/types';
 import { demoSourceInputs } from '../../bench/demo-suitability';
 
@@ -52,7 +52,7 @@ describe('relocation on messy county data', () => {
     expect(zh).toMatch(/2 个自然村没有 population|自然村没有 population/);
     expect(zh).toMatch(/1 个安置点（.+）的 capacityPersons（容量）为负数，按 0 计/);
     expect(zh).toMatch(/1 个安置点（.+）没有 capacityPersons（容量），按 0 计/);
-    expect(zh).toMatch(/在 DEM 范围外/);
+    expect(zh).toMatch(/2 个自然村（.+、.+）在高程数据（DEM）范围外/);
     expect(facts.destinations[0].capacity).toBe(0);
     // The village over the void starts its trips from the hole's edge (its elevation is its own
     // field); had it no path, it would carry the gap rather than infinite minutes read as remote.
@@ -80,5 +80,35 @@ describe('relocation on messy county data', () => {
     const fp = (r: typeof first) => relocationFingerprint({ data, hazards: defaultExposureParams(), scenario }, facts, r);
     expect(fp(second)).toBe(fp(first));
     expect(Array.from(second.villages, (x) => x.destination)).toEqual(Array.from(first.villages, (x) => x.destination));
+  }, 120_000);
+
+  it('counts a village listed twice once, and names it (a county list imported over the demo, ~600 m off)', async () => {
+    const { dem, layers } = await demoSourceInputs();
+    const villages = layers.find((l) => l.role === 'villages')!;
+    const single = buildFacts({ dem, layers }, { travel: defaultPolicy().travel, hazards: defaultExposureParams() });
+    if (!single.ok) throw new Error(single.problem.en);
+    // Five villages again in a second layer, as a web map gives them (GCJ-02, ~600 m off).
+    const keep = [0, 1, 2, 3, 4];
+    const copy = structuredClone(villages);
+    copy.layerId = 'county-villages';
+    copy.name = { zh: '县上报自然村', en: 'County villages' };
+    expect(villages.geometry.kind).toBe('Point');
+    const [dx, dy] = isGeographic(villages.crs) ? [0.0046, -0.0025] : [450, -280];
+    copy.geometry = { ...copy.geometry, coords: Float64Array.from(keep.flatMap((i) => [villages.geometry.coords[2 * i] + dx, villages.geometry.coords[2 * i + 1] + dy])) };
+    copy.columns = copy.columns.map((c) => (c.type === 'string' ? { ...c, values: keep.map((i) => c.values[i]) } : { ...c, values: Float64Array.from(keep, (i) => c.values[i]) }) as Column);
+    const out = buildFacts({ dem, layers: [...layers, copy] }, { travel: defaultPolicy().travel, hazards: defaultExposureParams() });
+    if (!out.ok) throw new Error(out.problem.en);
+    expect(out.facts.villages.length).toBe(single.facts.villages.length);
+    const people = (f: typeof out.facts) => f.villages.reduce((a, v) => a + v.population, 0);
+    expect(people(out.facts)).toBe(people(single.facts));
+    const names = keep.map((i) => single.facts.villages[i].name);
+    const warning = out.warnings.map((w) => w.zh).find((w) => w.includes('出现两次'));
+    expect(warning).toMatch(/^5 个自然村（.+）在自然村图层中出现两次/);
+    for (const n of names) expect(warning).toContain(n);
+    // The later layer's records are kept (at their own, shifted positions).
+    for (const i of keep) {
+      const kept = out.facts.villages.find((v) => v.name === single.facts.villages[i].name)!;
+      expect(Math.hypot(kept.lngLat[0] - single.facts.villages[i].lngLat[0], kept.lngLat[1] - single.facts.villages[i].lngLat[1])).toBeGreaterThan(0.002);
+    }
   }, 120_000);
 });
