@@ -7,10 +7,10 @@
 import { transfer } from 'comlink';
 import type { ColumnarGeometry, ColumnarTable, Grid, VectorLayer } from '../src/core/types';
 import type { LayerRole } from '../src/core/manifest';
-import { isKnownCrs, makeTransform } from '../src/core/crs';
+import { isGeographic, isKnownCrs, makeTransform } from '../src/core/crs';
 import type { ImportIssue, InputFile, Lang, ParsedRasterSource, ParsedSource, ParsedVectorSource, ReadOutcome } from '../src/core/import/types';
 import { coordinateColumns, guessCrs, pointsFromColumns, type CrsGuess } from '../src/core/import/coordinates';
-import { chinaOffsetIssue, fromChinaOffset } from '../src/core/import/china-offsets';
+import { chinaOffsetIssue, detectChinaOffset, fromChinaOffset, type OffsetSuggestion } from '../src/core/import/china-offsets';
 import { describeIssue } from '../src/core/import/describe-issue';
 import { failure, type Outcome } from '../src/core/messages';
 import { cellValue, type CellValue } from '../src/core/table-query';
@@ -251,10 +251,18 @@ export function createImportApi() {
         return failure('import.no-placement');
       }
       // Joined rows are already in longitude/latitude; otherwise the confirmed CRS is required.
+      let offsetSuggestion: OffsetSuggestion | null = null;
       if (source.geometry || settings.coordinates) {
         if (!settings.crs || !isKnownCrs(settings.crs)) return failure('import.unknown-crs', { crs: settings.crs ?? '' });
         geometry = toLngLat(geometry, settings.crs, settings.offset);
         if (settings.offset !== 'none') issues.push({ ...chinaOffsetIssue(settings.offset, geometry.coords.length / 2, file) });
+        else if (geometry.kind === 'Point' && isGeographic(settings.crs)) {
+          // Points from a Chinese web map lie ~500 m off the project's villages of the same name.
+          const nameColumn = settings.fieldMap.name ? source.table.columns.find((c) => c.name === settings.fieldMap.name) : undefined;
+          const names = Array.from({ length: geometry.coords.length / 2 }, (_, i) => (nameColumn ? (cellValue(nameColumn, i)?.toString() ?? null) : null));
+          offsetSuggestion = detectChinaOffset(geometry.coords, names, context.villages.map((v) => ({ name: v.name, lng: v.lng, lat: v.lat })));
+          if (offsetSuggestion) issues.push({ code: 'crs.china-offset-likely', severity: 'warning', file, params: { system: offsetSuggestion.system, matched: offsetSuggestion.matched, before: Math.round(offsetSuggestion.beforeM), after: Math.round(offsetSuggestion.afterM) } });
+        }
       }
       // The coordinate columns became the geometry (perhaps converted from GCJ-02): keeping them
       // as attributes would leave two disagreeing positions in every export.
@@ -283,7 +291,7 @@ export function createImportApi() {
       for (let i = 0; i < Math.min(PREVIEW_ROWS, layer.table.length); i++) rows.push(layer.table.columns.map((c) => cellValue(c, i)));
       const preview: ImportPreview = {
         render, issues, total: source.table.length, valid: layer.table.length, rejected: source.table.length - layer.table.length,
-        warnings: summary.warnings, columns: layer.table.columns.map((c) => c.name), rows, bboxLngLat: layer.bbox,
+        warnings: summary.warnings, columns: layer.table.columns.map((c) => c.name), rows, bboxLngLat: layer.bbox, offsetSuggestion,
       };
       return transfer({ ok: true, value: preview }, transferables([render]));
     },

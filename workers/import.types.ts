@@ -1,4 +1,5 @@
 /** What the main thread and the io worker exchange about imports (types, and the preview layer id). */
+import type { OffsetSuggestion } from '../src/core/import/china-offsets';
 import type { GeometryKind } from '../src/core/types';
 import type { LayerRole } from '../src/core/manifest';
 import type { ImportIssue, InputFile, ParsedSource } from '../src/core/import/types';
@@ -76,6 +77,8 @@ export interface ImportPreview {
   columns: string[];
   rows: CellValue[][];
   bboxLngLat: [number, number, number, number];
+  /** The points look like GCJ-02 or BD-09 read as WGS84 (see detectChinaOffset); null otherwise. */
+  offsetSuggestion: OffsetSuggestion | null;
 }
 
 /** Files read of the files dropped, and the one being read. */

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import gcoord from 'gcoord';
+import { makeTransform } from '../../src/core/crs';
+import type { Column } from '../../src/core/types';
+import { demoSourceInputs } from '../bench/demo-suitability';
 import { dropFiles, layerIds, openApp, waitMapIdle } from './chromium';
 
 const ARTIFACTS = 'test-artifacts/screenshots';
@@ -20,7 +26,44 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/**
+ * Eight of the demo county's villages as a county would copy them from Gaode (GCJ-02, ~500 m
+ * off), in a CSV with Chinese headers; written to a temporary folder.
+ */
+async function gaodeVillagesCsv(): Promise<string> {
+  const { layers } = await demoSourceInputs();
+  const villages = layers.find((l) => l.role === 'villages')!;
+  const names = (villages.columns.find((c) => c.name === 'name') as Extract<Column, { type: 'string' }>).values;
+  const toLngLat = makeTransform(villages.crs, 'EPSG:4326');
+  const lines = ['村名,经度,纬度,人口'];
+  for (let i = 0; i < 8; i++) {
+    const [lng, lat] = gcoord.transform(toLngLat(villages.geometry.coords[2 * i * 37], villages.geometry.coords[2 * i * 37 + 1]), gcoord.WGS84, gcoord.GCJ02) as [number, number];
+    lines.push(`${names[i * 37]},${lng.toFixed(6)},${lat.toFixed(6)},${100 + i}`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'anju-gaode-'));
+  const file = join(dir, '县上报村庄_高德.csv');
+  writeFileSync(file, `\uFEFF${lines.join('\r\n')}\r\n`);
+  return file;
+}
+
 describe('importing data', () => {
+  it('says when village points look copied from Gaode (GCJ-02), and converts them with one click', async () => {
+    await dropFiles(page, [await gaodeVillagesCsv()]);
+    const wizard = page.getByTestId('import-wizard');
+    await wizard.waitFor({ timeout: 30_000 });
+    await page.getByTestId('import-counts').waitFor({ timeout: 30_000 });
+    const likely = page.getByTestId('import-offset-likely');
+    await likely.waitFor({ timeout: 10_000 });
+    expect(await likely.textContent()).toMatch(/GCJ-02（高德、腾讯地图）偏移坐标：8 个点与项目中对应的自然村相差约 \d{3} 米/);
+    await page.screenshot({ path: `${ARTIFACTS}/19-import-gcj02-likely.png` });
+    await page.getByTestId('import-offset-apply').click();
+    expect(await page.getByTestId('import-offset-gcj02').isChecked()).toBe(true);
+    await likely.waitFor({ state: 'detached', timeout: 10_000 });
+    await expect.poll(async () => page.getByTestId('import-issues').textContent(), { timeout: 10_000 }).toContain('已将 8 个点的坐标由 GCJ-02');
+    await page.getByTestId('import-skip').click();
+    await wizard.waitFor({ state: 'detached', timeout: 30_000 });
+  });
+
   it('takes a GCJ-02 CSV through the wizard onto the map, converted to WGS84', async () => {
     await dropFiles(page, [`${FIXTURES}/table/villages_gcj02.csv`]);
     const wizard = page.getByTestId('import-wizard');

@@ -175,6 +175,10 @@ export const tableTemplates = {
       ? 'No row has both coordinates, so the coordinate system cannot be guessed. Check that the right columns were chosen as x and y.'
       : `The coordinates (${ranges(p, 'en')}) fit no coordinate system that can be recognised. Choose the one your data was made in (its .prj file or the person who sent it can tell), or check that the right columns were chosen as x and y.`,
   },
+  'crs.china-offset-likely': {
+    zh: (p) => `坐标看来是${p.system === 'bd09' ? ' BD-09（百度地图）' : ' GCJ-02（高德、腾讯地图）'}偏移坐标：${p.matched} 个点与项目中对应的自然村相差约 ${p.before} 米，按 ${p.system === 'bd09' ? 'BD-09' : 'GCJ-02'} 换算后只差约 ${p.after} 米。请在“坐标来源”中选择${p.system === 'bd09' ? '“百度地图”' : '“高德 / 腾讯地图”'}后再导入；否则位置会偏几百米，隐患判断可能出错。`,
+    en: (p) => `The coordinates look like ${p.system === 'bd09' ? 'BD-09 (Baidu)' : 'GCJ-02 (Gaode, Tencent)'} offset coordinates: ${p.matched} points lie about ${p.before} m from the project's matching villages, and about ${p.after} m once converted. Choose ${p.system === 'bd09' ? '"Baidu maps"' : '"Gaode / Tencent maps"'} under "Coordinates from" before importing; otherwise positions are a few hundred metres off and hazard checks may be wrong.`,
+  },
   'crs.china-offset': {
     zh: (p) => `已将 ${p.count} 个点的坐标由${p.system === 'bd09' ? ' BD-09（百度）' : ' GCJ-02（高德、腾讯）'}转换为 WGS 84，位置移动了几百米。`,
     en: (p) => `The coordinates of ${p.count} points were converted from ${p.system === 'bd09' ? 'BD-09 (Baidu)' : 'GCJ-02 (Gaode, Tencent)'} to WGS 84; they moved by a few hundred metres.`,

@@ -249,6 +249,14 @@ export function ImportWizard({ client, source, position, target, onDone }: Props
       {!settings.join && (
         <CrsPicker source={source} crs={settings.crs} offset={settings.offset} raster={source.kind === 'raster'} onCrs={(crs) => update({ crs })} onOffset={(offset) => update({ offset })} />
       )}
+      {shownPreview?.offsetSuggestion && settings.offset === 'none' && (
+        <p className="warning-text" role="alert" data-testid="import-offset-likely">
+          {describe(issues.find((i) => i.code === 'crs.china-offset-likely')!)}{' '}
+          <button type="button" onClick={() => update({ offset: shownPreview.offsetSuggestion!.system })} data-testid="import-offset-apply">
+            {t(shownPreview.offsetSuggestion.system === 'bd09' ? 'import.offsetApplyBd' : 'import.offsetApplyGcj')}
+          </button>
+        </p>
+      )}
 
       {schema && suggestedFor === settings.role && (
         <FieldMapping client={client} source={source} schema={schema} settings={settings} onChange={(fieldMap, categoryMaps) => update({ fieldMap, categoryMaps })} />
@@ -289,7 +297,7 @@ export function ImportWizard({ client, source, position, target, onDone }: Props
             <summary>{t('import.rows', { count: shownPreview.rows.length })}</summary>
             <div className="table-scroll">
               <table>
-                <thead><tr>{shownPreview.columns.map((c) => <th key={c}>{c}</th>)}</tr></thead>
+                <thead><tr>{shownPreview.columns.map((c) => <th key={c}>{schema?.fields.find((f) => f.name === c)?.label[lang] ?? c}</th>)}</tr></thead>
                 <tbody>
                   {shownPreview.rows.map((row, r) => (
                     <tr key={r}>{row.map((v, c) => <td key={c}>{v === null ? '' : String(v)}</td>)}</tr>

@@ -34,7 +34,8 @@ export function useImportTarget({ client, controller, layers, dem, projectBBox: 
       hasDem,
       projectBBox,
       async preview(importClient, sourceId, settings) {
-        const villages = settings.join ? await client.villageKeys() : [];
+        // The project's villages: for a join, and to notice points copied from a Chinese web map.
+        const villages = settings.join || hasVillages ? await client.villageKeys() : [];
         return importClient.preview(sourceId, settings, { villages, projectBBox });
       },
       async commit(importClient, source, settings, name) {
