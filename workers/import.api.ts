@@ -22,6 +22,7 @@ import { readCsv, readXlsx } from '../src/io/table';
 import { readGeoJsonSource, readFlatGeobufSource } from '../src/io/import-vector';
 import { readDemGeoTiff } from '../src/io/import-raster';
 import { readHgt } from '../src/io/hgt';
+import { mosaicSources } from '../src/io/dem-mosaic';
 import { pointBuffers, shapeGeoJson } from './render-buffers';
 import { bboxOf, demSummary, transferables } from './data.load';
 import type { LayerRender } from './data.types';
@@ -177,6 +178,7 @@ export function createImportApi() {
       dropped: DroppedFile[],
       hint?: { centerLng: number; centerLat: number },
       onProgress?: (p: ReadProgress) => void,
+      area?: [number, number, number, number] | null,
     ): Promise<{ sources: SourceSummary[]; failures: ImportIssue[] }> {
       const files = await Promise.all(dropped.map(bytesOf));
       const groups: InputFile[][] = groupShapefileParts(files.filter((f) => SHAPEFILE_PARTS.has(extension(f.name))));
@@ -184,22 +186,36 @@ export function createImportApi() {
       // Parts without a .shp (e.g. a lone .dbf) still get a message rather than vanish.
       const grouped = new Set(groups.flat());
       for (const f of files) if (!grouped.has(f)) groups.push([f]);
-      const sources: SourceSummary[] = [];
+      const read: ParsedSource[] = [];
       const failures: ImportIssue[] = [];
+      // One step per file, and one more to join DEM tiles.
+      const steps = groups.length + 1;
       for (let k = 0; k < groups.length; k++) {
         const name = groups[k].find((f) => extension(f.name) === 'shp')?.name ?? groups[k][0].name;
-        onProgress?.({ done: k, total: groups.length, file: name });
+        onProgress?.({ done: k, total: steps, file: name });
         for (const outcome of await readGroup(groups[k])) {
-          if (!outcome.ok) {
-            failures.push(outcome.issue);
-            continue;
-          }
-          const sourceId = `s${nextId++}`;
-          held.set(sourceId, { source: outcome.source });
-          sources.push(summarize(sourceId, outcome.source, hint));
+          if (outcome.ok) read.push(outcome.source);
+          else failures.push(outcome.issue);
         }
       }
-      onProgress?.({ done: groups.length, total: groups.length, file: '' });
+      // DEM tiles dropped together, each in a known CRS, become one mosaicked DEM; a tile whose
+      // CRS the wizard must ask for stays on its own.
+      const tiles = read.filter((s): s is ParsedRasterSource => s.kind === 'raster' && s.crs !== null && isKnownCrs(s.crs));
+      let parsed = read;
+      if (tiles.length > 1) {
+        onProgress?.({ done: groups.length, total: steps, file: tiles.map((t) => t.fileName).join('、') });
+        const mosaic = mosaicSources(tiles, area ?? null);
+        parsed = read.filter((s) => !tiles.includes(s as ParsedRasterSource));
+        if (mosaic.ok) parsed.push(mosaic.source);
+        else failures.push(mosaic.issue);
+      }
+      const sources: SourceSummary[] = [];
+      for (const source of parsed) {
+        const sourceId = `s${nextId++}`;
+        held.set(sourceId, { source });
+        sources.push(summarize(sourceId, source, hint));
+      }
+      onProgress?.({ done: steps, total: steps, file: '' });
       return { sources, failures };
     },
 

@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchFgb } from './fgb.bench';
 import { benchDemTiles } from './demtile.bench';
+import { benchMosaic } from './mosaic.bench';
 import { benchPageLoad } from './pageload.bench';
 import { benchImport } from './import.bench';
 import { benchExposure } from './exposure.bench';
@@ -32,6 +33,7 @@ const GROUPS: Record<string, () => Promise<BenchResult[]>> = {
   relocation: benchRelocation,
   reproducible: benchReproducible,
   demtile: benchDemTiles,
+  mosaic: benchMosaic,
   pageload: benchPageLoad,
 };
 

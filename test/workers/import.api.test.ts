@@ -21,6 +21,16 @@ function settings(patch: Partial<ImportSettings>): ImportSettings {
   return { role: 'villages', crs: 'EPSG:4490', offset: 'none', coordinates: null, join: null, fieldMap: {}, categoryMaps: {}, ...patch };
 }
 
+
+/** A 3″ SRTM tile (1201², big-endian Int16) of smooth terrain, with its corner in the name. */
+function srtm(lat: number, lon: number): { name: string; bytes: Uint8Array } {
+  const side = 1201;
+  const bytes = new Uint8Array(side * side * 2);
+  const view = new DataView(bytes.buffer);
+  for (let r = 0; r < side; r++) for (let c = 0; c < side; c++) view.setInt16(2 * (r * side + c), Math.round(500 + 300 * Math.sin((lon + c / 1200) * 20) * Math.cos((lat + 1 - r / 1200) * 15)), false);
+  return { name: `N${lat}E${lon}.hgt`, bytes };
+}
+
 describe('import API (io worker)', () => {
   it('takes a GCJ-02 CSV to a village layer in WGS84, saying a conversion was applied', async () => {
     const api = createImportApi();
@@ -144,5 +154,34 @@ describe('import API (io worker)', () => {
     const [s] = sources;
     expect(api.demFor(s.sourceId, 'EPSG:9999')).toEqual({ ok: false, error: { code: 'import.unknown-crs', params: { crs: 'EPSG:9999' } } });
     expect(value(api.demFor(s.sourceId, 'EPSG:4549')).crs).toBe('EPSG:4549');
+  });
+  it('joins DEM tiles dropped together into one DEM clipped to the project, naming a missing tile', async () => {
+    const api = createImportApi();
+    // A county at the corner of four 1° tiles, one of them (N27E120) not dropped.
+    const area: [number, number, number, number] = [119.7, 27.73, 120.31, 28.27];
+    const { sources, failures } = await api.readFiles([srtm(28, 119), srtm(28, 120), srtm(27, 119)], { centerLng: 120, centerLat: 28 }, undefined, area);
+    expect(failures).toEqual([]);
+    expect(sources).toHaveLength(1);
+    const [s] = sources;
+    expect(s).toMatchObject({ kind: 'raster', format: 'mosaic', crs: 'EPSG:4549' });
+    const text = s.issues.map((i) => describeIssue(i, 'zh', false)).join('\n');
+    expect(text).toMatch(/3 个 DEM 瓦片已拼接为一个 \d+ × \d+ 像元、90 米分辨率的格网（.*EPSG:4549.*），并裁剪到项目范围/);
+    expect(text).toMatch(/范围内有 \d+ 平方公里没有任何瓦片覆盖.*缺少 SRTM 瓦片 N27E120/);
+    const grid = value(api.demFor(s.sourceId, 'EPSG:4549'));
+    // About 60 km square at 90 m, a quarter of it (the missing tile) without elevation.
+    expect(grid.width).toBeGreaterThan(600);
+    expect(grid.width).toBeLessThan(720);
+    const empty = grid.data.filter((v) => Number.isNaN(v)).length / grid.data.length;
+    expect(empty).toBeGreaterThan(0.2);
+    expect(empty).toBeLessThan(0.3);
+  });
+
+  it('refuses tiles that all lie outside the project, and keeps a lone tile as it is', async () => {
+    const api = createImportApi();
+    const far = await api.readFiles([srtm(30, 110), srtm(30, 111)], LISHUI, undefined, DEMO_BBOX);
+    expect(far.sources).toEqual([]);
+    expect(describeIssue(far.failures[0], 'zh', false)).toMatch(/这 2 个 DEM 瓦片都不在项目范围内/);
+    const one = await api.readFiles([srtm(28, 119)], LISHUI, undefined, DEMO_BBOX);
+    expect(one.sources[0]).toMatchObject({ format: 'hgt', crs: 'EPSG:4326' });
   });
 });

@@ -37,7 +37,7 @@ export interface InputFile {
 }
 
 export type VectorFormat = 'geojson' | 'fgb' | 'shapefile' | 'csv' | 'xlsx';
-export type RasterFormat = 'geotiff' | 'hgt';
+export type RasterFormat = 'geotiff' | 'hgt' | 'mosaic';
 
 export interface ParsedVectorSource {
   kind: 'vector';

@@ -74,6 +74,26 @@ export const rasterTemplates = {
     en: (p) => `${grouped(p.count)} of ${grouped(p.total)} cells hold no elevation (nodata, SRTM voids −32768, or values outside −500 to 9,000 m); they are kept as gaps, not used as elevations.`,
     zh: (p) => `${p.total} 个像元中有 ${p.count} 个没有高程（无数据值、SRTM 空洞 −32768，或超出 −500～9000 米的值），已作为空缺保留，不参与高程计算。`,
   },
+  'dem.mosaic': {
+    en: (p) => `${p.count} DEM tiles joined into one grid of ${grouped(Number(p.width))} × ${grouped(Number(p.height))} cells of ${p.cell} m in ${p.crsEn}${Number(p.clipped) ? ', clipped to the project area' : ''}.`,
+    zh: (p) => `${p.count} 个 DEM 瓦片已拼接为一个 ${p.width} × ${p.height} 像元、${p.cell} 米分辨率的格网（${p.crsZh}）${Number(p.clipped) ? '，并裁剪到项目范围' : ''}。`,
+  },
+  'dem.mosaic-resolutions': {
+    en: (p) => `The tiles have different resolutions (about ${p.sizes} m); all were resampled to ${p.cell} m.`,
+    zh: (p) => `各瓦片分辨率不同（约 ${p.sizes} 米），已统一重采样为 ${p.cell} 米。`,
+  },
+  'dem.mosaic-unused': {
+    en: (p) => `${p.count} tiles lie outside the project area and were not used: ${p.files}.`,
+    zh: (p) => `${p.count} 个瓦片不在项目范围内，未使用：${p.files}。`,
+  },
+  'dem.mosaic-gap': {
+    en: (p) => `${p.km2} km² of the area is covered by no tile (a gap between tiles, or the area reaches beyond them)${p.missing ? `; the missing SRTM tiles are ${p.missing}` : ''}. Analyses treat it as having no elevation: add ${p.missing ? 'those tiles' : 'the tiles that cover it'} and import them together again.`,
+    zh: (p) => `范围内有 ${p.km2} 平方公里没有任何瓦片覆盖（瓦片之间有缺口，或范围超出瓦片）${p.missing ? `，缺少 SRTM 瓦片 ${p.missing}` : ''}。分析中这部分按没有高程处理：请补充${p.missing ? '这些瓦片' : '覆盖该处的瓦片'}，与其他瓦片一起重新导入。`,
+  },
+  'dem.mosaic-outside': {
+    en: (p) => `None of the ${p.count} DEM tiles reaches the project area. Check that they are the tiles for this county (SRTM tiles are named by their south-west corner, e.g. N28E119 for 28–29°N, 119–120°E).`,
+    zh: (p) => `这 ${p.count} 个 DEM 瓦片都不在项目范围内。请确认是本县的瓦片（SRTM 瓦片以西南角命名，例如 N28E119 覆盖北纬 28–29°、东经 119–120°）。`,
+  },
   'dem.all-void': {
     en: (p) => `None of the ${grouped(p.total)} cells holds an elevation (all are nodata or outside −500 to 9,000 m). Check that this is an elevation model in metres and import it again.`,
     zh: (p) => `全部 ${p.total} 个像元都没有有效高程（均为无数据值或超出 −500～9000 米）。请确认这是以米为单位的高程模型后再导入。`,

@@ -35,12 +35,14 @@ export function ImportSession({ files, hint, target, onClose }: Props) {
   const lang = currentLanguage();
   const [phase, setPhase] = useState<Phase>({ phase: 'reading', run: null });
   const messages = useRef<string[]>([]);
+  // The project's extent when the files were dropped: DEM tiles are clipped to it.
+  const [area] = useState(target.projectBBox);
 
   // One io worker per session, ended with it (also when the user cancels a long read).
   useEffect(() => {
     let live = true;
     const { client, terminate } = createImportClient();
-    const run = startRun<Awaited<ReturnType<ImportClient['readFiles']>>, ReadProgress>('import', (ctx) => client.readFiles(files, hint, Comlink.proxy(ctx.progress)), { terminate });
+    const run = startRun<Awaited<ReturnType<ImportClient['readFiles']>>, ReadProgress>('import', (ctx) => client.readFiles(files, hint, Comlink.proxy(ctx.progress), area), { terminate });
     // Shown from the next microtask: state set in the effect's own body would render twice.
     void Promise.resolve().then(() => live && setPhase({ phase: 'reading', run }));
     void run.result.then((outcome) => {
@@ -60,7 +62,7 @@ export function ImportSession({ files, hint, target, onClose }: Props) {
       run.cancel();
       terminate();
     };
-  }, [files, hint]);
+  }, [files, hint, area]);
 
   const close = () => {
     target.showPreview(null);
