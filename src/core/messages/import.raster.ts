@@ -75,8 +75,8 @@ export const rasterTemplates = {
     zh: (p) => `${p.total} 个像元中有 ${p.count} 个没有高程（无数据值、SRTM 空洞 −32768，或超出 −500～9000 米的值），已作为空缺保留，不参与高程计算。`,
   },
   'dem.mosaic': {
-    en: (p) => `${p.count} DEM tiles joined into one grid of ${grouped(Number(p.width))} × ${grouped(Number(p.height))} cells of ${p.cell} m in ${p.crsEn}${Number(p.clipped) ? ', clipped to the project area' : ''}.`,
-    zh: (p) => `${p.count} 个 DEM 瓦片已拼接为一个 ${p.width} × ${p.height} 像元、${p.cell} 米分辨率的格网（${p.crsZh}）${Number(p.clipped) ? '，并裁剪到项目范围' : ''}。`,
+    en: (p) => `${p.count} DEM tiles joined into one grid of ${grouped(Number(p.width))} × ${grouped(Number(p.height))} cells of ${p.cell} m in ${p.crsEn}${Number(p.clipped) ? ', clipped to the project area' : ''}. Check the remarks below (gaps, tiles not used) before importing.`,
+    zh: (p) => `${p.count} 个 DEM 瓦片已拼接为一个 ${p.width} × ${p.height} 像元、${p.cell} 米分辨率的格网（${p.crsZh}）${Number(p.clipped) ? '，并裁剪到项目范围' : ''}。导入前请查看下面的提示（缺口、未用的瓦片）。`,
   },
   'dem.mosaic-resolutions': {
     en: (p) => `The tiles have different resolutions (about ${p.sizes} m); all were resampled to ${p.cell} m.`,
