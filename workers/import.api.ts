@@ -5,6 +5,7 @@
  * the data worker, so a failed or cancelled import changes nothing already loaded.
  */
 import { transfer } from 'comlink';
+import { unzipSync } from 'fflate';
 import type { ColumnarGeometry, ColumnarTable, Grid, VectorLayer } from '../src/core/types';
 import type { LayerRole } from '../src/core/manifest';
 import { isGeographic, isKnownCrs, makeTransform } from '../src/core/crs';
@@ -35,6 +36,8 @@ interface Held {
 }
 
 const PREVIEW_ROWS = 50;
+/** Extensions of files a zip may hold that are data (what else a zip holds is passed over). */
+const DATA_EXTENSIONS = new Set(['geojson', 'json', 'fgb', 'csv', 'xlsx', 'xls', 'tif', 'tiff', 'hgt', 'zip', 'kml', 'kmz', 'gpkg', 'dxf', 'gml', 'tab', 'mif']);
 /** Files that belong to a shapefile and are grouped with its .shp by name. */
 const SHAPEFILE_PARTS = new Set(['shp', 'shx', 'dbf', 'prj', 'cpg', 'sbn', 'sbx', 'qix', 'xml']);
 
@@ -111,6 +114,22 @@ function toLngLat(geometry: ColumnarGeometry, crs: string, offset: ImportSetting
   return { ...geometry, coords };
 }
 
+/** The names of the files in a zip (its directory only, nothing unpacked); null when it is not a readable zip. */
+function zipContents(zip: InputFile): string[] | null {
+  const names: string[] = [];
+  try {
+    unzipSync(zip.bytes, {
+      filter: (f) => {
+        if (!f.name.endsWith('/') && !/(^|\/)(__MACOSX\/|\._)/.test(f.name)) names.push(f.name);
+        return false;
+      },
+    });
+  } catch {
+    return null;
+  }
+  return names;
+}
+
 /** Builds the import API; sources stay here between the wizard's steps. */
 export function createImportApi() {
   const held = new Map<string, Held>();
@@ -151,10 +170,35 @@ export function createImportApi() {
     };
   }
 
-  /** The sources in one group of files: a shapefile zip may hold several layers. */
-  async function readGroup(files: InputFile[]): Promise<ReadOutcome[]> {
+  /**
+   * The sources in one group of files: a shapefile zip may hold several layers. A zip goes to
+   * the reader its contents call for: the shapefile reader when it holds a shapefile's part, the SRTM reader
+   * for a zipped tile as downloaded (N27E119.SRTMGL1.hgt.zip), and otherwise each file inside
+   * is read as if dropped (so a zip of DEM tiles is mosaicked like the tiles themselves).
+   */
+  async function readGroup(files: InputFile[], depth = 0): Promise<ReadOutcome[]> {
     const first = files[0];
     const ext = extension(first.name);
+    if (files.length === 1 && ext === 'zip' && depth < 2) {
+      const inside = zipContents(first);
+      // Any part of a shapefile sends it to that reader (which names a missing .shp).
+      if (inside && !inside.some((n) => ['shp', 'shx', 'dbf'].includes(extension(n)))) {
+        const hgt = inside.filter((n) => extension(n) === 'hgt');
+        if (hgt.length === 1 && inside.length === 1) return [readHgt(first)];
+        let entries: Record<string, Uint8Array>;
+        try {
+          entries = unzipSync(first.bytes, { filter: (f) => !f.name.endsWith('/') && !/(^|\/)(__MACOSX\/|\._)/.test(f.name) });
+        } catch {
+          return [{ ok: false, issue: { code: 'shp.bad-zip', severity: 'error', file: first.name } }];
+        }
+        // Read-me files, licences and pictures that come with downloads are passed over.
+        const names = Object.keys(entries).filter((n) => DATA_EXTENSIONS.has(extension(n))).sort();
+        if (names.length === 0) return [{ ok: false, issue: { code: 'import.zip-empty', severity: 'error', file: first.name } }];
+        const out: ReadOutcome[] = [];
+        for (const name of names) out.push(...(await readGroup([{ name: name.split('/').pop() ?? name, bytes: entries[name] }], depth + 1)));
+        return out;
+      }
+    }
     if (files.length > 1 || ext === 'zip' || SHAPEFILE_PARTS.has(ext)) {
       const layers = readShapefileLayers(files);
       return layers.ok ? layers.outcomes : [layers];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
 import { basename } from 'node:path';
 import { createImportApi } from '../../workers/import.api';
 import type { ImportSettings } from '../../workers/import.types';
@@ -183,5 +184,22 @@ describe('import API (io worker)', () => {
     expect(describeIssue(far.failures[0], 'zh', false)).toMatch(/这 2 个 DEM 瓦片都不在项目范围内/);
     const one = await api.readFiles([srtm(28, 119)], LISHUI, undefined, DEMO_BBOX);
     expect(one.sources[0]).toMatchObject({ format: 'hgt', crs: 'EPSG:4326' });
+  });
+  it('reads a zip by what it holds: a zipped SRTM tile as downloaded, a zip of tiles, nothing readable', async () => {
+    const api = createImportApi();
+    // Before, every .zip went to the shapefile reader: "没有找到 .shp 文件".
+    const tile = srtm(28, 119);
+    const downloaded = { name: 'N28E119.SRTMGL1.hgt.zip', bytes: zipSync({ 'N28E119.hgt': tile.bytes }) };
+    const one = await api.readFiles([downloaded], LISHUI, undefined, DEMO_BBOX);
+    expect(one.failures).toEqual([]);
+    expect(one.sources[0]).toMatchObject({ kind: 'raster', format: 'hgt', crs: 'EPSG:4326' });
+    // Three tiles and a read-me in one zip: one mosaicked DEM.
+    const bundle = { name: 'srtm.zip', bytes: zipSync({ 'N28E119.hgt': tile.bytes, 'N27E119.hgt': srtm(27, 119).bytes, 'tiles/N28E120.hgt': srtm(28, 120).bytes, 'readme.txt': new TextEncoder().encode('SRTM') }) };
+    const many = await api.readFiles([bundle], LISHUI, undefined, DEMO_BBOX);
+    expect(many.failures).toEqual([]);
+    expect(many.sources).toHaveLength(1);
+    expect(many.sources[0]).toMatchObject({ kind: 'raster', format: 'mosaic' });
+    const nothing = await api.readFiles([{ name: 'docs.zip', bytes: zipSync({ 'readme.txt': new TextEncoder().encode('x') }) }], LISHUI);
+    expect(describeIssue(nothing.failures[0], 'zh', false)).toContain('没有可导入的数据文件');
   });
 });

@@ -9,6 +9,10 @@ export const pipelineTemplates = {
     zh: (p) => `无法识别“.${p.ext}”格式。可导入：GeoJSON、FlatGeobuf (.fgb)、Shapefile（.zip 或 .shp/.shx/.dbf/.prj 一起拖入）、CSV、Excel (.xlsx)、GeoTIFF (.tif) 和 SRTM (.hgt)。`,
     en: (p) => `".${p.ext}" files cannot be imported. Use GeoJSON, FlatGeobuf (.fgb), Shapefile (a .zip, or .shp/.shx/.dbf/.prj dropped together), CSV, Excel (.xlsx), GeoTIFF (.tif) or SRTM (.hgt).`,
   },
+  'import.zip-empty': {
+    zh: () => '该 zip 压缩包里没有可导入的数据文件（Shapefile、GeoJSON、FlatGeobuf、CSV、Excel、GeoTIFF 或 SRTM .hgt）。请检查压缩包是否完整，或直接拖入其中的文件。',
+    en: () => 'The zip file holds no data file Anju reads (Shapefile, GeoJSON, FlatGeobuf, CSV, Excel, GeoTIFF or SRTM .hgt). Check that it is complete, or drop the files themselves.',
+  },
   'import.crashed': {
     zh: (p) => `读取时出现程序错误（${p.detail}）。现有图层未改变。请重试；如果反复出现，请把该文件发给开发人员。`,
     en: (p) => `A program error occurred while reading (${p.detail}). The loaded layers are unchanged. Try again; if it happens again, send the file to the developers.`,
