@@ -15,7 +15,8 @@ import { chinaOffsetIssue, detectChinaOffset, fromChinaOffset, type OffsetSugges
 import { describeIssue } from '../src/core/import/describe-issue';
 import { failure, type Outcome } from '../src/core/messages';
 import { cellValue, type CellValue } from '../src/core/table-query';
-import { suggestCategoryMapping, suggestFieldMapping, suggestRole } from '../src/core/import/roles';
+import { suggestCategoryMapping, suggestFieldMapping } from '../src/core/import/roles';
+import { guessRole } from '../src/core/import/suggestions';
 import { applyMapping, distinctValues, filterRows, rejectedReportCsv, summarizeIssues, validateGeometry } from '../src/core/import/validate';
 import { joinToVillages } from '../src/core/import/join';
 import { readShapefileLayers, groupShapefileParts } from '../src/io/shapefile';
@@ -152,7 +153,7 @@ export function createImportApi() {
       }
       return {
         sourceId, fileName: source.fileName, kind: 'raster', format: source.format, tabular: false, featureCount: grid.width * grid.height,
-        geometryKind: null, columns: [], crs: source.crs, crsGuess: null, coordinateColumns: null, suggestedRole: 'dem',
+        geometryKind: null, columns: [], crs: source.crs, crsGuess: null, coordinateColumns: null, suggestedRole: 'dem', roleReason: null,
         issues: source.issues, raster: { width: grid.width, height: grid.height, min, max },
       };
     }
@@ -163,10 +164,12 @@ export function createImportApi() {
       const coords = source.geometry?.coords ?? (coordinates ? pointsFromColumns(source.table, coordinates.x, coordinates.y).geometry.coords : null);
       if (coords) crsGuess = robustGuess(sampleCoords(coords), hint);
     }
+    const geometryKind = source.geometry?.kind ?? (coordinates ? 'Point' : null);
+    const guess = guessRole(source.fileName, columns, geometryKind);
     return {
       sourceId, fileName: source.fileName, kind: 'vector', format: source.format, tabular: source.tabular, featureCount: source.table.length,
-      geometryKind: source.geometry?.kind ?? (coordinates ? 'Point' : null), columns, crs: source.crs, crsGuess,
-      coordinateColumns: coordinates, suggestedRole: suggestRole(source.fileName, columns), issues: source.issues, raster: null,
+      geometryKind, columns, crs: source.crs, crsGuess,
+      coordinateColumns: coordinates, suggestedRole: guess.role, roleReason: guess.role ? { word: guess.word, fields: guess.fields } : null, issues: source.issues, raster: null,
     };
   }
 

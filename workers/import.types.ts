@@ -38,6 +38,8 @@ export interface SourceSummary {
   crsGuess: CrsGuess | null;
   coordinateColumns: { x: string; y: string } | null;
   suggestedRole: LayerRole | null;
+  /** Why that role: the file-name word and the role's fields the headers match (null for a DEM, or no guess). */
+  roleReason: { word: string | null; fields: string[] } | null;
   /** What reading found: file-level remarks and per-row problems. */
   issues: ImportIssue[];
   raster: { width: number; height: number; min: number; max: number } | null;

@@ -199,18 +199,30 @@ export function ImportWizard({ client, source, position, target, onDone }: Props
       </p>
 
       {source.kind === 'vector' && (
-        <div className="form-grid">
-          <label>
-            {t('import.role')}
-            <select value={settings.role} onChange={(e) => update({ role: e.target.value as LayerRole })} data-testid="import-role">
-              {IMPORT_ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
-            </select>
-          </label>
-          <label>
-            {t('import.name')}
-            <input value={name} onChange={(e) => setName(e.target.value)} data-testid="import-name" />
-          </label>
-        </div>
+        <>
+          <div className="form-grid">
+            <label>
+              {t('import.role')}
+              <select value={settings.role} onChange={(e) => update({ role: e.target.value as LayerRole })} data-testid="import-role">
+                {IMPORT_ROLES.map((r) => <option key={r} value={r}>{t(`role.${r}`)}</option>)}
+              </select>
+            </label>
+            <label>
+              {t('import.name')}
+              <input value={name} onChange={(e) => setName(e.target.value)} data-testid="import-name" />
+            </label>
+          </div>
+          {source.roleReason && settings.role === source.suggestedRole && (
+            <p className="muted" data-testid="import-role-why">
+              {t('import.roleWhy')}
+              {[
+                source.roleReason.word ? t('import.roleWord', { word: source.roleReason.word }) : null,
+                source.geometryKind ? t('import.roleGeometry', { kind: t(`import.kind${source.geometryKind}`) }) : null,
+                source.roleReason.fields.length > 0 ? t('import.roleFields', { fields: source.roleReason.fields.map((f) => roleSchema(settings.role).fields.find((x) => x.name === f)?.label[lang] ?? f).join(lang === 'zh' ? '、' : ', ') }) : null,
+              ].filter(Boolean).join(lang === 'zh' ? '；' : '; ')}
+            </p>
+          )}
+        </>
       )}
 
       {source.tabular && (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeColumns, roleSchema, suggestFieldMapping, suggestRole, VECTOR_ROLES, type ColumnSample, type VectorRole } from '../../../src/core/import/roles';
+import { guessRole } from '../../../src/core/import/suggestions';
 import { dbfFieldNames, fixture } from './helpers';
 
 /** Columns with only names (and no values), as a header row gives them. */
@@ -161,5 +162,15 @@ describe('suggestRole', () => {
     expect(suggestRole('data.csv', headers('名称', '人口', '户数', '低收入户'))).toBe('villages');
     expect(suggestRole('data.csv', headers('名称', '灾害类型', '险情等级'))).toBe('hazards');
     expect(suggestRole('data.csv', headers('名称', '可安置人数', '已安置'))).toBe('settlements');
+  });
+
+  it('leaves out roles the geometry rules out, and says why it guessed', () => {
+    // Township seats as points were proposed as boundaries (乡镇 is a boundary word).
+    expect(suggestRole('乡镇驻地.shp', headers('名称'), 'Point')).toBe('settlements');
+    expect(suggestRole('乡镇.shp', headers('名称'), 'Polygon')).toBe('boundary');
+    expect(suggestRole('乡镇道路.shp', [], 'LineString')).toBe('roads');
+    // A polygon layer is never households (points only).
+    expect(suggestRole('data.shp', headers('户编号', '村庄编号', '家庭人口'), 'Polygon')).not.toBe('households');
+    expect(guessRole('安置点.shp', headers('名称', '可安置人数'), 'Point')).toEqual({ role: 'settlements', word: '安置', fields: ['capacityPersons'], geometry: 'Point' });
   });
 });
