@@ -6,7 +6,7 @@
  */
 import { isKnownCrs } from '../core/crs';
 import type { ImportIssue, InputFile, ParsedRasterSource, ReadOutcome } from '../core/import/types';
-import { maskVoids } from './dem.voids';
+import { elevationScale, isFillValue, maskVoids } from './dem.voids';
 import { openGeoTiff } from './geotiff';
 
 /** Compressions geotiff.js decodes in Node and in workers without setup. */
@@ -97,7 +97,14 @@ export async function readDemGeoTiff(file: InputFile): Promise<ReadOutcome<Parse
     if (band.error.code === 'geotiff.truncated') return failure(file, 'dem.truncated', { required: tiff.requiredBytes, found: bytes.length });
     return failure(file, 'dem.unreadable', { detail: band.error.detail ?? band.error.message });
   }
-  const values = band.value;
+  let values = band.value;
+  // Decimetres or centimetres would read as mountains above 9,000 m (all voids): scaled, and said.
+  const scale = elevationScale(values, header.nodata);
+  if (scale !== 1) {
+    const nodata = header.nodata;
+    values = Float32Array.from(values, (v) => (v === nodata || v === -32768 || isFillValue(v) ? NaN : v * scale));
+    issues.push({ code: 'dem.units', severity: 'warning', file: file.name, params: { unit: scale === 0.1 ? 'dm' : 'cm' } });
+  }
   // A Float32 band is the decoder's own fresh array: mask it in place rather than copy 64 MB.
   const data = values instanceof Float32Array ? values : new Float32Array(values.length);
   const voids = maskVoids(values, header.nodata, data);

@@ -74,6 +74,10 @@ export const rasterTemplates = {
     en: (p) => `${grouped(p.count)} of ${grouped(p.total)} cells hold no elevation (nodata, SRTM voids −32768, or values outside −500 to 9,000 m); they are kept as gaps, not used as elevations.`,
     zh: (p) => `${p.total} 个像元中有 ${p.count} 个没有高程（无数据值、SRTM 空洞 −32768，或超出 −500～9000 米的值），已作为空缺保留，不参与高程计算。`,
   },
+  'dem.units': {
+    en: (p) => `The values are too high for metres (most above 9,000) and fit as ${p.unit === 'cm' ? 'centimetres' : 'decimetres'}: they were divided by ${p.unit === 'cm' ? 100 : 10}. Check the elevation range above against a map; if it is wrong, export the DEM in metres and import it again.`,
+    zh: (p) => `高程值按米计过大（大多超过 9000），按${p.unit === 'cm' ? '厘米' : '分米'}解释则合理，已除以 ${p.unit === 'cm' ? 100 : 10} 换算为米。请对照地图核对上面的高程范围；如不对，请将 DEM 以米为单位导出后重新导入。`,
+  },
   'dem.mosaic': {
     en: (p) => `${p.count} DEM tiles joined into one grid of ${grouped(Number(p.width))} × ${grouped(Number(p.height))} cells of ${p.cell} m in ${p.crsEn}${Number(p.clipped) ? ', clipped to the project area' : ''}. Check the remarks below (gaps, tiles not used) before importing.`,
     zh: (p) => `${p.count} 个 DEM 瓦片已拼接为一个 ${p.width} × ${p.height} 像元、${p.cell} 米分辨率的格网（${p.crsZh}）${Number(p.clipped) ? '，并裁剪到项目范围' : ''}。导入前请查看下面的提示（缺口、未用的瓦片）。`,

@@ -113,6 +113,23 @@ describe('readDemGeoTiff: sample types, layouts, compressions, CRS', () => {
     expect(Array.from(b.grid.data)).toEqual([NaN, 12, 8848, NaN]);
     expect(b.issues.map((i) => i.params)).toEqual([{ count: 2, total: 4 }]);
   });
+
+  it('a DEM in decimetres (a mountain county reads 1,200–19,000) is scaled to metres and said so, not voided', async () => {
+    // As metres most cells would lie above 9,000 m and become voids without a word of why.
+    const dm = Float32Array.from({ length: 100 }, (_, i) => 1200 + i * 178);
+    const grid: Grid<Float32Array> = { width: 10, height: 10, data: dm, transform: [440000, 30, 0, 3110000, 0, -30], crs: 'EPSG:4549', nodata: -9999 };
+    dm[5] = -9999;
+    const dem = source(await readDemGeoTiff({ name: 'dem-dm.tif', bytes: new Uint8Array(writeGeoTiff(grid, { epsg: 4549 })) }));
+    expect(dem.grid.data[0]).toBeCloseTo(120, 3);
+    expect(dem.grid.data[99]).toBeCloseTo(1882.2, 3);
+    expect(Number.isNaN(dem.grid.data[5])).toBe(true);
+    expect(dem.issues.map((i) => describeIssue(i, 'zh'))).toContain('dem-dm.tif：高程值按米计过大（大多超过 9000），按分米解释则合理，已除以 10 换算为米。请对照地图核对上面的高程范围；如不对，请将 DEM 以米为单位导出后重新导入。');
+    // Metres stay metres, even with a few wild values (those are voids).
+    const m: Grid<Float32Array> = { ...grid, data: Float32Array.from({ length: 100 }, (_, i) => (i < 3 ? 20000 : 100 + i)) };
+    const metres = source(await readDemGeoTiff({ name: 'dem-m.tif', bytes: new Uint8Array(writeGeoTiff(m, { epsg: 4549 })) }));
+    expect(metres.grid.data[50]).toBe(150);
+    expect(metres.issues.some((i) => i.code === 'dem.units')).toBe(false);
+  });
 });
 
 describe('writeGeoTiff with compression: deflate', () => {

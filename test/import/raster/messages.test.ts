@@ -21,7 +21,7 @@ const PARAMS = {
   required: 760, found: 'array', detail: 'incorrect data check', compression: 'LZMA', type: 'Point', name: 'N27E119.hgt', crs: 'EPSG:32650',
   count: 3, total: 1200, size: 10, position: 5, line: 1, column: 6, atEnd: 0, kept: 'Point', version: 2, part: 'header', geometry: 'TIN', feature: 4,
   width: 2000, height: 1990, cell: 30, crsZh: 'CGCS2000 高斯-克吕格 3度带 中央经线 120°E (EPSG:4549)', crsEn: 'CGCS2000 Gauss–Krüger 3-degree CM 120°E (EPSG:4549)', clipped: 1,
-  sizes: '27、82', files: 'N30E110.hgt', km2: '950', missing: 'N27E120',
+  sizes: '27、82', files: 'N30E110.hgt', km2: '950', missing: 'N27E120', unit: 'dm',
 };
 
 describe('raster, GeoJSON and FlatGeobuf messages', () => {
