@@ -331,7 +331,7 @@ export function createImportApi() {
       // as attributes would leave two disagreeing positions in every export.
       const xy = settings.coordinates;
       const attributes = xy ? { ...source.table, columns: source.table.columns.filter((c) => c.name !== xy.x && c.name !== xy.y) } : source.table;
-      const { table, fieldMap } = withIds(attributes, settings.fieldMap, file, issues);
+      const { table, fieldMap } = withIds(withConstants(attributes, settings), { ...settings.fieldMap, ...constantColumns(settings) }, file, issues);
       const mapped = applyMapping({ role: settings.role, table, fieldMap, categoryMaps: settings.categoryMaps, tabular: source.tabular, file });
       issues.push(...mapped.issues);
       const checked = validateGeometry({ role: settings.role, geometry, tabular: source.tabular, file, projectBBox: context.projectBBox ?? undefined });
@@ -405,6 +405,24 @@ export function createImportApi() {
       held.delete(sourceId);
     },
   };
+}
+
+/** The column a constant field is read from (see withConstants). */
+const constantColumn = (field: string) => `__anju_constant_${field}`;
+
+/** Field → its constant's column, for every field given a constant. */
+function constantColumns(settings: ImportSettings): Record<string, string> {
+  return Object.fromEntries(Object.keys(settings.constants ?? {}).map((field) => [field, constantColumn(field)]));
+}
+
+/**
+ * The table with one column per constant field, holding the value typed in the wizard on every
+ * row: the mapping then converts and checks it as it would a column of the file.
+ */
+function withConstants(table: ColumnarTable, settings: ImportSettings): ColumnarTable {
+  const constants = Object.entries(settings.constants ?? {});
+  if (constants.length === 0) return table;
+  return { ...table, columns: [...table.columns, ...constants.map(([field, value]) => ({ name: constantColumn(field), type: 'string' as const, values: new Array<string | null>(table.length).fill(value) }))] };
 }
 
 /** Column that holds generated ids when the file has none. */

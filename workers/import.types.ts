@@ -59,6 +59,12 @@ export interface ImportSettings {
   fieldMap: Record<string, string | null>;
   /** Role field → the user's value → canonical value (null: unknown). */
   categoryMaps: Record<string, Record<string, string | null>>;
+  /**
+   * Role field → one value for every row, as typed (a canonical code for a category field),
+   * for a required field the file has no column for (a township-seat list has no settlement
+   * type or capacity). A field with a constant takes no column.
+   */
+  constants?: Record<string, string>;
 }
 
 export interface ImportContext {

@@ -202,4 +202,27 @@ describe('import API (io worker)', () => {
     const nothing = await api.readFiles([{ name: 'docs.zip', bytes: zipSync({ 'readme.txt': new TextEncoder().encode('x') }) }], LISHUI);
     expect(describeIssue(nothing.failures[0], 'zh', false)).toContain('没有可导入的数据文件');
   });
+  it('gives a required field one value for every row: township seats become destinations', async () => {
+    const api = createImportApi();
+    // A list of township seats has names and positions, but no settlement type or capacity.
+    const csv = '\uFEFF名称,经度,纬度\n青山镇区,119.52,28.21\n平坑镇区,119.61,28.17\n岩口镇区,119.66,28.25\n';
+    const { sources } = await api.readFiles([{ name: '乡镇驻地.csv', bytes: new TextEncoder().encode(csv) }], LISHUI);
+    const [s] = sources;
+    expect(s.suggestedRole).toBe('settlements');
+    const { fieldMap } = api.suggest(s.sourceId, 'settlements');
+    const base = settings({ role: 'settlements', coordinates: s.coordinateColumns, fieldMap });
+    // Without them the required fields are missing; with constants every row is valid.
+    expect(value(api.preview(s.sourceId, base, { villages: [], projectBBox: null })).valid).toBe(0);
+    const preview = value(api.preview(s.sourceId, { ...base, constants: { type: 'central_town', capacityPersons: '800' } }, { villages: [], projectBBox: null }));
+    expect([preview.valid, preview.rejected]).toEqual([3, 0]);
+    const layer = api.finish(s.sourceId);
+    const column = (name: string) => layer.table.columns.find((c) => c.name === name)!;
+    expect(Array.from(column('capacityPersons').values as Float64Array)).toEqual([800, 800, 800]);
+    expect(column('type').values).toEqual(['central_town', 'central_town', 'central_town']);
+    // A constant is checked like a column: text in a number field is named on every row.
+    const { sources: again } = await api.readFiles([{ name: '乡镇驻地.csv', bytes: new TextEncoder().encode(csv) }], LISHUI);
+    const bad = value(api.preview(again[0].sourceId, { ...base, constants: { type: 'central_town', capacityPersons: '八百' } }, { villages: [], projectBBox: null }));
+    expect(bad.rejected).toBe(3);
+    expect(describeIssue(bad.issues.find((i) => i.code === 'row.not-a-number')!, 'zh', true)).toMatch(/安置容量\(人\)/);
+  });
 });

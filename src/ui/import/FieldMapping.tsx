@@ -10,12 +10,16 @@ interface Props {
   source: SourceSummary;
   schema: RoleSchema;
   settings: ImportSettings;
-  onChange(fieldMap: ImportSettings['fieldMap'], categoryMaps: ImportSettings['categoryMaps']): void;
+  onChange(fieldMap: ImportSettings['fieldMap'], categoryMaps: ImportSettings['categoryMaps'], constants: Record<string, string>): void;
 }
+
+/** The column choice that gives a field one value for every row instead. */
+const CONSTANT = '\u0000constant';
 
 /**
  * Which column of the file fills each field of the role (suggested from the column names
- * and values, changeable), and for category fields which of the file's values means which
+ * and values, changeable), or one value for every row (统一值: a township-seat list has no
+ * settlement type or capacity), and for category fields which of the file's values means which
  * category (滑坡 → landslide, 大/中/小 → high/medium/low …).
  */
 export function FieldMapping({ client, source, schema, settings, onChange }: Props) {
@@ -23,6 +27,7 @@ export function FieldMapping({ client, source, schema, settings, onChange }: Pro
   const lang = currentLanguage();
   const [values, setValues] = useState<Record<string, string[]>>({});
   const { fieldMap, categoryMaps } = settings;
+  const constants = settings.constants ?? {};
 
   // Distinct values of each mapped category column, from the io worker.
   useEffect(() => {
@@ -42,10 +47,15 @@ export function FieldMapping({ client, source, schema, settings, onChange }: Pro
   const setColumn = (field: string, column: string | null) => {
     const next = { ...categoryMaps };
     delete next[field];
-    onChange({ ...fieldMap, [field]: column }, next);
+    const { [field]: _dropped, ...otherConstants } = constants;
+    if (column === CONSTANT) {
+      const f = schema.fields.find((x) => x.name === field);
+      onChange({ ...fieldMap, [field]: null }, next, { ...otherConstants, [field]: f?.values?.[0] ?? '' });
+    } else onChange({ ...fieldMap, [field]: column }, next, otherConstants);
   };
+  const setConstant = (field: string, value: string) => onChange(fieldMap, categoryMaps, { ...constants, [field]: value });
   const setValue = (field: string, value: string, canonical: string | null) =>
-    onChange(fieldMap, { ...categoryMaps, [field]: { ...(categoryMaps[field] ?? {}), [value]: canonical } });
+    onChange(fieldMap, { ...categoryMaps, [field]: { ...(categoryMaps[field] ?? {}), [value]: canonical } }, constants);
 
   return (
     <fieldset className="field-mapping" data-testid="import-fields">
@@ -63,12 +73,21 @@ export function FieldMapping({ client, source, schema, settings, onChange }: Pro
                 {field.name === 'id' && !fieldMap.id && <span className="muted"> {t('import.idGenerated')}</span>}
               </td>
               <td>
-                <select value={fieldMap[field.name] ?? ''} onChange={(e) => setColumn(field.name, e.target.value || null)} data-testid={`map-${field.name}`}>
+                <select value={field.name in constants ? CONSTANT : (fieldMap[field.name] ?? '')} onChange={(e) => setColumn(field.name, e.target.value || null)} data-testid={`map-${field.name}`}>
                   <option value="">{t('import.notMapped')}</option>
                   {source.columns.map((c) => (
                     <option key={c.name} value={c.name}>{c.name}{c.sample.length > 0 ? ` (${c.sample.slice(0, 2).join('、')})` : ''}</option>
                   ))}
+                  {field.name !== 'id' && <option value={CONSTANT}>{t('import.constant')}</option>}
                 </select>
+                {field.name in constants &&
+                  (field.values ? (
+                    <select value={constants[field.name]} onChange={(e) => setConstant(field.name, e.target.value)} aria-label={`${field.label[lang]} ${t('import.constant')}`} data-testid={`constant-${field.name}`}>
+                      {field.values.map((v) => <option key={v} value={v}>{valueLabel(v, field.name)}</option>)}
+                    </select>
+                  ) : (
+                    <input value={constants[field.name]} onChange={(e) => setConstant(field.name, e.target.value)} inputMode={field.type === 'string' ? 'text' : 'decimal'} aria-label={`${field.label[lang]} ${t('import.constant')}`} data-testid={`constant-${field.name}`} />
+                  ))}
               </td>
             </tr>
           ))}

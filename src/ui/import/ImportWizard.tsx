@@ -89,7 +89,7 @@ export function ImportWizard({ client, source, position, target, onDone }: Props
   const seq = useRef(0);
   const schema = source.kind === 'vector' ? roleSchema(settings.role) : null;
   // A missing id is generated from row numbers in the io worker.
-  const missingRequired = schema ? schema.fields.filter((f) => f.required && f.name !== 'id' && !settings.fieldMap[f.name]) : [];
+  const missingRequired = schema ? schema.fields.filter((f) => f.required && f.name !== 'id' && !settings.fieldMap[f.name] && !settings.constants?.[f.name]) : [];
   const placed = source.tabular ? Boolean(settings.coordinates || settings.join) : true;
   const ready = source.kind === 'vector' && (settings.crs !== null || settings.join !== null) && placed && missingRequired.length === 0 && suggestedFor === settings.role;
   const [demExtent, setDemExtent] = useState<{ crs: string; bbox: [number, number, number, number] | null } | null>(null);
@@ -271,7 +271,7 @@ export function ImportWizard({ client, source, position, target, onDone }: Props
       )}
 
       {schema && suggestedFor === settings.role && (
-        <FieldMapping client={client} source={source} schema={schema} settings={settings} onChange={(fieldMap, categoryMaps) => update({ fieldMap, categoryMaps })} />
+        <FieldMapping client={client} source={source} schema={schema} settings={settings} onChange={(fieldMap, categoryMaps, constants) => update({ fieldMap, categoryMaps, constants })} />
       )}
       {source.kind === 'vector' && missingRequired.length > 0 && (
         <p className="warning-text" data-testid="import-missing">{say(message('import.required-unmapped', { fieldsZh: missingRequired.map((f) => f.label.zh).join('、'), fieldsEn: missingRequired.map((f) => f.label.en).join('、') }))}</p>
