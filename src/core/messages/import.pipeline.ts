@@ -26,8 +26,8 @@ export const pipelineTemplates = {
     en: (p) => (p.crs ? `The coordinate system "${p.crs}" cannot be converted. Choose one of the listed coordinate systems under "Coordinate system".` : 'No coordinate system is chosen yet. Choose the one the file uses under "Coordinate system".'),
   },
   'import.required-unmapped': {
-    zh: (p) => `请先为以下必填字段选择对应的列：${p.fieldsZh}。`,
-    en: (p) => `Choose the columns for these required fields first: ${p.fieldsEn}.`,
+    zh: (p) => `请先为以下必填字段选择对应的列：${p.fieldsZh}。文件中没有这一列时，可选“统一值…”为所有行填同一个值。`,
+    en: (p) => `Choose the columns for these required fields first: ${p.fieldsEn}. When the file has no such column, choose "One value for all…" to give every row the same value.`,
   },
   'import.nothing-valid': {
     zh: () => '没有可导入的要素：请根据上面的问题修正文件后重新导入。',
