@@ -14,14 +14,16 @@
  * an exact subset-sum re-pack of each destination (`repack`); short of the relaxation's bound,
  * a bin-completion branch and bound (`packMost`, ./packing.ts: exact packings, proofs on small
  * instances) and seeded simulated annealing (`anneal`) follow. HiGHS's integer search runs in
- * stage 1 only for fractional people (it found nothing these searches miss). Stage 2's placement is polished before any integer solve by
- * swaps (`improve`), an exact re-pack of each destination for cost (`repack`), and an exact
- * re-partition of each pair of destinations (`repartition`): HiGHS's own search spends its work
- * limit in root cuts on these programs and seldom improves a placement.
- * Stage 1 breaks ties towards cheap arcs by a cost term worth less than a quarter person in all,
- * and is solved to an absolute gap of half a person; stage 2 has only costs. No giant per-person penalty distorts HiGHS's relative gap any more. Stage 1 is hard
- * when capacity is short (subset-sum-like: HiGHS rarely proves it unless a placement reaches the
- * relaxation's bound); when not proven, `maxPlaced` is NaN and the status is 'limit'.
+ * stage 1 only for fractional people (it found nothing these searches miss). Stage 2's
+ * placement is polished before any integer solve by swaps (`improve`), an exact re-pack of each
+ * destination for cost (`repack`), and an exact re-partition of each pair of destinations
+ * (`repartition`): HiGHS's own search spends its work limit in root cuts on these programs and
+ * seldom improves a placement.
+ * Stage 1 breaks ties towards cheap arcs by a cost term worth less than a quarter person in all;
+ * stage 2 has only costs (no giant per-person penalty distorts HiGHS's relative gap). Stage 1 is
+ * hard when capacity is short (a multiple subset-sum problem): it is proven when a placement
+ * reaches the relaxation's bound or the bin-completion search ends; otherwise `maxPlaced` is
+ * NaN and the status is 'limit'.
  *
  * Only arcs to each village's K nearest destinations enter at first. Pricing on each stage's
  * linear relaxation adds every arc whose reduced cost is negative, until none is. Whatever the
@@ -1060,10 +1062,10 @@ export function solveAssignment(highs: Highs, input: AssignmentInput, options: A
         // above find what it found on every instance tried (exact packings included), and its
         // bound did not improve on the relaxation's within its work limit.
         if (!integerPeople && got < upper - 1e-6) {
-          // Pruned arcs that could place one more person than the incumbent join, up to a few
-          // per village (the relaxation is degenerate: most arcs place people equally well).
-          const below = -(got + (integerPeople ? 1 : 1e-9)) + TIE_BREAK + 1e-6;
-          const res = integer(incumbent, lp.lag, below, { mip_rel_gap: 0, mip_abs_gap: integerPeople ? 0.5 : 1e-6 }, CHECK_ARCS_PER_VILLAGE * V);
+          // Pruned arcs that could place more people than the incumbent join, up to a few per
+          // village (the relaxation is degenerate: most arcs place people equally well).
+          const below = -(got + 1e-9) + TIE_BREAK + 1e-6;
+          const res = integer(incumbent, lp.lag, below, { mip_rel_gap: 0, mip_abs_gap: 1e-6 }, CHECK_ARCS_PER_VILLAGE * V);
           incumbent = better(res.destination, incumbent);
           upper = Math.min(upper, most(res.bound));
         }
