@@ -28,6 +28,7 @@ import { mosaicSources } from '../src/io/dem-mosaic';
 import { pointBuffers, shapeGeoJson } from './render-buffers';
 import { bboxOf, demSummary, transferables } from './data.load';
 import type { LayerRender } from './data.types';
+import type { VillageKey } from './data.types';
 import { PREVIEW_LAYER_ID, type ColumnSummary, type DroppedFile, type ImportContext, type ImportPreview, type ImportSettings, type ReadProgress, type SourceSummary } from './import.types';
 
 interface Held {
@@ -334,6 +335,7 @@ export function createImportApi() {
       const { table, fieldMap } = withIds(withConstants(attributes, settings), { ...settings.fieldMap, ...constantColumns(settings) }, file, issues);
       const mapped = applyMapping({ role: settings.role, table, fieldMap, categoryMaps: settings.categoryMaps, tabular: source.tabular, file });
       issues.push(...mapped.issues);
+      if (settings.role === 'villages') issues.push(...unknownAdminCodes(mapped.table, context.villages, file, settings.fieldMap.adminCode ?? 'adminCode'));
       const checked = validateGeometry({ role: settings.role, geometry, tabular: source.tabular, file, projectBBox: context.projectBBox ?? undefined });
       // A row the reader or the join could not place already says why; "empty location" would repeat it.
       const unplaced = new Set(issues.filter((i) => i.severity === 'error' && i.index !== undefined).map((i) => i.index));
@@ -405,6 +407,27 @@ export function createImportApi() {
       held.delete(sourceId);
     },
   };
+}
+
+/**
+ * Villages whose 12-digit administrative code matches none of the project's villages, when most
+ * of the layer's codes do (so the layer is of this county): a mistyped or outdated code would
+ * make joins by code miss the village. Warnings, one per row, naming the code.
+ */
+function unknownAdminCodes(table: ColumnarTable, known: readonly VillageKey[], file: string, field: string): ImportIssue[] {
+  const codes = new Set(known.map((v) => v.adminCode).filter((c): c is string => c !== null && /^\d{12}$/.test(c)));
+  const column = table.columns.find((c) => c.name === 'adminCode');
+  if (codes.size === 0 || !column) return [];
+  const unknown: { index: number; value: string }[] = [];
+  let withCode = 0;
+  for (let i = 0; i < table.length; i++) {
+    const value = cellValue(column, i);
+    if (value === null || !/^\d{12}$/.test(String(value))) continue;
+    withCode++;
+    if (!codes.has(String(value))) unknown.push({ index: i, value: String(value) });
+  }
+  if (unknown.length === 0 || unknown.length * 2 > withCode) return [];
+  return unknown.map(({ index, value }) => ({ code: 'row.admin-code-unknown' as const, severity: 'warning' as const, file, index, field, params: { value } }));
 }
 
 /** The column a constant field is read from (see withConstants). */

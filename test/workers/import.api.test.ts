@@ -225,4 +225,22 @@ describe('import API (io worker)', () => {
     expect(bad.rejected).toBe(3);
     expect(describeIssue(bad.issues.find((i) => i.code === 'row.not-a-number')!, 'zh', true)).toMatch(/安置容量\(人\)/);
   });
+  it('names a village whose administrative code matches none of the project, when the others do', async () => {
+    const api = createImportApi();
+    const csv = '\uFEFF村名,行政代码,人口,经度,纬度\n上坑,331199101201,120,119.50,28.20\n下坑,331199101202,80,119.51,28.21\n中坑,331199101203,95,119.52,28.22\n东黄泥,331123105202,60,119.53,28.23\n';
+    const { sources } = await api.readFiles([{ name: '县上报村庄.csv', bytes: new TextEncoder().encode(csv) }], LISHUI);
+    const [s] = sources;
+    const { fieldMap } = api.suggest(s.sourceId, 'villages');
+    expect(fieldMap.adminCode).toBe('行政代码');
+    const known = ['331199101201', '331199101202', '331199101203', '331199101204'].map((adminCode, i) => ({ id: `v${i}`, adminCode, name: `村${i}`, lng: 119.6 + i / 100, lat: 28.3 }));
+    const preview = value(api.preview(s.sourceId, settings({ coordinates: s.coordinateColumns, fieldMap }), { villages: known, projectBBox: null }));
+    const flagged = preview.issues.filter((i) => i.code === 'row.admin-code-unknown');
+    expect(flagged.map((i) => i.index)).toEqual([3]);
+    expect(describeIssue(flagged[0], 'zh', true)).toMatch(/第 5 行，字段“行政代码”：行政村代码 331123105202 与项目中已有自然村的代码都不相符/);
+    // A warning: the row is still imported.
+    expect(preview.valid).toBe(4);
+    // A layer of another county (most codes unknown) is not flagged row by row.
+    const other = value(api.preview(s.sourceId, settings({ coordinates: s.coordinateColumns, fieldMap }), { villages: known.map((k) => ({ ...k, adminCode: k.adminCode.replace('3311', '3302') })), projectBBox: null }));
+    expect(other.issues.some((i) => i.code === 'row.admin-code-unknown')).toBe(false);
+  });
 });

@@ -50,6 +50,10 @@ export const validateTemplates = {
     zh: (p) => `“${p.value}”不是 12 位行政区划代码（例如 331127001001），按代码关联时找不到这一行。如有可能请更正。`,
     en: (p) => `"${p.value}" is not a 12-digit administrative code (such as 331127001001), so joins by code will not find this row. Correct it if you can.`,
   },
+  'row.admin-code-unknown': {
+    zh: (p) => `行政村代码 ${p.value} 与项目中已有自然村的代码都不相符（本图层其他行的代码大多相符）。请核对是否输错或为旧代码；按代码关联时会找不到这一行。`,
+    en: (p) => `The administrative code ${p.value} matches none of the project's villages (most other rows' codes do). Check whether it is mistyped or outdated; joins by code will not find this row.`,
+  },
   'geom.kind-not-allowed': {
     zh: (p) => `“${p.roleZh}”图层应为${p.allowedZh}要素，但该文件是${p.kindZh}要素。请选择与文件相符的图层类型，或先在 GIS 软件中转换数据。`,
     en: (p) => `A ${p.roleEn} layer must hold ${p.allowedEn}, but this file holds ${p.kindEn}. Choose a layer type that fits the file, or convert the data in your GIS first.`,
