@@ -10,7 +10,7 @@
 import Papa from 'papaparse';
 import { unzipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/universal';
-import { coordinateColumns } from '../core/import/coordinates';
+import { coordinateColumns, splitCoordinatePairs } from '../core/import/coordinates';
 import type { ImportIssue, InputFile, ParsedVectorSource, ReadOutcome } from '../core/import/types';
 import { buildTable, cellText, type Cell } from './table.columns';
 
@@ -127,16 +127,20 @@ function detectDelimiter(text: string): string {
 }
 
 function source(file: InputFile, format: 'csv' | 'xlsx', built: ReturnType<typeof buildTable>, issues: ImportIssue[]): ParsedVectorSource {
+  // Longitude and latitude in one column (copied from a web map): split into two, and said so.
+  const split = splitCoordinatePairs(built.table);
+  const table = split?.table ?? built.table;
+  const remarks = split ? [{ code: 'table.coordinate-pairs' as const, severity: 'info' as const, file: file.name, params: { column: split.column, order: split.latFirst ? 'latlng' : 'lnglat' } }] : [];
   return {
     kind: 'vector',
     fileName: file.name,
     format,
     crs: null,
     geometry: null,
-    table: built.table,
+    table,
     tabular: true,
-    coordinateColumns: coordinateColumns(built.table),
-    issues: [...issues, ...built.issues],
+    coordinateColumns: coordinateColumns(table),
+    issues: [...issues, ...remarks, ...built.issues],
   };
 }
 

@@ -243,4 +243,22 @@ describe('import API (io worker)', () => {
     const other = value(api.preview(s.sourceId, settings({ coordinates: s.coordinateColumns, fieldMap }), { villages: known.map((k) => ({ ...k, adminCode: k.adminCode.replace('3311', '3302') })), projectBBox: null }));
     expect(other.issues.some((i) => i.code === 'row.admin-code-unknown')).toBe(false);
   });
+  it('splits longitude and latitude written in one column, in either order', async () => {
+    const api = createImportApi();
+    const csv = '\uFEFF村名,坐标,人口\n上坑,"119.52,28.21",120\n下坑,"119.53，28.22",80\n中坑,119.54 28.23,95\n';
+    const { sources } = await api.readFiles([{ name: '村庄坐标.csv', bytes: new TextEncoder().encode(csv) }], LISHUI);
+    const [s] = sources;
+    expect(s.coordinateColumns).toEqual({ x: '经度（坐标）', y: '纬度（坐标）' });
+    expect(describeIssue(s.issues.find((i) => i.code === 'table.coordinate-pairs')!, 'zh', true)).toMatch(/列“坐标”中经纬度写在一起（经度在前），已拆分/);
+    const { fieldMap } = api.suggest(s.sourceId, 'villages');
+    const preview = value(api.preview(s.sourceId, settings({ coordinates: s.coordinateColumns, fieldMap }), { villages: [], projectBBox: null }));
+    expect(preview.valid).toBe(3);
+    expect(preview.bboxLngLat.map((v) => Math.round(v * 100) / 100)).toEqual([119.52, 28.21, 119.54, 28.23]);
+    // Latitude first, as some apps copy it.
+    const latFirst = await api.readFiles([{ name: 'b.csv', bytes: new TextEncoder().encode('名称,位置,人口\n甲,"28.21, 119.52",10\n乙,"28.22, 119.53",20\n') }], LISHUI);
+    const b = latFirst.sources[0];
+    expect(b.issues.some((i) => i.code === 'table.coordinate-pairs' && i.params?.order === 'latlng')).toBe(true);
+    const pb = value(api.preview(b.sourceId, settings({ coordinates: b.coordinateColumns, fieldMap: api.suggest(b.sourceId, 'villages').fieldMap }), { villages: [], projectBBox: null }));
+    expect(pb.bboxLngLat[0]).toBeCloseTo(119.52, 5);
+  });
 });

@@ -280,3 +280,53 @@ export function guessCrs(coords: Float64Array, hint?: { centerLng: number; cente
   }
   return { crs: null, confidence: 'low', swapped: false, reason: { code: 'crs.not-guessed', severity: 'warning', params: { count: xs.length, ...ranges } } };
 }
+
+/** "119.52,28.21", "119.52，28.21", "119.52 28.21" or "(119.52, 28.21)": two numbers in one cell. */
+const PAIR = /^\(?\s*([+-]?\d+(?:\.\d+)?)\s*[,，;；\s]\s*([+-]?\d+(?:\.\d+)?)\s*\)?$/;
+
+/**
+ * A table whose longitude and latitude share one column, as copied from a web map ("119.52,28.21"
+ * in a 坐标 column; "28.21, 119.52" in the latitude-first order some apps use): when no
+ * coordinate columns are recognised and at least 80% of a text column's non-blank cells are
+ * such pairs in China's range, two number columns 经度（name）and 纬度（name）are added (NaN
+ * where a cell is not a pair) and the order found is returned. Null when there is no such column.
+ */
+export function splitCoordinatePairs(table: ColumnarTable): { table: ColumnarTable; column: string; latFirst: boolean } | null {
+  if (coordinateColumns(table)) return null;
+  for (const column of table.columns) {
+    if (column.type !== 'string') continue;
+    let filled = 0;
+    let lngFirst = 0;
+    let latFirst = 0;
+    const pairs: ([number, number] | null)[] = [];
+    for (let i = 0; i < table.length; i++) {
+      const text = column.values[i];
+      if (text === null || text.trim() === '') {
+        pairs.push(null);
+        continue;
+      }
+      filled++;
+      const m = PAIR.exec(text.normalize('NFKC').trim());
+      if (!m) {
+        pairs.push(null);
+        continue;
+      }
+      const a = Number(m[1]);
+      const b = Number(m[2]);
+      if (a >= 73 && a <= 136 && b >= 3 && b <= 54) lngFirst++;
+      else if (b >= 73 && b <= 136 && a >= 3 && a <= 54) latFirst++;
+      pairs.push([a, b]);
+    }
+    const found = Math.max(lngFirst, latFirst);
+    if (filled === 0 || found < 0.8 * filled) continue;
+    const swapped = latFirst > lngFirst;
+    const lng = Float64Array.from(pairs, (p) => (p ? (swapped ? p[1] : p[0]) : NaN));
+    const lat = Float64Array.from(pairs, (p) => (p ? (swapped ? p[0] : p[1]) : NaN));
+    return {
+      table: { ...table, columns: [...table.columns, { name: `经度（${column.name}）`, type: 'number', values: lng }, { name: `纬度（${column.name}）`, type: 'number', values: lat }] },
+      column: column.name,
+      latFirst: swapped,
+    };
+  }
+  return null;
+}

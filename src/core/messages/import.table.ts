@@ -127,6 +127,10 @@ export const tableTemplates = {
       ? `The file has a header (${p.columns} columns) but no data rows. Add rows below the header, or choose the file that holds the data.`
       : 'The file is empty: it has no header and no rows. Check that the right file was chosen and that it was saved completely.',
   },
+  'table.coordinate-pairs': {
+    zh: (p) => `列“${p.column}”中经纬度写在一起（${p.order === 'latlng' ? '纬度在前' : '经度在前'}），已拆分为“经度（${p.column}）”和“纬度（${p.column}）”两列。请在下一步确认坐标系；如坐标取自高德、腾讯或百度地图，请选择相应的来源。`,
+    en: (p) => `Column "${p.column}" holds longitude and latitude together (${p.order === 'latlng' ? 'latitude first' : 'longitude first'}); it was split into two columns, 经度（${p.column}） and 纬度（${p.column}）. Confirm the coordinate system next; if the coordinates come from Gaode, Tencent or Baidu maps, choose that source.`,
+  },
   'table.xls': {
     zh: () => '这是旧版 Excel 97-2003 工作簿（.xls），无法直接读取。请在 Excel 或 WPS 中另存为“Excel 工作簿(*.xlsx)”或“CSV UTF-8(逗号分隔)”后导入。',
     en: () => 'This is an old Excel 97–2003 workbook (.xls), which cannot be read. Save it in Excel or WPS as "Excel Workbook (*.xlsx)" or "CSV UTF-8 (Comma delimited)" and import that.',
