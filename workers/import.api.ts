@@ -391,6 +391,31 @@ export function createImportApi() {
       return demSummary({ ...source.grid, crs }).bboxLngLat;
     },
 
+    /**
+     * Which of the project's villages a DEM source, read in `crs`, leaves without an elevation:
+     * outside its grid, or on a void. Names in the villages' order; analyses would list these
+     * villages as 数据不足.
+     */
+    demCoverage(sourceId: string, crs: string, villages: VillageKey[]): { outside: string[]; voids: string[]; total: number } {
+      const { source } = requireSource(sourceId);
+      if (source.kind !== 'raster' || !isKnownCrs(crs)) return { outside: [], voids: [], total: villages.length };
+      const { width, height, data, transform } = source.grid;
+      const [ox, pw, , oy, , ph] = transform;
+      const toGrid = makeTransform('EPSG:4326', crs);
+      const outside: string[] = [];
+      const voids: string[] = [];
+      for (const v of villages) {
+        if (!Number.isFinite(v.lng) || !Number.isFinite(v.lat)) continue;
+        const [x, y] = toGrid(v.lng, v.lat);
+        const c = Math.floor((x - ox) / pw);
+        const r = Math.floor((y - oy) / ph);
+        const label = v.name ?? v.id ?? '';
+        if (!(c >= 0 && r >= 0 && c < width && r < height)) outside.push(label);
+        else if (Number.isNaN(data[r * width + c])) voids.push(label);
+      }
+      return { outside, voids, total: villages.length };
+    },
+
     /** A DEM source with the CRS the user confirmed: its extent and figures. */
     demFor(sourceId: string, crs: string): Outcome<Grid<Float32Array>> {
       const h = requireSource(sourceId);

@@ -261,4 +261,15 @@ describe('import API (io worker)', () => {
     const pb = value(api.preview(b.sourceId, settings({ coordinates: b.coordinateColumns, fieldMap: api.suggest(b.sourceId, 'villages').fieldMap }), { villages: [], projectBBox: null }));
     expect(pb.bboxLngLat[0]).toBeCloseTo(119.52, 5);
   });
+  it('says which of the project villages a DEM leaves without an elevation', async () => {
+    const api = createImportApi();
+    const { sources } = await api.readFiles([srtm(28, 119)], LISHUI);
+    const [s] = sources;
+    const villages = [
+      { id: 'a', adminCode: null, name: '上坑', lng: 119.5, lat: 28.2 },
+      { id: 'b', adminCode: null, name: '深坑里', lng: 118.6, lat: 28.2 },
+      { id: 'c', adminCode: null, name: '下坑', lng: 119.7, lat: 28.3 },
+    ];
+    expect(api.demCoverage(s.sourceId, 'EPSG:4326', villages)).toEqual({ outside: ['深坑里'], voids: [], total: 3 });
+  });
 });

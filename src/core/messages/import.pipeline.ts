@@ -25,6 +25,10 @@ export const pipelineTemplates = {
     zh: (p) => (p.crs ? `无法转换坐标系“${p.crs}”。请在“坐标系”中选择列出的坐标系之一。` : '还没有选择坐标系。请在“坐标系”中选择文件所用的坐标系。'),
     en: (p) => (p.crs ? `The coordinate system "${p.crs}" cannot be converted. Choose one of the listed coordinate systems under "Coordinate system".` : 'No coordinate system is chosen yet. Choose the one the file uses under "Coordinate system".'),
   },
+  'import.dem-coverage': {
+    zh: (p) => `该 DEM 未覆盖 ${Number(p.outside) + Number(p.voids)} 个自然村（${p.names}${Number(p.more) ? '等' : ''}）：${Number(p.outside)} 个在范围外，${Number(p.voids)} 个落在无高程的空洞处。搬迁分析会把它们列为“数据不足”。如需覆盖，请一起导入相邻的瓦片。`,
+    en: (p) => `This DEM leaves ${Number(p.outside) + Number(p.voids)} villages without an elevation (${p.names}${Number(p.more) ? ', …' : ''}): ${p.outside} outside it, ${p.voids} on voids. The relocation analysis will list them as "data missing". To cover them, import the neighbouring tiles together.`,
+  },
   'import.required-unmapped': {
     zh: (p) => `请先为以下必填字段选择对应的列：${p.fieldsZh}。文件中没有这一列时，可选“统一值…”为所有行填同一个值。`,
     en: (p) => `Choose the columns for these required fields first: ${p.fieldsEn}. When the file has no such column, choose "One value for all…" to give every row the same value.`,

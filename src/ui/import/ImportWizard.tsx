@@ -6,6 +6,7 @@ import type { ImportIssue } from '../../core/import/types';
 import { describeIssue } from '../../core/import/describe-issue';
 import { roleSchema } from '../../core/import/roles';
 import type { ImportPreview, ImportSettings, SourceSummary } from '../../../workers/import.types';
+import type { VillageKey } from '../../../workers/data.types';
 import type { ImportClient } from '../../../workers/import.client';
 import { currentLanguage } from '../i18n';
 import { useMessageText } from '../message';
@@ -28,6 +29,8 @@ export interface ImportTarget {
   commitDem(client: ImportClient, source: SourceSummary, crs: string): Promise<Message | null>;
   /** Shows or clears the preview layer on the map. */
   showPreview(preview: ImportPreview | null): void;
+  /** The project's villages (name and position), to check a DEM's coverage of them. */
+  villages(): Promise<VillageKey[]>;
 }
 
 interface Props {
@@ -108,6 +111,24 @@ export function ImportWizard({ client, source, position, target, onDone }: Props
       live = false;
     };
   }, [client, source, settings.crs]);
+
+  // Which of the project's villages the DEM leaves without an elevation.
+  const [coverage, setCoverage] = useState<{ crs: string; outside: string[]; voids: string[] } | null>(null);
+  useEffect(() => {
+    if (source.kind !== 'raster' || !settings.crs || !target.hasVillages) return;
+    const crs = settings.crs;
+    let live = true;
+    void target
+      .villages()
+      .then((villages) => client.demCoverage(source.sourceId, crs, villages))
+      .then((c) => {
+        if (live) setCoverage({ crs, outside: c.outside, voids: c.voids });
+      });
+    return () => {
+      live = false;
+    };
+  }, [client, source, settings.crs, target]);
+  const shownCoverage = coverage && coverage.crs === settings.crs && (coverage.outside.length > 0 || coverage.voids.length > 0) ? coverage : null;
 
   // Field suggestions whenever the role changes.
   useEffect(() => {
@@ -278,6 +299,11 @@ export function ImportWizard({ client, source, position, target, onDone }: Props
       )}
       {source.tabular && !settings.coordinates && !settings.join && <p className="warning-text">{say(message('import.no-placement'))}</p>}
       {demOutside && <p className="warning-text" data-testid="import-dem-outside">{say(message('import.dem-outside'))}</p>}
+      {shownCoverage && !demOutside && (
+        <p className="warning-text" data-testid="import-dem-coverage">
+          {say(message('import.dem-coverage', { outside: shownCoverage.outside.length, voids: shownCoverage.voids.length, names: [...shownCoverage.outside, ...shownCoverage.voids].slice(0, 8).join('、'), more: shownCoverage.outside.length + shownCoverage.voids.length > 8 ? 1 : 0 }))}
+        </p>
+      )}
 
       <div className="import-result" data-testid="import-result">
         {busy && <p className="muted">{t('import.previewing')}</p>}

@@ -33,6 +33,7 @@ export function useImportTarget({ client, controller, layers, dem, projectBBox: 
       hasVillages,
       hasDem,
       projectBBox,
+      villages: () => client.villageKeys(),
       async preview(importClient, sourceId, settings) {
         // The project's villages: for a join, and to notice points copied from a Chinese web map.
         const villages = settings.join || hasVillages ? await client.villageKeys() : [];
