@@ -51,16 +51,24 @@ export function renderHillshadeTile(
       const k = (py + 1) * span + (px + 1);
       const o = (py * size + px) * 4;
       const centre = e[k];
-      if (Number.isNaN(centre)) {
+      if (centre !== centre) {
         // Beyond the DEM: nothing drawn (a clamped edge would repeat into stripes).
         out[o + 3] = 0;
         continue;
       }
-      // Neighbours beyond the DEM take the centre's value (a flat edge, no rim).
-      const at = (j: number) => (Number.isNaN(e[j]) ? centre : e[j]);
-      const a = at(k - span - 1), b = at(k - span), c = at(k - span + 1);
-      const d = at(k - 1), f = at(k + 1);
-      const g = at(k + span - 1), h = at(k + span), i = at(k + span + 1);
+      // Neighbours beyond the DEM (NaN, which is not equal to itself) take the centre's value:
+      // a flat edge, no rim. Inline tests: a closure per pixel made tiles 8× slower.
+      let a = e[k - span - 1], b = e[k - span], c = e[k - span + 1];
+      let d = e[k - 1], f = e[k + 1];
+      let g = e[k + span - 1], h = e[k + span], i = e[k + span + 1];
+      if (a !== a) a = centre;
+      if (b !== b) b = centre;
+      if (c !== c) c = centre;
+      if (d !== d) d = centre;
+      if (f !== f) f = centre;
+      if (g !== g) g = centre;
+      if (h !== h) h = centre;
+      if (i !== i) i = centre;
       // Horn (1981) in the usual raster convention: dz/dx east minus west, dz/dy south
       // minus north (rows grow southward); aspect is then atan2(dz/dy, −dz/dx).
       const dzdx = ((c + 2 * f + i) - (a + 2 * d + g)) * scale;
