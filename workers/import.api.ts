@@ -27,8 +27,7 @@ import { readHgt } from '../src/io/hgt';
 import { mosaicSources } from '../src/io/dem-mosaic';
 import { pointBuffers, shapeGeoJson } from './render-buffers';
 import { bboxOf, demSummary, transferables } from './data.load';
-import type { LayerRender } from './data.types';
-import type { VillageKey } from './data.types';
+import type { LayerRender, VillageKey } from './data.types';
 import { PREVIEW_LAYER_ID, type ColumnSummary, type DroppedFile, type ImportContext, type ImportPreview, type ImportSettings, type ReadProgress, type SourceSummary } from './import.types';
 
 interface Held {
@@ -116,13 +115,16 @@ function toLngLat(geometry: ColumnarGeometry, crs: string, offset: ImportSetting
   return { ...geometry, coords };
 }
 
+/** Folders and macOS leftovers (__MACOSX/, ._name) in a zip: never data. */
+const isZipJunk = (name: string): boolean => name.endsWith('/') || /(^|\/)(__MACOSX\/|\._)/.test(name);
+
 /** The names of the files in a zip (its directory only, nothing unpacked); null when it is not a readable zip. */
 function zipContents(zip: InputFile): string[] | null {
   const names: string[] = [];
   try {
     unzipSync(zip.bytes, {
       filter: (f) => {
-        if (!f.name.endsWith('/') && !/(^|\/)(__MACOSX\/|\._)/.test(f.name)) names.push(f.name);
+        if (!isZipJunk(f.name)) names.push(f.name);
         return false;
       },
     });
@@ -176,9 +178,9 @@ export function createImportApi() {
 
   /**
    * The sources in one group of files: a shapefile zip may hold several layers. A zip goes to
-   * the reader its contents call for: the shapefile reader when it holds a shapefile's part, the SRTM reader
-   * for a zipped tile as downloaded (N27E119.SRTMGL1.hgt.zip), and otherwise each file inside
-   * is read as if dropped (so a zip of DEM tiles is mosaicked like the tiles themselves).
+   * the reader its contents call for: the shapefile reader when it holds a part of one, the
+   * SRTM reader for a zipped tile as downloaded (N27E119.SRTMGL1.hgt.zip), and otherwise each
+   * file inside is read as if dropped (so a zip of DEM tiles is mosaicked like the tiles).
    */
   async function readGroup(files: InputFile[], depth = 0): Promise<ReadOutcome[]> {
     const first = files[0];
@@ -187,11 +189,10 @@ export function createImportApi() {
       const inside = zipContents(first);
       // Any part of a shapefile sends it to that reader (which names a missing .shp).
       if (inside && !inside.some((n) => ['shp', 'shx', 'dbf'].includes(extension(n)))) {
-        const hgt = inside.filter((n) => extension(n) === 'hgt');
-        if (hgt.length === 1 && inside.length === 1) return [readHgt(first)];
+        if (inside.length === 1 && extension(inside[0]) === 'hgt') return [readHgt(first)];
         let entries: Record<string, Uint8Array>;
         try {
-          entries = unzipSync(first.bytes, { filter: (f) => !f.name.endsWith('/') && !/(^|\/)(__MACOSX\/|\._)/.test(f.name) });
+          entries = unzipSync(first.bytes, { filter: (f) => !isZipJunk(f.name) });
         } catch {
           return [{ ok: false, issue: { code: 'shp.bad-zip', severity: 'error', file: first.name } }];
         }
